@@ -1,0 +1,129 @@
+using System.Globalization;
+
+namespace SmartOverhalla.Testing.Servers;
+
+/// <summary>
+/// A real InfluxDB 1.x on 127.0.0.1, started from the project's deploy/influxdb config with its own data
+/// dir, or an already running one named by <c>SMARTOVERHALLA_TEST_INFLUX_URL</c>.
+/// </summary>
+public sealed class InfluxServer : IAsyncDisposable
+{
+    public const string ReuseVariable = "SMARTOVERHALLA_TEST_INFLUX_URL";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly HttpClient PingClient = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    private readonly string _dataDir;
+    private readonly int _rpcPort;
+    private ServerProcess? _process;
+
+    private InfluxServer(Uri url, string dataDir, int rpcPort, bool owned)
+    {
+        Url = url;
+        _dataDir = dataDir;
+        _rpcPort = rpcPort;
+        IsOwned = owned;
+    }
+
+    /// <summary>Base URL of the HTTP API, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Url { get; }
+
+    /// <summary>False when the tests reuse a server they did not start (then it cannot be stopped).</summary>
+    public bool IsOwned { get; }
+
+    public string LogFile => Path.Combine(_dataDir, "influxd.log");
+
+    public static async Task<InfluxServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var reuse = Environment.GetEnvironmentVariable(ReuseVariable);
+        if (!string.IsNullOrEmpty(reuse))
+        {
+            return new InfluxServer(new Uri(reuse), string.Empty, 0, owned: false);
+        }
+
+        var dataDir = Directory.CreateTempSubdirectory("so-influxdb-").FullName;
+        var port = FreeTcpPort.Next();
+        var server = new InfluxServer(new Uri($"http://127.0.0.1:{port}/"), dataDir, FreeTcpPort.Next(), owned: true);
+        await server.StartProcessAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>Stops the server (graceful; data stays) — for fault tests.</summary>
+    public async Task StopAsync()
+    {
+        EnsureOwned();
+        if (_process is not null)
+        {
+            await _process.StopAsync(TimeSpan.FromSeconds(20));
+            _process.Dispose();
+            _process = null;
+        }
+    }
+
+    /// <summary>Starts a stopped server again on the same port and data.</summary>
+    public Task StartAgainAsync(CancellationToken cancellationToken = default) => StartProcessAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!IsOwned)
+        {
+            return;
+        }
+
+        await StopAsync();
+        MosquittoServer.TryDelete(_dataDir);
+    }
+
+    /// <summary>True when <c>/ping</c> answers 204.</summary>
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await PingClient.GetAsync(new Uri(Url, "ping"), cancellationToken);
+            return response.StatusCode == System.Net.HttpStatusCode.NoContent;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task StartProcessAsync(CancellationToken cancellationToken)
+    {
+        EnsureOwned();
+        var config = ConfigTemplate.Render("deploy/influxdb/influxdb.conf.template", new Dictionary<string, string>
+        {
+            ["DATA_DIR"] = _dataDir,
+            ["HTTP_PORT"] = Url.Port.ToString(CultureInfo.InvariantCulture),
+            ["RPC_PORT"] = _rpcPort.ToString(CultureInfo.InvariantCulture),
+        });
+        var configFile = Path.Combine(_dataDir, "influxdb.conf");
+        await File.WriteAllTextAsync(configFile, config, cancellationToken);
+        var binary = ServerBinary.Find("influxd", "influxdb");
+        _process = ServerProcess.Start(binary, ["run", "-config", configFile], LogFile);
+        try
+        {
+            await Eventually.UntilAsync(
+                async ct => _process.HasExited ? throw new InvalidOperationException("influxd exited at start") : await IsReadyAsync(ct),
+                StartTimeout,
+                $"InfluxDB to answer /ping on {Url} (log: {LogFile})",
+                cancellationToken);
+        }
+        catch
+        {
+            var log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile, CancellationToken.None) : "(no log)";
+            throw new InvalidOperationException($"InfluxDB did not start. Its log:\n{log}");
+        }
+    }
+
+    private void EnsureOwned()
+    {
+        if (!IsOwned)
+        {
+            throw new InvalidOperationException($"This InfluxDB was not started by the tests ({ReuseVariable} is set); it cannot be stopped.");
+        }
+    }
+}

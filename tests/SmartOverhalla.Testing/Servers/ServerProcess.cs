@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace SmartOverhalla.Testing.Servers;
+
+/// <summary>A server program this test run started itself; only ever stopped or killed by its own PID.</summary>
+public sealed partial class ServerProcess : IDisposable
+{
+    private const int SigTerm = 15;
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private ServerProcess(Process process, StreamWriter log)
+    {
+        _process = process;
+        _log = log;
+    }
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static ServerProcess Start(string fileName, IEnumerable<string> arguments, string logFile)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        if (!process.Start())
+        {
+            log.Dispose();
+            throw new InvalidOperationException($"Could not start {fileName}.");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ServerProcess(process, log);
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM) and waits; kills it if it does not stop within <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        _ = SendSignal(_process.Id, SigTerm);
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+        }
+    }
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+        _log.Dispose();
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            try
+            {
+                log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The process outlived its log: nothing to keep.
+            }
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
+}
