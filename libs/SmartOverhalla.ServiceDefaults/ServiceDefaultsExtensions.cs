@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace SmartOverhalla.ServiceDefaults;
+
+/// <summary>What every SmartOverhalla host has: one clock, one log format, health checks.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// Registers <see cref="TimeProvider.System"/> (nothing reads the wall clock directly), single-line
+    /// UTC console logs, and the health-check service that components add their checks to.
+    /// </summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+        builder.Services.AddHealthChecks();
+        builder.Services.Configure<HostOptions>(options =>
+        {
+            // Give batches in flight time to be written on Ctrl-C / SIGTERM.
+            options.ShutdownTimeout = TimeSpan.FromSeconds(15);
+            // A crashed background service must stop the host, not leave a zombie process.
+            options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
+        });
+        return builder;
+    }
+}
