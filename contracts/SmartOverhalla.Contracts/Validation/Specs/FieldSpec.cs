@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+
+namespace SmartOverhalla.Contracts.Validation.Specs;
+
+/// <summary>
+/// One field of a contract message as the validator enforces it and the AsyncAPI document declares it:
+/// wire name, JSON type, whether it is required, and its limits. Built by <see cref="Field"/>.
+/// </summary>
+internal sealed record FieldSpec
+{
+    /// <summary>The camelCase wire name, e.g. <c>dimLevel</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The name as UTF-8, to match JSON property names without allocating.</summary>
+    public required ReadOnlyMemory<byte> Utf8Name { get; init; }
+
+    /// <summary>The full path reported in problems, e.g. <c>alarms.leak</c>.</summary>
+    public required string Path { get; init; }
+
+    public required FieldType Type { get; init; }
+
+    /// <summary>Required fields must be present and not null; optional ones may be absent or null.</summary>
+    public bool Required { get; init; } = true;
+
+    /// <summary>Inclusive lower bound (JSON schema <c>minimum</c>).</summary>
+    public double? Minimum { get; init; }
+
+    /// <summary>Inclusive upper bound (JSON schema <c>maximum</c>).</summary>
+    public double? Maximum { get; init; }
+
+    /// <summary>Exclusive upper bound (JSON schema <c>exclusiveMaximum</c>), e.g. a heading below 360.</summary>
+    public double? ExclusiveMaximum { get; init; }
+
+    /// <summary>Shortest string accepted, in UTF-16 code units (JSON schema <c>minLength</c>).</summary>
+    public int? MinLength { get; init; }
+
+    /// <summary>Longest string accepted, in UTF-16 code units (JSON schema <c>maxLength</c>).</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>For enumerations: every accepted value, in documentation order (JSON schema <c>enum</c>).</summary>
+    public ImmutableArray<string> AllowedValues { get; init; } = [];
+
+    /// <summary>For <see cref="FieldType.Object"/>: the nested fields.</summary>
+    public ImmutableArray<FieldSpec> Fields { get; init; } = [];
+
+    /// <summary>The value must equal the deviceId of the topic the message arrived on.</summary>
+    public bool MustMatchTopicDevice { get; init; }
+
+    /// <summary>The value is the device's clock (<c>ts</c>): checked against the platform clock for skew and age.</summary>
+    public bool IsDeviceTime { get; init; }
+
+    /// <summary>Precomputed "must be one of a, b, c" text, so a rejection does not build it each time.</summary>
+    public string? AllowedValuesText { get; init; }
+}
