@@ -1,1 +1,0 @@
-namespace SmartOverhalla.Influx;

@@ -1,0 +1,149 @@
+using System.Text;
+
+namespace SmartOverhalla.Influx;
+
+/// <summary>
+/// What InfluxDB 1.x line protocol cannot carry, checked when a point is built. Each rule was confirmed
+/// against InfluxDB 1.6 (see tests/SmartOverhalla.Influx.Tests, round-trip tests).
+/// </summary>
+internal static class LineProtocolRules
+{
+    /// <summary>Smallest and largest timestamps InfluxDB accepts (line protocol reference, "Timestamp"), in ns.</summary>
+    public const long MinTimestampNs = long.MinValue + 2;
+
+    /// <inheritdoc cref="MinTimestampNs"/>
+    public const long MaxTimestampNs = long.MaxValue - 1;
+
+    public static void ValidateMeasurement(string name)
+    {
+        ValidateIdentifier(name, "measurement name", nameof(name));
+
+        // A line starting with '#' is a comment and is silently dropped; leading tabs are trimmed by the
+        // parser. Neither can be escaped (InfluxDB keeps the backslash), so such names cannot be written.
+        if (name[0] is '#' or '\t')
+        {
+            throw new ArgumentException($"Measurement name '{name}' starts with '{(name[0] == '#' ? "#" : "\\t")}', which line protocol reads as a comment or trims.", nameof(name));
+        }
+    }
+
+    public static void ValidateTagKey(string key)
+    {
+        ValidateIdentifier(key, "tag key", nameof(key));
+        RefuseTime(key, "tag key");
+    }
+
+    public static void ValidateTagValue(string key, string value)
+    {
+        ValidateText(value, $"value of tag '{key}'", nameof(value));
+        RefuseTrailingBackslash(value, $"value of tag '{key}'", nameof(value));
+    }
+
+    public static void ValidateFieldKey(string key)
+    {
+        ValidateIdentifier(key, "field key", nameof(key));
+        RefuseTime(key, "field key");
+    }
+
+    public static void ValidateFloat(string key, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"Field '{key}' is {value}; line protocol floats must be finite (no NaN or infinity).");
+        }
+    }
+
+    public static void ValidateStringField(string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ValidateUtf16(value, $"string field '{key}'", nameof(value));
+
+        // Fast path: at most 3 UTF-8 bytes per UTF-16 unit, so short strings need no counting.
+        if (value.Length > LineProtocolWriter.MaxStringFieldBytes / 3 &&
+            Encoding.UTF8.GetByteCount(value) is var bytes && bytes > LineProtocolWriter.MaxStringFieldBytes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), $"String field '{key}' is {bytes} UTF-8 bytes; the line protocol limit is {LineProtocolWriter.MaxStringFieldBytes} (64 KiB).");
+        }
+    }
+
+    public static void ValidateTimestamp(long nanoseconds)
+    {
+        if (nanoseconds is < MinTimestampNs or > MaxTimestampNs)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nanoseconds), nanoseconds, "Timestamp outside InfluxDB's range (1677-09-21T00:12:43.145224194Z to 2262-04-11T23:47:16.854775806Z).");
+        }
+    }
+
+    public static long ToUnixNanoseconds(DateTimeOffset timestamp)
+    {
+        var ticks = timestamp.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        if (ticks is < MinTimestampNs / TimeSpan.NanosecondsPerTick or > MaxTimestampNs / TimeSpan.NanosecondsPerTick)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timestamp), timestamp, "Timestamp outside InfluxDB's range (1677-09-21 to 2262-04-11).");
+        }
+
+        return ticks * TimeSpan.NanosecondsPerTick;
+    }
+
+    private static void ValidateIdentifier(string value, string what, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        if (value.Length == 0)
+        {
+            throw new ArgumentException($"The {what} is empty; line protocol requires one.", paramName);
+        }
+
+        ValidateText(value, what, paramName);
+        RefuseTrailingBackslash(value, what, paramName);
+    }
+
+    private static void ValidateText(string value, string what, string paramName)
+    {
+        // A newline ends the line and cannot be escaped outside a string field value.
+        if (value.Contains('\n', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The {what} '{value.ReplaceLineEndings("\\n")}' contains a newline, which line protocol cannot carry outside string field values.", paramName);
+        }
+
+        ValidateUtf16(value, what, paramName);
+    }
+
+    private static void RefuseTrailingBackslash(string value, string what, string paramName)
+    {
+        // The parser reads "\," "\=" "\ " as escapes whatever precedes them, and "\\" is not unescaped, so a
+        // trailing backslash always escapes the following separator: InfluxDB answers "invalid tag format".
+        if (value[^1] == '\\')
+        {
+            throw new ArgumentException($"The {what} '{value}' ends with a backslash, which line protocol cannot carry (it would escape the separator).", paramName);
+        }
+    }
+
+    private static void RefuseTime(string key, string what)
+    {
+        // InfluxDB 1.x drops such points: "partial write: invalid field name: input field "time" ... is invalid".
+        if (key == "time")
+        {
+            throw new ArgumentException($"'time' is not allowed as a {what}; InfluxDB reserves it for the timestamp.", nameof(key));
+        }
+    }
+
+    private static void ValidateUtf16(string value, string what, string paramName)
+    {
+        var span = value.AsSpan();
+        if (span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(span[i]))
+            {
+                throw new ArgumentException($"The {what} contains an unpaired UTF-16 surrogate at index {i}; it cannot be encoded as UTF-8.", paramName);
+            }
+        }
+    }
+}
