@@ -1,0 +1,128 @@
+using System.ComponentModel.DataAnnotations;
+using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.Simulators.Devices;
+
+namespace SmartOverhalla.Simulators.Configuration;
+
+/// <summary>
+/// What to simulate (configuration section <c>Simulators</c>; every setting also has a command-line
+/// switch, see <c>--help</c>). The MQTT connection is configured separately, in section <c>Mqtt</c>.
+/// </summary>
+public sealed class SimulatorOptions : IValidatableObject
+{
+    public const string SectionName = "Simulators";
+
+    /// <summary>Upper bound of each device count: a whole county's lights, still one process.</summary>
+    public const int MaxDevicesPerKind = 100_000;
+
+    public const int DefaultStreetlights = 10;
+    public const int DefaultWatermeters = 5;
+    public const int DefaultPloughs = 2;
+    public const string DefaultMunicipality = "overhalla";
+    public const string DefaultDeviceIdPrefix = "sim";
+    public const int DefaultSeed = 1;
+    public const int DefaultConnectParallelism = 64;
+
+    /// <summary>Street-light controllers report about twice a minute.</summary>
+    public static readonly TimeSpan DefaultStreetlightInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>Battery-powered meters report rarely in real life; a minute keeps dashboards alive.</summary>
+    public static readonly TimeSpan DefaultWatermeterInterval = TimeSpan.FromSeconds(60);
+
+    /// <summary>A GPS track needs a fix every few seconds to follow the road.</summary>
+    public static readonly TimeSpan DefaultPloughInterval = TimeSpan.FromSeconds(5);
+
+    public static readonly TimeSpan DefaultSummaryInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Number of simulated street lights.</summary>
+    [Range(0, MaxDevicesPerKind)]
+    public int Streetlights { get; set; } = DefaultStreetlights;
+
+    /// <summary>Number of simulated household water meters.</summary>
+    [Range(0, MaxDevicesPerKind)]
+    public int Watermeters { get; set; } = DefaultWatermeters;
+
+    /// <summary>Number of simulated snowploughs.</summary>
+    [Range(0, MaxDevicesPerKind)]
+    public int Ploughs { get; set; } = DefaultPloughs;
+
+    /// <summary>Municipality slug of every simulated device (the tenant level of the topic tree).</summary>
+    [Required]
+    public string Municipality { get; set; } = DefaultMunicipality;
+
+    /// <summary>
+    /// Start of every device id, e.g. <c>sim</c> gives <c>sim-light-0001</c>. The id is also the MQTT
+    /// client id, so two simulators on one broker need different prefixes.
+    /// </summary>
+    [Required]
+    [StringLength(32, MinimumLength = 1)]
+    public string DeviceIdPrefix { get; set; } = DefaultDeviceIdPrefix;
+
+    /// <summary>Seed of every device's model: the same seed gives the same fleet and the same values.</summary>
+    public int Seed { get; set; } = DefaultSeed;
+
+    /// <summary>Time between two telemetry messages of one street light.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    public TimeSpan StreetlightInterval { get; set; } = DefaultStreetlightInterval;
+
+    /// <summary>Time between two telemetry messages of one water meter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    public TimeSpan WatermeterInterval { get; set; } = DefaultWatermeterInterval;
+
+    /// <summary>Time between two telemetry messages (GPS fixes) of one plough.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    public TimeSpan PloughInterval { get; set; } = DefaultPloughInterval;
+
+    /// <summary>
+    /// When set, each device stops after this many acknowledged telemetry messages, announces itself
+    /// offline and disconnects; the host stops when every device has. Unset: run until stopped.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int? MessagesPerDevice { get; set; }
+
+    /// <summary>At most this many devices connect at the same moment (start-up and after a broker outage).</summary>
+    [Range(1, 10_000)]
+    public int ConnectParallelism { get; set; } = DefaultConnectParallelism;
+
+    /// <summary>How often a one-line summary (connected, published, failed) is logged.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SummaryInterval { get; set; } = DefaultSummaryInterval;
+
+    /// <summary>Total number of devices.</summary>
+    public int TotalDevices => Streetlights + Watermeters + Ploughs;
+
+    public TimeSpan IntervalOf(DeviceKind kind) => kind switch
+    {
+        DeviceKind.Streetlight => StreetlightInterval,
+        DeviceKind.Watermeter => WatermeterInterval,
+        DeviceKind.Plough => PloughInterval,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown device kind."),
+    };
+
+    public int CountOf(DeviceKind kind) => kind switch
+    {
+        DeviceKind.Streetlight => Streetlights,
+        DeviceKind.Watermeter => Watermeters,
+        DeviceKind.Plough => Ploughs,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown device kind."),
+    };
+
+    /// <summary>Checks what attributes cannot: the slug and the ids must be valid topic levels.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Municipality is not null && !DeviceTopic.IsValidMunicipality(Municipality))
+        {
+            yield return new ValidationResult(
+                $"Municipality '{Municipality}' is not a valid slug: 2-40 lower-case letters, digits or '-', starting with a letter (e.g. 'overhalla').",
+                [nameof(Municipality)]);
+        }
+
+        // The longest id this fleet can produce must still be a valid topic level and client id.
+        if (DeviceIdPrefix is not null && !DeviceTopic.IsValidDeviceId(DeviceIds.Format(DeviceIdPrefix, DeviceKind.Plough, MaxDevicesPerKind)))
+        {
+            yield return new ValidationResult(
+                $"DeviceIdPrefix '{DeviceIdPrefix}' is not valid: use ASCII letters, digits, '-' or '_', starting with a letter or digit.",
+                [nameof(DeviceIdPrefix)]);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.Simulators.Models;
+
+namespace SmartOverhalla.Simulators.Devices;
+
+/// <summary>One simulated device: who it is, what it measures and when it reports.</summary>
+/// <param name="Telemetry">The device's telemetry topic (municipality, kind and id).</param>
+/// <param name="Model">Produces the device's telemetry.</param>
+/// <param name="Interval">Time between two telemetry messages.</param>
+/// <param name="PhaseOffset">Delay before the first message, so a fleet does not report all at once.</param>
+internal sealed record SimulatedDevice(DeviceTopic Telemetry, IDeviceModel Model, TimeSpan Interval, TimeSpan PhaseOffset)
+{
+    public string DeviceId => Telemetry.DeviceId;
+
+    public DeviceKind Kind => Telemetry.Kind;
+
+    public DeviceTopic Status => Telemetry.With(MessageType.Status);
+}

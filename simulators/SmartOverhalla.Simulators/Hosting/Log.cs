@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+
+namespace SmartOverhalla.Simulators.Hosting;
+
+/// <summary>The simulators' log catalogue (source-generated, stable placeholders, never payloads).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Simulating {Streetlights} street lights, {Watermeters} water meters and {Ploughs} ploughs of {Municipality} on {Host}:{Port}")]
+    public static partial void SimulationStarting(this ILogger logger, int streetlights, int watermeters, int ploughs, string municipality, string host, int port);
+
+    [LoggerMessage(2, LogLevel.Information, "Simulation: {Connected}/{Devices} devices connected, {Published} messages published, {Failed} failed")]
+    public static partial void Summary(this ILogger logger, int connected, int devices, long published, long failed);
+
+    [LoggerMessage(3, LogLevel.Information, "Every device sent its {Count} messages and went offline; stopping")]
+    public static partial void AllDevicesFinished(this ILogger logger, int count);
+
+    [LoggerMessage(4, LogLevel.Warning, "No devices to simulate; stopping")]
+    public static partial void NoDevices(this ILogger logger);
+
+    [LoggerMessage(10, LogLevel.Debug, "Device {DeviceId} connected")]
+    public static partial void DeviceConnected(this ILogger logger, string deviceId);
+
+    [LoggerMessage(11, LogLevel.Debug, "Device {DeviceId} could not connect: {Reason}")]
+    public static partial void ConnectFailed(this ILogger logger, string deviceId, string reason);
+
+    [LoggerMessage(12, LogLevel.Debug, "Device {DeviceId} lost its connection: {Reason}")]
+    public static partial void ConnectionLost(this ILogger logger, string deviceId, string reason);
+
+    [LoggerMessage(13, LogLevel.Debug, "Device {DeviceId} could not publish to {Topic}: {Reason}")]
+    public static partial void PublishFailed(this ILogger logger, string deviceId, string topic, string reason);
+
+    [LoggerMessage(14, LogLevel.Warning, "Broker refused a message of device {DeviceId} on {Topic}: {ReasonCode}; dropped")]
+    public static partial void PublishRefused(this ILogger logger, string deviceId, string topic, string reasonCode);
+
+    [LoggerMessage(15, LogLevel.Warning, "Device {DeviceId} could not announce offline and disconnect cleanly: {Reason}")]
+    public static partial void CleanStopFailed(this ILogger logger, string deviceId, string reason);
+
+    [LoggerMessage(16, LogLevel.Error, "Device {DeviceId} stopped on an unexpected error")]
+    public static partial void DeviceCrashed(this ILogger logger, Exception exception, string deviceId);
+
+    [LoggerMessage(17, LogLevel.Error, "A simulation observer failed on a message of device {DeviceId}")]
+    public static partial void ObserverFailed(this ILogger logger, Exception exception, string deviceId);
+
+    [LoggerMessage(18, LogLevel.Debug, "Device {DeviceId} finished its {Count} messages")]
+    public static partial void DeviceFinished(this ILogger logger, string deviceId, int count);
+}

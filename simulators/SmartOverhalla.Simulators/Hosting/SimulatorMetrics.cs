@@ -1,0 +1,61 @@
+using System.Diagnostics.Metrics;
+using SmartOverhalla.Contracts.Topics;
+
+namespace SmartOverhalla.Simulators.Hosting;
+
+/// <summary>
+/// Counters of the simulators (meter <c>SmartOverhalla.Simulators</c>), also kept as totals for the
+/// periodic log summary.
+/// </summary>
+internal sealed class SimulatorMetrics
+{
+    public const string MeterName = "SmartOverhalla.Simulators";
+
+    private readonly Counter<long> _published;
+    private readonly Counter<long> _publishFailures;
+    private readonly Counter<long> _connects;
+    private readonly Counter<long> _connectFailures;
+    private long _publishedTotal;
+    private long _failedTotal;
+    private int _connected;
+
+    public SimulatorMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _published = meter.CreateCounter<long>("smartoverhalla.simulators.messages.published", "{message}", "Messages the broker acknowledged.");
+        _publishFailures = meter.CreateCounter<long>("smartoverhalla.simulators.messages.failed", "{message}", "Publish attempts that failed or were refused.");
+        _connects = meter.CreateCounter<long>("smartoverhalla.simulators.connects", "{connect}", "Successful device connections, reconnections included.");
+        _connectFailures = meter.CreateCounter<long>("smartoverhalla.simulators.connects.failed", "{connect}", "Failed device connection attempts.");
+        meter.CreateObservableUpDownCounter("smartoverhalla.simulators.devices.connected", () => Volatile.Read(ref _connected), "{device}", "Devices connected now.");
+    }
+
+    public long PublishedTotal => Interlocked.Read(ref _publishedTotal);
+
+    public long FailedTotal => Interlocked.Read(ref _failedTotal);
+
+    public int Connected => Volatile.Read(ref _connected);
+
+    public void Published(DeviceKind kind, MessageType message)
+    {
+        Interlocked.Increment(ref _publishedTotal);
+        _published.Add(1, new KeyValuePair<string, object?>("device.kind", TopicNames.Of(kind)), new KeyValuePair<string, object?>("message.type", TopicNames.Of(message)));
+    }
+
+    public void PublishFailed(DeviceKind kind, MessageType message)
+    {
+        Interlocked.Increment(ref _failedTotal);
+        _publishFailures.Add(1, new KeyValuePair<string, object?>("device.kind", TopicNames.Of(kind)), new KeyValuePair<string, object?>("message.type", TopicNames.Of(message)));
+    }
+
+    public void DeviceConnected(DeviceKind kind)
+    {
+        Interlocked.Increment(ref _connected);
+        _connects.Add(1, new KeyValuePair<string, object?>("device.kind", TopicNames.Of(kind)));
+    }
+
+    public void DeviceDisconnected() => Interlocked.Decrement(ref _connected);
+
+    public void ConnectFailed(DeviceKind kind) =>
+        _connectFailures.Add(1, new KeyValuePair<string, object?>("device.kind", TopicNames.Of(kind)));
+}
