@@ -98,10 +98,12 @@ internal static class LineProtocolRules
 
     private static void ValidateText(string value, string what, string paramName)
     {
-        // A newline ends the line and cannot be escaped outside a string field value.
-        if (value.Contains('\n', StringComparison.Ordinal))
+        // A newline ends the line and cannot be escaped outside a string field value. A carriage return is
+        // stored, but InfluxQL's reader turns it into a newline and has no escape for it, so a name or tag
+        // value holding one could never be selected again: refused as well.
+        if (value.AsSpan().IndexOfAny('\n', '\r') >= 0)
         {
-            throw new ArgumentException($"The {what} '{value.ReplaceLineEndings("\\n")}' contains a newline, which line protocol cannot carry outside string field values.", paramName);
+            throw new ArgumentException($"The {what} '{value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}' contains a line break, which line protocol (newline) or InfluxQL (carriage return) cannot carry outside string field values.", paramName);
         }
 
         ValidateUtf16(value, what, paramName);

@@ -1,0 +1,73 @@
+using CsCheck;
+
+namespace SmartOverhalla.Influx.Tests.LineProtocol;
+
+/// <summary>
+/// Properties over generated input. The decoder here is the rule InfluxDB's parser applies (line protocol
+/// reference, "Special characters"; confirmed against 1.6): a backslash in front of a special character is
+/// dropped, every other backslash is kept.
+/// </summary>
+public sealed class LineProtocolPropertyTests
+{
+    [Fact]
+    public void ToLine_AnyValidTagValue_DecodesBackToOriginal()
+    {
+        Gen.String[Gen.OneOfConst(' ', ',', '=', '"', '\\', '\t', 'a', 'ø')]
+            .Where(s => s.Length > 0 && s[^1] != '\\')
+            .Sample(value =>
+            {
+                var line = PointData.Measurement("m").Tag("t", value).Field("v", 1L).ToString();
+                var encoded = line["m,t=".Length..^" v=1i".Length];
+                Assert.Equal(value, Unescape(encoded, ",= "));
+            });
+    }
+
+    [Fact]
+    public void ToLine_AnyValidMeasurement_DecodesBackToOriginal()
+    {
+        Gen.String[Gen.OneOfConst(' ', ',', '=', '"', '\\', 'a')]
+            .Where(s => s.Length > 0 && s[^1] != '\\')
+            .Sample(name =>
+            {
+                var line = PointData.Measurement(name).Field("v", 1L).ToString();
+                Assert.Equal(name, Unescape(line[..^" v=1i".Length], ", "));
+            });
+    }
+
+    [Fact]
+    public void ToLine_AnyStringField_DecodesBackToOriginal()
+    {
+        Gen.String[Gen.OneOfConst(' ', ',', '=', '"', '\\', '\n', 'a')].Sample(value =>
+        {
+            var line = PointData.Measurement("m").Field("s", value).ToString();
+            Assert.Equal(value, Unescape(line["m s=\"".Length..^1], "\"\\"));
+        });
+    }
+
+    [Fact]
+    public void ToLine_AnyFiniteDouble_ParsesBackToSameBits()
+    {
+        Gen.Double.Where(double.IsFinite).Sample(value =>
+        {
+            var text = PointData.Measurement("m").Field("f", value).ToString()["m f=".Length..];
+            var parsed = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(parsed));
+        });
+    }
+
+    private static string Unescape(string encoded, string specials)
+    {
+        var builder = new System.Text.StringBuilder();
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            if (encoded[i] == '\\' && i + 1 < encoded.Length && specials.Contains(encoded[i + 1], StringComparison.Ordinal))
+            {
+                i++;
+            }
+
+            builder.Append(encoded[i]);
+        }
+
+        return builder.ToString();
+    }
+}
