@@ -1,0 +1,63 @@
+using System.Diagnostics.Metrics;
+
+namespace SmartOverhalla.Gateway.Broker;
+
+/// <summary>
+/// Connection and publish counters of the embedded broker, as <see cref="System.Diagnostics.Metrics"/> instruments
+/// (meter <see cref="MeterName"/>) and as running totals for <c>/health</c>.
+/// </summary>
+internal sealed class BrokerMetrics
+{
+    public const string MeterName = "SmartOverhalla.Gateway.Broker";
+
+    private readonly Counter<long> _connections;
+    private readonly Counter<long> _published;
+    private readonly Counter<long> _dropped;
+    private long _connectionsTotal;
+    private long _connectedClients;
+    private long _publishedTotal;
+    private long _droppedTotal;
+
+    public BrokerMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _connections = meter.CreateCounter<long>("smartoverhalla.broker.connections", "{connection}", "Client connections accepted by the embedded broker.");
+        _published = meter.CreateCounter<long>("smartoverhalla.broker.messages.published", "{message}", "Application messages published to the embedded broker.");
+        _dropped = meter.CreateCounter<long>("smartoverhalla.broker.messages.dropped", "{message}", "Queued messages dropped because a client's queue was full.");
+        meter.CreateObservableUpDownCounter("smartoverhalla.broker.clients.connected", () => ConnectedClients, "{client}", "Clients connected to the embedded broker now.");
+    }
+
+    public long ConnectionsTotal => Interlocked.Read(ref _connectionsTotal);
+
+    public long ConnectedClients => Interlocked.Read(ref _connectedClients);
+
+    public long PublishedTotal => Interlocked.Read(ref _publishedTotal);
+
+    public long DroppedTotal => Interlocked.Read(ref _droppedTotal);
+
+    public void ClientConnected()
+    {
+        Interlocked.Increment(ref _connectionsTotal);
+        Interlocked.Increment(ref _connectedClients);
+        _connections.Add(1);
+    }
+
+    public void ClientDisconnected() => Interlocked.Decrement(ref _connectedClients);
+
+    public void MessagePublished()
+    {
+        Interlocked.Increment(ref _publishedTotal);
+        _published.Add(1);
+    }
+
+    /// <summary>Counts one dropped message and returns the total so far.</summary>
+    public long MessageDropped()
+    {
+        _dropped.Add(1);
+        return Interlocked.Increment(ref _droppedTotal);
+    }
+
+    /// <summary>A stopped broker has no clients; keeps the gauge honest across a restart.</summary>
+    public void Reset() => Interlocked.Exchange(ref _connectedClients, 0);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SmartOverhalla.Gateway.Broker;
+
+/// <summary>Registers the broker component: options, the embedded broker's hosted service and the status for <c>/health</c>.</summary>
+internal static class BrokerServiceCollectionExtensions
+{
+    public static IServiceCollection AddBroker(this IServiceCollection services, IConfiguration brokerSection)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(brokerSection);
+
+        services.AddOptions<BrokerOptions>().Bind(brokerSection).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton<BrokerMetrics>();
+        services.TryAddSingleton<IBrokerConnectionValidator, AnonymousConnectionValidator>();
+        services.TryAddSingleton<EmbeddedBroker>();
+        services.TryAddSingleton<ExternalBrokerProbe>();
+
+        // Registered in both modes and decided when options are read, so the mode can come from any configuration
+        // source, including ones added after AddGateway (tests, environment); the embedded broker idles in External mode.
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        services.TryAddSingleton<IBrokerStatus>(sp =>
+            sp.GetRequiredService<IOptions<BrokerOptions>>().Value.Mode == BrokerMode.External
+                ? sp.GetRequiredService<ExternalBrokerProbe>()
+                : sp.GetRequiredService<EmbeddedBroker>());
+        return services;
+    }
+}

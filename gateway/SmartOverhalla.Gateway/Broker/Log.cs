@@ -1,0 +1,32 @@
+namespace SmartOverhalla.Gateway.Broker;
+
+/// <summary>The broker's log catalogue. Client ids and endpoints only, never payloads.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Embedded MQTT broker listening on {BindAddress}:{Port} (persistent sessions: {PersistentSessions}, max pending messages per client: {MaxPending})")]
+    public static partial void EmbeddedBrokerStarted(this ILogger logger, string bindAddress, int port, bool persistentSessions, int maxPending);
+
+    [LoggerMessage(1002, LogLevel.Critical, "Embedded MQTT broker could not listen on {BindAddress}:{Port}; set Broker:Embedded:BindAddress / Broker:Embedded:Port, or Broker:Mode External")]
+    public static partial void EmbeddedBrokerStartFailed(this ILogger logger, string bindAddress, int port, Exception exception);
+
+    [LoggerMessage(1003, LogLevel.Information, "Embedded MQTT broker stopped after {Connections} connections and {Messages} published messages")]
+    public static partial void EmbeddedBrokerStopped(this ILogger logger, long connections, long messages);
+
+    [LoggerMessage(1004, LogLevel.Debug, "MQTT client {ClientId} connected from {RemoteEndPoint}")]
+    public static partial void ClientConnected(this ILogger logger, string clientId, string? remoteEndPoint);
+
+    [LoggerMessage(1005, LogLevel.Debug, "MQTT client {ClientId} disconnected ({DisconnectType})")]
+    public static partial void ClientDisconnected(this ILogger logger, string clientId, string disconnectType);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Queue of MQTT client {ClientId} is full: oldest messages dropped ({Count} in total); raise Broker:Embedded:MaxPendingMessagesPerClient or fix the slow subscriber")]
+    public static partial void QueuedMessagesDropped(this ILogger logger, string clientId, long count);
+
+    [LoggerMessage(1007, LogLevel.Debug, "MQTT client {ClientId} accepted without credentials (device authentication is not enforced yet)")]
+    public static partial void ConnectionAcceptedAnonymously(this ILogger logger, string clientId);
+
+    [LoggerMessage(1008, LogLevel.Warning, "MQTTnet {Source}: {Message}")]
+    public static partial void MqttNetWarning(this ILogger logger, string source, string message, Exception? exception);
+
+    [LoggerMessage(1009, LogLevel.Error, "MQTTnet {Source}: {Message}")]
+    public static partial void MqttNetError(this ILogger logger, string source, string message, Exception? exception);
+}
