@@ -1,0 +1,30 @@
+using SmartOverhalla.Gateway.Broker;
+using SmartOverhalla.Gateway.Health;
+using SmartOverhalla.Gateway.OpenApi;
+
+namespace SmartOverhalla.Gateway;
+
+/// <summary>The gateway's composition: <see cref="AddGateway"/> registers its services, <see cref="MapGateway"/> its HTTP endpoints.</summary>
+internal static class GatewayExtensions
+{
+    public static TBuilder AddGateway<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Sections are bound when options are first read (at start), not here, so later configuration sources count.
+        builder.Services.AddBroker(builder.Configuration.GetSection(BrokerOptions.SectionName));
+        builder.Services.AddGatewayHealthChecks(builder.Configuration.GetSection(InfluxDbOptions.SectionName));
+        builder.Services.AddGatewayOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.MapHealthEndpoints();
+        app.MapOpenApi();
+        return app;
+    }
+}
