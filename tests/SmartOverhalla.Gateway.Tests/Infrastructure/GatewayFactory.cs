@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using SmartOverhalla.Testing;
+
+namespace SmartOverhalla.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the real gateway (its own Program) in-process: HTTP through TestServer, the MQTT broker on a real
+/// loopback port. Settings given here override appsettings.json; every log record is collected so a test can
+/// fail on an error it did not expect.
+/// </summary>
+internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    /// <summary>A gateway with its embedded broker on a free port, and InfluxDB at <paramref name="influxUrl"/>.</summary>
+    public static GatewayFactory Embedded(Uri influxUrl, out int brokerPort)
+    {
+        brokerPort = FreeTcpPort.Next();
+        return new GatewayFactory(new Dictionary<string, string?>
+        {
+            ["Broker:Mode"] = "Embedded",
+            ["Broker:Embedded:Port"] = brokerPort.ToString(CultureInfo.InvariantCulture),
+            ["InfluxDb:Url"] = influxUrl.ToString(),
+        });
+    }
+
+    /// <summary>A URL where nothing listens: for "InfluxDB is down".</summary>
+    public static Uri DeadInfluxUrl() => new($"http://127.0.0.1:{FreeTcpPort.Next()}/");
+
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
+    /// <summary>Starts the host now (WebApplicationFactory starts lazily), so the broker listens.</summary>
+    public GatewayFactory Start()
+    {
+        _ = Server;
+        return this;
+    }
+
+    /// <summary>Fails when an error or critical record was logged from a category the test did not expect.</summary>
+    public void AssertNoUnexpectedErrors(params string[] expectedCategories)
+    {
+        var unexpected = Logs.GetSnapshot()
+            .Where(r => r.Level >= LogLevel.Error && !expectedCategories.Contains(r.Category, StringComparer.Ordinal))
+            .Select(r => $"{r.Level} {r.Category}: {r.Message} {r.Exception?.GetType().Name}")
+            .ToList();
+        Assert.True(unexpected.Count == 0, "Unexpected errors logged:\n" + string.Join('\n', unexpected));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging => logging.AddFakeLogging());
+    }
+}
