@@ -1,0 +1,155 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.Ingestion.Pipeline;
+using SmartOverhalla.Mqtt;
+
+namespace SmartOverhalla.Ingestion.Mqtt;
+
+/// <summary>
+/// Holds the worker's MQTT connection: a persistent session (fixed client id, clean start off), QoS 1
+/// subscriptions to every device's telemetry, event, status and ack, and manual acknowledgement so a
+/// message is acknowledged only after it is stored. The reconnect loop is timer-driven inside the
+/// service (house-style.md: not from the DisconnectedAsync event). The receive handler only validates,
+/// maps and queues; the batch writer does the rest.
+/// </summary>
+internal sealed class MqttIngestionService(
+    IOptions<IngestionOptions> options,
+    IOptions<MqttConnectionOptions> connection,
+    MessageIntake intake,
+    IngestionQueue queue,
+    TimeProvider timeProvider,
+    ILogger<MqttIngestionService> logger) : BackgroundService
+{
+    internal static readonly MessageType[] IngestedMessages = [MessageType.Telemetry, MessageType.Event, MessageType.Status, MessageType.Ack];
+
+    private readonly IngestionOptions _options = options.Value;
+    private readonly MqttConnectionOptions _connection = connection.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
+        client.DisconnectedAsync += e =>
+        {
+            if (e.ClientWasConnected && !stoppingToken.IsCancellationRequested)
+            {
+                Log.Disconnected(logger, e.ReasonString ?? e.Reason.ToString());
+            }
+
+            return Task.CompletedTask;
+        };
+
+        try
+        {
+            using var timer = new PeriodicTimer(_connection.ReconnectDelay, timeProvider);
+            do
+            {
+                if (!client.IsConnected)
+                {
+                    await TryConnectAsync(client, stoppingToken);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            await StopReceivingAsync(client);
+        }
+    }
+
+    private async Task TryConnectAsync(IMqttClient client, CancellationToken stoppingToken)
+    {
+        var clientOptions = new MqttClientOptionsBuilder()
+            .WithConnection(_connection)
+            .WithClientId(_options.ClientId)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)_options.SessionExpiry.TotalSeconds)
+            .WithReceiveMaximum((ushort)_options.ReceiveMaximum)
+            .Build();
+        try
+        {
+            var result = await client.ConnectAsync(clientOptions, stoppingToken);
+            Log.Connected(logger, _connection.Host, _connection.Port, _options.ClientId, result.IsSessionPresent);
+
+            // Subscribing again on a resumed session is harmless and repairs a session the broker lost.
+            var subscribe = new MqttClientSubscribeOptionsBuilder();
+            var filters = IngestedMessages.Select(Filter).ToArray();
+            foreach (var filter in filters)
+            {
+                subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+            }
+
+            await client.SubscribeAsync(subscribe.Build(), stoppingToken);
+            Log.Subscribed(logger, string.Join(", ", filters));
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            Log.ConnectFailed(logger, _connection.Host, _connection.Port, ex.Message, _connection.ReconnectDelay);
+        }
+    }
+
+    private string Filter(MessageType message)
+    {
+        var filter = TopicNames.AllDevices(message);
+        return _options.SharedSubscriptionGroup is { } group ? $"$share/{group}/{filter}" : filter;
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e, CancellationToken stoppingToken)
+    {
+        // Acknowledge only after the point is stored (design.md, Reliability: at-least-once).
+        e.AutoAcknowledge = false;
+        var topic = e.ApplicationMessage.Topic;
+        try
+        {
+            var item = intake.Accept(topic, e.ApplicationMessage.Payload, new MqttDeliveryReceipt(e));
+            if (item.Rejected is { } rejected)
+            {
+                Log.MessageRejected(logger, topic.Length > 200 ? topic[..200] : topic, rejected.Reason);
+            }
+
+            await queue.Channel.Writer.WriteAsync(item, stoppingToken);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
+        {
+            // Stopping: not acknowledged, so the broker re-delivers it to the next session.
+        }
+        catch (Exception ex)
+        {
+            Log.HandlerFailed(logger, ex, topic.Length > 200 ? topic[..200] : topic);
+        }
+    }
+
+    /// <summary>Closes the queue, lets the batch writer store and acknowledge what is in it, then disconnects cleanly.</summary>
+    private async Task StopReceivingAsync(IMqttClient client)
+    {
+        queue.Channel.Writer.TryComplete();
+        try
+        {
+            await queue.Drained.WaitAsync(_options.DrainTimeout, timeProvider);
+        }
+        catch (TimeoutException)
+        {
+            Log.DrainIncomplete(logger, queue.Channel.Reader.Count);
+        }
+
+        if (client.IsConnected)
+        {
+            try
+            {
+                await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build());
+            }
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
+            {
+                Log.Disconnected(logger, ex.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using SmartOverhalla.Contracts.Validation;
+
+namespace SmartOverhalla.Ingestion.Pipeline;
+
+/// <summary>A message the validator refused: what came in, when, and every reason.</summary>
+/// <param name="PayloadStart">The payload's first bytes (at most <see cref="RejectPointFactory.MaxPayloadBytesKept"/>).</param>
+/// <param name="PayloadLength">The whole payload's length in bytes.</param>
+public sealed record RejectedMessage(
+    string Topic,
+    ReadOnlyMemory<byte> PayloadStart,
+    long PayloadLength,
+    DateTimeOffset ReceivedAt,
+    IReadOnlyList<ValidationProblem> Problems)
+{
+    /// <summary>The first problem's code: the reason it is counted under.</summary>
+    public string Reason => Problems.Count > 0 ? Problems[0].Code : RejectReasons.JsonMalformed;
+}
