@@ -35,7 +35,7 @@ internal static class LineProtocolRules
     public static void ValidateTagValue(string key, string value)
     {
         ValidateText(value, $"value of tag '{key}'", nameof(value));
-        RefuseTrailingBackslash(value, $"value of tag '{key}'", nameof(value));
+        RefuseAmbiguousBackslash(value, $"value of tag '{key}'", nameof(value));
     }
 
     public static void ValidateFieldKey(string key)
@@ -93,7 +93,7 @@ internal static class LineProtocolRules
         }
 
         ValidateText(value, what, paramName);
-        RefuseTrailingBackslash(value, what, paramName);
+        RefuseAmbiguousBackslash(value, what, paramName);
     }
 
     private static void ValidateText(string value, string what, string paramName)
@@ -109,13 +109,25 @@ internal static class LineProtocolRules
         ValidateUtf16(value, what, paramName);
     }
 
-    private static void RefuseTrailingBackslash(string value, string what, string paramName)
+    private static void RefuseAmbiguousBackslash(string value, string what, string paramName)
     {
-        // The parser reads "\," "\=" "\ " as escapes whatever precedes them, and "\\" is not unescaped, so a
-        // trailing backslash always escapes the following separator: InfluxDB answers "invalid tag format".
-        if (value[^1] == '\\')
+        // Outside string fields line protocol has no escape for the backslash itself, and InfluxDB 1.6's
+        // parsers disagree on a backslash in front of a special character (each case confirmed against the
+        // server): tag values keep backslash-comma as written, field keys read two backslashes as a pair and
+        // then fail on the bare comma, measurement names are unescaped twice, and backslash-quote loses its
+        // backslash in measurements and field keys. A trailing backslash escapes the separator after it
+        // ("invalid tag format"). So a backslash is allowed only where no parser can take it for an escape:
+        // not last, and not in front of a comma, equals sign, space or double quote.
+        var index = value.IndexOf('\\', StringComparison.Ordinal);
+        while (index >= 0)
         {
-            throw new ArgumentException($"The {what} '{value}' ends with a backslash, which line protocol cannot carry (it would escape the separator).", paramName);
+            if (index == value.Length - 1 || value[index + 1] is ',' or '=' or ' ' or '"')
+            {
+                var where = index == value.Length - 1 ? "ends with a backslash" : $"has a backslash before '{value[index + 1]}' at index {index}";
+                throw new ArgumentException($"The {what} '{value}' {where}, which InfluxDB line protocol cannot carry unambiguously.", paramName);
+            }
+
+            index = value.IndexOf('\\', index + 1);
         }
     }
 

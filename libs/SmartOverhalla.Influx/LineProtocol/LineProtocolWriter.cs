@@ -11,9 +11,9 @@ namespace SmartOverhalla.Influx;
 /// <remarks>
 /// Escaping follows the line protocol reference ("Special characters"): measurement names escape comma and
 /// space; tag keys, tag values and field keys escape comma, equals sign and space; string field values are
-/// double-quoted and escape double quote and backslash. Any other backslash is written as it is (InfluxDB
-/// only unescapes a backslash in front of a special character). What the syntax cannot carry is refused by
-/// <see cref="PointData"/> when the point is built (a newline in an identifier, a trailing backslash, a
+/// double-quoted and escape double quote and backslash. Outside string fields a backslash is written as it
+/// is: line protocol has no escape for it there. What the syntax cannot carry is refused by
+/// <see cref="PointData"/> when the point is built (line breaks and ambiguous backslashes in identifiers, a
 /// measurement starting with <c>#</c>, NaN/infinity, ...), so encoding a built point cannot fail except for
 /// a point without fields.
 /// </remarks>

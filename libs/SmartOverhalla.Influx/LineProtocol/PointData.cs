@@ -37,7 +37,11 @@ public sealed class PointData
     public long? TimestampNanoseconds { get; private set; }
 
     /// <summary>Starts a point in <paramref name="name"/>.</summary>
-    /// <exception cref="ArgumentException">The name is empty, contains a newline, starts with <c>#</c> or is not valid UTF-16.</exception>
+    /// <exception cref="ArgumentException">
+    /// The name is empty, holds a line break, starts with <c>#</c> or a tab, has a backslash at its end or before
+    /// a comma, equals sign, space or double quote, or is not valid UTF-16 (the same rules hold for tag keys,
+    /// tag values and field keys, which also refuse <c>time</c> as a key).
+    /// </exception>
     public static PointData Measurement(string name)
     {
         LineProtocolRules.ValidateMeasurement(name);

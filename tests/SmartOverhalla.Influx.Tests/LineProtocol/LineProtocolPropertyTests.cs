@@ -13,7 +13,7 @@ public sealed class LineProtocolPropertyTests
     public void ToLine_AnyValidTagValue_DecodesBackToOriginal()
     {
         Gen.String[Gen.OneOfConst(' ', ',', '=', '"', '\\', '\t', 'a', 'ø')]
-            .Where(s => s.Length > 0 && s[^1] != '\\')
+            .Where(IsValidIdentifier)
             .Sample(value =>
             {
                 var line = PointData.Measurement("m").Tag("t", value).Field("v", 1L).ToString();
@@ -26,7 +26,7 @@ public sealed class LineProtocolPropertyTests
     public void ToLine_AnyValidMeasurement_DecodesBackToOriginal()
     {
         Gen.String[Gen.OneOfConst(' ', ',', '=', '"', '\\', 'a')]
-            .Where(s => s.Length > 0 && s[^1] != '\\')
+            .Where(IsValidIdentifier)
             .Sample(name =>
             {
                 var line = PointData.Measurement(name).Field("v", 1L).ToString();
@@ -54,6 +54,34 @@ public sealed class LineProtocolPropertyTests
             Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(parsed));
         });
     }
+
+    [Fact]
+    public void Tag_AnyText_EitherRefusedOrDecodesBackToOriginal()
+    {
+        // The refusal rule is exactly the ambiguity: whatever is accepted must decode back.
+        Gen.String[Gen.OneOfConst(' ', ',', '=', '"', '\\', 'a')].Where(s => s.Length > 0).Sample(value =>
+        {
+            PointData point;
+            try
+            {
+                point = PointData.Measurement("m").Tag("t", value).Field("v", 1L);
+            }
+            catch (ArgumentException)
+            {
+                Assert.False(IsValidIdentifier(value));
+                return;
+            }
+
+            Assert.True(IsValidIdentifier(value));
+            Assert.Equal(value, Unescape(point.ToString()["m,t=".Length..^" v=1i".Length], ",= "));
+        });
+    }
+
+    /// <summary>The documented rule: no backslash at the end or before comma, equals sign, space or double quote.</summary>
+    private static bool IsValidIdentifier(string s) =>
+        s.Length > 0 && !s.EndsWith('\\') &&
+        !s.Contains("\\,", StringComparison.Ordinal) && !s.Contains("\\=", StringComparison.Ordinal) &&
+        !s.Contains("\\ ", StringComparison.Ordinal) && !s.Contains("\\\"", StringComparison.Ordinal);
 
     private static string Unescape(string encoded, string specials)
     {

@@ -78,7 +78,7 @@ public sealed class LineProtocolWriterTests
     [InlineData("a=b", "a=b")]
     [InlineData("a\"b", "a\"b")]
     [InlineData(@"a\b", @"a\b")]
-    [InlineData(@"a\,b", @"a\\,b")]
+    [InlineData(@"a\\b", @"a\\b")]
     [InlineData(" leading", @"\ leading")]
     [InlineData("in#side", "in#side")]
     public void ToLine_MeasurementWithSpecialCharacters_EscapesCommaAndSpaceOnly(string name, string expected)
@@ -93,7 +93,7 @@ public sealed class LineProtocolWriterTests
     [InlineData("x,evil=1 value=0", @"x\,evil\=1\ value\=0")]
     [InlineData("a\"b", "a\"b")]
     [InlineData(@"a\b", @"a\b")]
-    [InlineData(@"a\ b", @"a\\ b")]
+    [InlineData(@"a\\b", @"a\\b")]
     [InlineData("a\tb", "a\tb")]
     public void ToLine_TagKeyValueAndFieldKeyWithSpecialCharacters_EscapeCommaEqualsAndSpace(string text, string expected)
     {

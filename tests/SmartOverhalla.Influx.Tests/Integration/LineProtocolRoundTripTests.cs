@@ -1,0 +1,224 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using SmartOverhalla.Influx.Tests.Support;
+using SmartOverhalla.Testing;
+using SmartOverhalla.Testing.Servers;
+
+namespace SmartOverhalla.Influx.Tests.Integration;
+
+/// <summary>Points written through the client and read back with InfluxQL from a real InfluxDB 1.x must be exactly what was written.</summary>
+public sealed class LineProtocolRoundTripTests(InfluxFixture influx) : IClassFixture<InfluxFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Hostile_measurement_names_tag_keys_and_tag_values_are_stored_and_selected_back_exactly()
+    {
+        // Given a database
+        await using var provider = await CreateDatabaseAsync();
+        var query = provider.GetRequiredService<IInfluxQueryClient>();
+
+        // When every hostile text is written as measurement, tag key and tag value at once
+        var points = HostileText.Identifiers
+            .Select((text, i) => PointData.Measurement(text).Tag(text, text).Field("text", text).TimestampNs(i + 1))
+            .ToList();
+        await provider.GetRequiredService<IInfluxWriter>().WriteAsync(points, Ct);
+
+        // Then exactly these measurements exist: nothing was split into another series
+        var measurements = await query.QueryAsync("SHOW MEASUREMENTS", Ct);
+        Assert.Equal(HostileText.Identifiers.Order(StringComparer.Ordinal), Column(measurements, "name").Order(StringComparer.Ordinal));
+
+        foreach (var text in HostileText.Identifiers)
+        {
+            // And each one is found by its quoted name and tag, and carries exactly one tag key and one field
+            var result = await query.QueryAsync(
+                $"SELECT \"text\", {InfluxQl.QuoteIdentifier(text)} FROM {InfluxQl.QuoteIdentifier(text)} WHERE {InfluxQl.QuoteIdentifier(text)} = {InfluxQl.QuoteString(text)}",
+                Ct);
+            var series = Assert.Single(result.Series);
+            Assert.Equal(text, series.Name);
+            Assert.Equal(1, series.RowCount);
+            Assert.Equal(text, series.GetString(0, "text"));
+            Assert.Equal(text, series.GetValue(0, 2).GetString());
+
+            var tagKeys = await query.QueryAsync($"SHOW TAG KEYS FROM {InfluxQl.QuoteIdentifier(text)}", Ct);
+            Assert.Equal([text], Column(tagKeys, "tagKey"));
+        }
+
+        // And the tag value that looks like line protocol made no tag "evil" and no field "value" anywhere
+        var allTagKeys = Column(await query.QueryAsync("SHOW TAG KEYS", Ct), "tagKey");
+        Assert.DoesNotContain("evil", allTagKeys);
+        Assert.Equal(["text"], Column(await query.QueryAsync("SHOW FIELD KEYS", Ct), "fieldKey").Distinct());
+    }
+
+    [Fact]
+    public async Task Hostile_field_keys_are_stored_and_selected_back_exactly()
+    {
+        // Given a database
+        await using var provider = await CreateDatabaseAsync();
+        var query = provider.GetRequiredService<IInfluxQueryClient>();
+
+        // When one point carries every hostile text as a field key, its index as value
+        var point = PointData.Measurement("keys").TimestampNs(1);
+        for (var i = 0; i < HostileText.Identifiers.Length; i++)
+        {
+            point.Field(HostileText.Identifiers[i], (long)i);
+        }
+
+        await provider.GetRequiredService<IInfluxWriter>().WriteAsync([point], Ct);
+
+        // Then the field keys are exactly these, and each one selects its own value
+        var keys = await query.QueryAsync("SHOW FIELD KEYS FROM \"keys\"", Ct);
+        Assert.Equal(HostileText.Identifiers.Order(StringComparer.Ordinal), Column(keys, "fieldKey").Order(StringComparer.Ordinal));
+        for (var i = 0; i < HostileText.Identifiers.Length; i++)
+        {
+            var result = await query.QueryAsync($"SELECT {InfluxQl.QuoteIdentifier(HostileText.Identifiers[i])} FROM \"keys\"", Ct);
+            Assert.Equal(i, Assert.Single(result.Series).GetInt64(0, HostileText.Identifiers[i]));
+        }
+    }
+
+    [Fact]
+    public async Task Hostile_string_field_values_up_to_64_KiB_are_stored_and_selected_back_exactly()
+    {
+        // Given a database
+        await using var provider = await CreateDatabaseAsync();
+        var query = provider.GetRequiredService<IInfluxQueryClient>();
+
+        // When each hostile value is written as a string field, one point per value
+        var values = HostileText.StringValues;
+        var points = values.Select((value, i) => PointData.Measurement("strings").Tag("case", Case(i)).Field("s", value).TimestampNs(i + 1)).ToList();
+        await provider.GetRequiredService<IInfluxWriter>().WriteAsync(points, Ct);
+
+        // Then reading all rows in time order gives exactly the values written
+        var all = Assert.Single((await query.QueryAsync("SELECT \"s\" FROM \"strings\"", Ct)).Series);
+        Assert.Equal(values, Enumerable.Range(0, all.RowCount).Select(row => all.GetString(row, "s")));
+
+        // And every value InfluxQL can express selects exactly its own point
+        foreach (var (value, i) in values.Select((value, i) => (value, i)).Where(v => !v.value.Contains('\r', StringComparison.Ordinal)))
+        {
+            var result = await query.QueryAsync($"SELECT \"s\", \"case\" FROM \"strings\" WHERE \"s\" = {InfluxQl.QuoteString(value)}", Ct);
+            var series = Assert.Single(result.Series);
+            Assert.Equal(1, series.RowCount);
+            Assert.Equal(Case(i), series.GetString(0, "case"));
+        }
+
+        // And the value that looks like two lines of line protocol created no measurement of its own
+        Assert.Equal(["strings"], Column(await query.QueryAsync("SHOW MEASUREMENTS", Ct), "name"));
+    }
+
+    [Fact]
+    public async Task Integer_float_boolean_and_string_fields_keep_their_types_and_exact_values()
+    {
+        // Given a database
+        await using var provider = await CreateDatabaseAsync();
+        var query = provider.GetRequiredService<IInfluxQueryClient>();
+
+        // When one point carries each type at its edges
+        var point = PointData.Measurement("types")
+            .Field("intMin", long.MinValue).Field("intMax", long.MaxValue).Field("intZero", 0L)
+            .Field("floatTenth", 0.1).Field("floatWhole", 3.0).Field("floatHuge", 1e300).Field("floatTiny", double.Epsilon)
+            .Field("floatMax", double.MaxValue).Field("floatNegative", -273.15)
+            .Field("boolTrue", true).Field("boolFalse", false)
+            .Field("text", "3")
+            .TimestampNs(1);
+        await provider.GetRequiredService<IInfluxWriter>().WriteAsync([point], Ct);
+
+        // Then InfluxDB typed every field as written (line protocol "Data types")
+        var fieldTypes = Assert.Single((await query.QueryAsync("SHOW FIELD KEYS FROM \"types\"", Ct)).Series);
+        var types = Enumerable.Range(0, fieldTypes.RowCount).ToDictionary(row => fieldTypes.GetString(row, "fieldKey")!, row => fieldTypes.GetString(row, "fieldType"));
+        Assert.Equal("integer", types["intMin"]);
+        Assert.Equal("integer", types["intMax"]);
+        Assert.Equal("float", types["floatWhole"]);
+        Assert.Equal("boolean", types["boolTrue"]);
+        Assert.Equal("string", types["text"]);
+
+        // And every value comes back bit for bit
+        var row = Assert.Single((await query.QueryAsync("SELECT * FROM \"types\"", Ct)).Series);
+        Assert.Equal(long.MinValue, row.GetInt64(0, "intMin"));
+        Assert.Equal(long.MaxValue, row.GetInt64(0, "intMax"));
+        Assert.Equal(0L, row.GetInt64(0, "intZero"));
+        foreach (var (name, expected) in new[] { ("floatTenth", 0.1), ("floatWhole", 3.0), ("floatHuge", 1e300), ("floatTiny", double.Epsilon), ("floatMax", double.MaxValue), ("floatNegative", -273.15) })
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(row.GetDouble(0, name)!.Value));
+        }
+
+        Assert.True(row.GetBoolean(0, "boolTrue"));
+        Assert.False(row.GetBoolean(0, "boolFalse"));
+        Assert.Equal("3", row.GetString(0, "text"));
+    }
+
+    [Fact]
+    public async Task Nanosecond_timestamps_round_trip_exactly_across_InfluxDBs_whole_time_range()
+    {
+        // Given a database
+        await using var provider = await CreateDatabaseAsync();
+
+        // When points are written at nanosecond times, including the range limits and one given as DateTimeOffset
+        var deviceTime = new DateTimeOffset(2025, 12, 24, 16, 30, 0, TimeSpan.FromHours(1)).AddTicks(1234567);
+        long[] times = [-9223372036854775806, -1, 0, 1_700_000_000_123_456_789, 9223372036854775806];
+        var points = times.Select(ns => PointData.Measurement("times").Field("v", 1L).TimestampNs(ns)).ToList();
+        points.Add(PointData.Measurement("times").Field("v", 2L).Timestamp(deviceTime));
+        await provider.GetRequiredService<IInfluxWriter>().WriteAsync(points, Ct);
+
+        // Then each time is stored to the nanosecond
+        var result = await provider.GetRequiredService<IInfluxQueryClient>().QueryAsync(
+            "SELECT \"v\" FROM \"times\" WHERE time >= -9223372036854775806 AND time <= 9223372036854775806", Ct);
+        var series = Assert.Single(result.Series);
+        var stored = Enumerable.Range(0, series.RowCount).Select(series.GetTimeNanoseconds).ToList();
+        var expectedDeviceNs = (deviceTime.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
+        Assert.Equal(times.Append(expectedDeviceNs).Order(), stored);
+        var deviceRow = stored.IndexOf(expectedDeviceNs);
+        Assert.Equal(deviceTime, series.GetTime(deviceRow));
+    }
+
+    [Fact]
+    public async Task Writing_the_same_point_twice_keeps_one_point_and_the_later_values_win()
+    {
+        // Given a point written once
+        await using var provider = await CreateDatabaseAsync();
+        var writer = provider.GetRequiredService<IInfluxWriter>();
+        var time = new DateTimeOffset(2025, 1, 15, 6, 0, 0, TimeSpan.Zero);
+        PointData Reading(double powerW) => PointData.Measurement("streetlight").Tag("municipality", "overhalla").Tag("device", "l1").Field("powerW", powerW).Timestamp(time);
+        await writer.WriteAsync([Reading(12.5)], Ct);
+
+        // When the same series and timestamp is written again (a re-delivered MQTT message), twice
+        await writer.WriteAsync([Reading(12.5)], Ct);
+        await writer.WriteAsync([Reading(13.0)], Ct);
+
+        // Then there is one point, holding the last values
+        var result = await provider.GetRequiredService<IInfluxQueryClient>().QueryAsync("SELECT count(\"powerW\"), last(\"powerW\") FROM \"streetlight\"", Ct);
+        var series = Assert.Single(result.Series);
+        Assert.Equal(1L, series.GetInt64(0, "count"));
+        Assert.Equal(13.0, series.GetDouble(0, "last"));
+    }
+
+    [Fact]
+    public async Task A_hostile_string_literal_cannot_widen_a_query()
+    {
+        // Given two devices' points
+        await using var provider = await CreateDatabaseAsync();
+        await provider.GetRequiredService<IInfluxWriter>().WriteAsync(
+            [PointData.Measurement("m").Tag("device", "a").Field("v", 1L).TimestampNs(1), PointData.Measurement("m").Tag("device", "b").Field("v", 2L).TimestampNs(2)],
+            Ct);
+        var query = provider.GetRequiredService<IInfluxQueryClient>();
+
+        // When a device id crafted to add "OR device = 'b'" is quoted into the query
+        var hostile = await query.QueryAsync($"SELECT \"v\" FROM \"m\" WHERE \"device\" = {InfluxQl.QuoteString("a' OR \"device\" = 'b")}", Ct);
+        var honest = await query.QueryAsync($"SELECT \"v\" FROM \"m\" WHERE \"device\" = {InfluxQl.QuoteString("a")}", Ct);
+
+        // Then it matches nothing, while the honest id matches exactly its own point
+        Assert.Empty(hostile.Series);
+        Assert.Equal(1L, Assert.Single(honest.Series).GetInt64(0, "v"));
+    }
+
+    private static string Case(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    private static List<string?> Column(InfluxQueryResult result, string column) =>
+        [.. result.Series.SelectMany(series => Enumerable.Range(0, series.RowCount).Select(row => series.GetString(row, column)))];
+
+    private async Task<ServiceProvider> CreateDatabaseAsync()
+    {
+        var provider = InfluxServices.ForServer(influx.Url, TestNames.Database());
+        await provider.GetRequiredService<IInfluxSchemaInitializer>().EnsureDatabaseAsync(Ct);
+        return provider;
+    }
+}
