@@ -1,0 +1,162 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SmartOverhalla.Gateway;
+using SmartOverhalla.Ingestion;
+using SmartOverhalla.Simulators;
+using SmartOverhalla.Simulators.Hosting;
+using SmartOverhalla.Testing;
+using SmartOverhalla.Testing.Hosting;
+
+namespace SmartOverhalla.EndToEnd.Tests;
+
+/// <summary>
+/// The platform as the README run command starts it — gateway (optionally hosting the broker),
+/// ingestion worker and simulators — each a real host in this process, wired to real servers.
+/// </summary>
+internal sealed class PlatformUnderTest : IAsyncDisposable
+{
+    private readonly List<IHost> _hosts = [];
+
+    public PlatformUnderTest(Uri influxUrl)
+    {
+        InfluxUrl = influxUrl;
+        Database = TestNames.Database();
+        Municipality = TestNames.Municipality();
+        Influx = new InfluxTestClient(influxUrl, Database);
+    }
+
+    public Uri InfluxUrl { get; }
+
+    public string Database { get; }
+
+    public string Municipality { get; }
+
+    public InfluxTestClient Influx { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    public PublishedMessages Published { get; } = new();
+
+    public Uri? GatewayUrl { get; private set; }
+
+    /// <summary>Starts the gateway with its embedded broker on a free port; returns that port.</summary>
+    public async Task<int> StartGatewayWithEmbeddedBrokerAsync(CancellationToken cancellationToken)
+    {
+        var brokerPort = FreeTcpPort.Next();
+        var httpPort = FreeTcpPort.Next();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Development,
+            ContentRootPath = Directory.CreateTempSubdirectory("so-gateway-").FullName,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = $"http://127.0.0.1:{httpPort}",
+            ["Broker:Mode"] = "Embedded",
+            ["Broker:Embedded:BindAddress"] = "127.0.0.1",
+            ["Broker:Embedded:Port"] = brokerPort.ToString(CultureInfo.InvariantCulture),
+            ["InfluxDb:Url"] = InfluxUrl.ToString(),
+            ["InfluxDb:Database"] = Database,
+        });
+        UseCapturedLogs(builder.Logging);
+        builder.AddGateway();
+        var app = builder.Build();
+        app.MapGateway();
+        await app.StartAsync(cancellationToken);
+        _hosts.Add(app);
+        GatewayUrl = new Uri($"http://127.0.0.1:{httpPort}/");
+        return brokerPort;
+    }
+
+    public async Task StartIngestionAsync(string mqttHost, int mqttPort, CancellationToken cancellationToken)
+    {
+        var (host, _) = TestHost.Build(
+            new Dictionary<string, string?>
+            {
+                ["Mqtt:Host"] = mqttHost,
+                ["Mqtt:Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
+                ["Mqtt:ReconnectDelay"] = "00:00:00.200",
+                ["InfluxDb:Url"] = InfluxUrl.ToString(),
+                ["InfluxDb:Database"] = Database,
+                ["Ingestion:ClientId"] = "ingestion-" + Municipality,
+                ["Ingestion:BatchInterval"] = "00:00:00.200",
+                ["Ingestion:SelfMetricsInterval"] = "00:00:01",
+            },
+            b =>
+            {
+                UseCapturedLogs(b.Logging);
+                b.AddIngestion();
+            });
+        await host.StartAsync(cancellationToken);
+        _hosts.Add(host);
+        await Eventually.UntilAsync(
+            () => Logs.Entries.Any(e => e.Message.StartsWith("Subscribed to", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(20),
+            "the ingestion worker to subscribe",
+            cancellationToken);
+    }
+
+    /// <summary>Runs the simulators until every device has published <paramref name="messagesPerDevice"/> telemetry messages and gone offline.</summary>
+    public async Task RunSimulatorsAsync(string mqttHost, int mqttPort, int lights, int meters, int ploughs, int messagesPerDevice, CancellationToken cancellationToken)
+    {
+        var (host, _) = TestHost.Build(
+            new Dictionary<string, string?>(),
+            b =>
+            {
+                UseCapturedLogs(b.Logging);
+                b.AddSimulators(
+                    o =>
+                    {
+                        o.Municipality = Municipality;
+                        o.Streetlights = lights;
+                        o.Watermeters = meters;
+                        o.Ploughs = ploughs;
+                        o.MessagesPerDevice = messagesPerDevice;
+                        o.StreetlightInterval = TimeSpan.FromMilliseconds(100);
+                        o.WatermeterInterval = TimeSpan.FromMilliseconds(100);
+                        o.PloughInterval = TimeSpan.FromMilliseconds(100);
+                        o.Seed = 2026;
+                    },
+                    m =>
+                    {
+                        m.Host = mqttHost;
+                        m.Port = mqttPort;
+                    });
+            },
+            services => services.AddSingleton<ISimulationObserver>(Published));
+        using (host)
+        {
+            await host.StartAsync(cancellationToken);
+            await host.WaitForShutdownAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _hosts.Count - 1; i >= 0; i--)
+        {
+            await _hosts[i].StopAsync(CancellationToken.None);
+            if (_hosts[i] is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync();
+            }
+            else
+            {
+                _hosts[i].Dispose();
+            }
+        }
+
+        Influx.Dispose();
+    }
+
+    private void UseCapturedLogs(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(LogLevel.Debug);
+        logging.AddProvider(Logs);
+    }
+}
