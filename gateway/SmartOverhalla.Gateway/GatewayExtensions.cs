@@ -1,6 +1,7 @@
 using SmartOverhalla.Gateway.Broker;
 using SmartOverhalla.Gateway.Health;
 using SmartOverhalla.Gateway.OpenApi;
+using SmartOverhalla.Influx;
 
 namespace SmartOverhalla.Gateway;
 
@@ -14,7 +15,8 @@ internal static class GatewayExtensions
 
         // Sections are bound when options are first read (at start), not here, so later configuration sources count.
         builder.Services.AddBroker(builder.Configuration.GetSection(BrokerOptions.SectionName));
-        builder.Services.AddGatewayHealthChecks(builder.Configuration.GetSection(InfluxDbOptions.SectionName));
+        builder.Services.AddInfluxDb(builder.Configuration.GetSection(InfluxOptions.SectionName));
+        builder.Services.AddGatewayHealthChecks();
         builder.Services.AddGatewayOpenApi();
         return builder;
     }

@@ -1,5 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using SmartOverhalla.Influx;
 
 namespace SmartOverhalla.Gateway.Health;
 
@@ -9,7 +8,7 @@ internal static class HealthChecksRegistration
     public const string ReadyTag = "ready";
     public const string LiveTag = "live";
     public const string BrokerCheck = "broker";
-    public const string InfluxDbCheck = "influxdb";
+    public const string InfluxDbCheck = InfluxHealthChecksBuilderExtensions.DefaultName;
 
     /// <summary>
     /// Upper bound for one check. An unreachable dependency usually fails fast (connection refused); a black-holed
@@ -17,18 +16,14 @@ internal static class HealthChecksRegistration
     /// </summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
-    public static IServiceCollection AddGatewayHealthChecks(this IServiceCollection services, IConfiguration influxSection)
+    /// <summary>Adds the checks; the InfluxDB client they use comes from <c>AddInfluxDb</c> (SmartOverhalla.Influx).</summary>
+    public static IServiceCollection AddGatewayHealthChecks(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(influxSection);
-
-        services.AddOptions<InfluxDbOptions>().Bind(influxSection).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InfluxDbOptions>, InfluxDbOptionsValidator>());
-        services.AddHttpClient(InfluxPingHealthCheck.HttpClientName);
 
         services.AddHealthChecks()
             .AddCheck<BrokerHealthCheck>(BrokerCheck, tags: [ReadyTag], timeout: CheckTimeout)
-            .AddCheck<InfluxPingHealthCheck>(InfluxDbCheck, tags: [ReadyTag], timeout: CheckTimeout);
+            .AddInfluxDb(InfluxDbCheck, tags: [ReadyTag], timeout: CheckTimeout);
         return services;
     }
 }
