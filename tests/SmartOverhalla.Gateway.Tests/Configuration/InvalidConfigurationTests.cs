@@ -18,9 +18,9 @@ public sealed class InvalidConfigurationTests
     [InlineData("InfluxDb:Url", "influx.local", "InfluxDb:Url")]
     public async Task Given_an_invalid_setting_when_the_gateway_starts_then_start_fails_with_a_message_naming_the_setting(string key, string value, string named)
     {
-        await using var gateway = WithSettings((key, value));
+        await using var gateway = GatewayApplication.Build(Settings((key, value)));
 
-        var error = Assert.ThrowsAny<Exception>(() => gateway.Start());
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => gateway.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains(named, AllMessages(error), StringComparison.Ordinal);
     }
@@ -28,9 +28,9 @@ public sealed class InvalidConfigurationTests
     [Fact]
     public async Task Given_External_mode_with_an_invalid_external_port_when_the_gateway_starts_then_start_fails_naming_Broker_External_Port()
     {
-        await using var gateway = WithSettings(("Broker:Mode", "External"), ("Broker:External:Port", "0"));
+        await using var gateway = GatewayApplication.Build(Settings(("Broker:Mode", "External"), ("Broker:External:Port", "0")));
 
-        var error = Assert.ThrowsAny<Exception>(() => gateway.Start());
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => gateway.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("Broker:External:Port", AllMessages(error), StringComparison.Ordinal);
     }
@@ -41,15 +41,15 @@ public sealed class InvalidConfigurationTests
         using var occupant = new TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
-        await using var gateway = WithSettings(("Broker:Embedded:Port", port.ToString(CultureInfo.InvariantCulture)));
+        await using var gateway = GatewayApplication.Build(Settings(("Broker:Embedded:Port", port.ToString(CultureInfo.InvariantCulture))));
 
-        var error = Assert.ThrowsAny<Exception>(() => gateway.Start());
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => gateway.StartAsync(TestContext.Current.CancellationToken));
 
         var socketError = Assert.IsType<SocketException>(Flatten(error).OfType<SocketException>().FirstOrDefault(), exactMatch: false);
         Assert.Equal(SocketError.AddressAlreadyInUse, socketError.SocketErrorCode);
     }
 
-    private static GatewayFactory WithSettings(params (string Key, string Value)[] overrides)
+    private static Dictionary<string, string?> Settings(params (string Key, string Value)[] overrides)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -61,7 +61,7 @@ public sealed class InvalidConfigurationTests
             settings[key] = value;
         }
 
-        return new GatewayFactory(settings);
+        return settings;
     }
 
     private static string AllMessages(Exception error) => string.Join(" | ", Flatten(error).Select(e => e.Message));
