@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace SmartOverhalla.Influx;
@@ -13,6 +14,16 @@ internal static class LineProtocolRules
 
     /// <inheritdoc cref="MinTimestampNs"/>
     public const long MaxTimestampNs = long.MaxValue - 1;
+
+    /// <summary>Characters some identifier rule is about: line breaks, backslash, UTF-16 surrogates.</summary>
+    private static readonly SearchValues<char> IdentifierSuspects = SearchValues.Create(
+        "\n\r\\" + string.Create(0xE000 - 0xD800, 0, static (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)(0xD800 + i);
+            }
+        }));
 
     public static void ValidateMeasurement(string name)
     {
@@ -34,8 +45,7 @@ internal static class LineProtocolRules
 
     public static void ValidateTagValue(string key, string value)
     {
-        ValidateText(value, $"value of tag '{key}'", nameof(value));
-        RefuseAmbiguousBackslash(value, $"value of tag '{key}'", nameof(value));
+        ValidateIdentifierText(value, "value of tag", key, nameof(value));
     }
 
     public static void ValidateFieldKey(string key)
@@ -55,7 +65,7 @@ internal static class LineProtocolRules
     public static void ValidateStringField(string key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        ValidateUtf16(value, $"string field '{key}'", nameof(value));
+        ValidateUtf16(value, "string field", key, nameof(value));
 
         // Fast path: at most 3 UTF-8 bytes per UTF-16 unit, so short strings need no counting.
         if (value.Length > LineProtocolWriter.MaxStringFieldBytes / 3 &&
@@ -92,24 +102,35 @@ internal static class LineProtocolRules
             throw new ArgumentException($"The {what} is empty; line protocol requires one.", paramName);
         }
 
-        ValidateText(value, what, paramName);
-        RefuseAmbiguousBackslash(value, what, paramName);
+        ValidateIdentifierText(value, what, null, paramName);
     }
 
-    private static void ValidateText(string value, string what, string paramName)
+    private static void ValidateIdentifierText(string value, string what, string? key, string paramName)
+    {
+        // One vectorised scan for anything a rule is about; the detailed checks run only when it finds some.
+        if (value.AsSpan().IndexOfAny(IdentifierSuspects) < 0)
+        {
+            return;
+        }
+
+        ValidateText(value, what, key, paramName);
+        RefuseAmbiguousBackslash(value, what, key, paramName);
+    }
+
+    private static void ValidateText(string value, string what, string? key, string paramName)
     {
         // A newline ends the line and cannot be escaped outside a string field value. A carriage return is
         // stored, but InfluxQL's reader turns it into a newline and has no escape for it, so a name or tag
         // value holding one could never be selected again: refused as well.
         if (value.AsSpan().IndexOfAny('\n', '\r') >= 0)
         {
-            throw new ArgumentException($"The {what} '{value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}' contains a line break, which line protocol (newline) or InfluxQL (carriage return) cannot carry outside string field values.", paramName);
+            throw new ArgumentException($"The {Describe(what, key)} '{value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}' contains a line break, which line protocol (newline) or InfluxQL (carriage return) cannot carry outside string field values.", paramName);
         }
 
-        ValidateUtf16(value, what, paramName);
+        ValidateUtf16(value, what, key, paramName);
     }
 
-    private static void RefuseAmbiguousBackslash(string value, string what, string paramName)
+    private static void RefuseAmbiguousBackslash(string value, string what, string? key, string paramName)
     {
         // Outside string fields line protocol has no escape for the backslash itself, and InfluxDB 1.6's
         // parsers disagree on a backslash in front of a special character (each case confirmed against the
@@ -124,7 +145,7 @@ internal static class LineProtocolRules
             if (index == value.Length - 1 || value[index + 1] is ',' or '=' or ' ' or '"')
             {
                 var where = index == value.Length - 1 ? "ends with a backslash" : $"has a backslash before '{value[index + 1]}' at index {index}";
-                throw new ArgumentException($"The {what} '{value}' {where}, which InfluxDB line protocol cannot carry unambiguously.", paramName);
+                throw new ArgumentException($"The {Describe(what, key)} '{value}' {where}, which InfluxDB line protocol cannot carry unambiguously.", paramName);
             }
 
             index = value.IndexOf('\\', index + 1);
@@ -140,7 +161,7 @@ internal static class LineProtocolRules
         }
     }
 
-    private static void ValidateUtf16(string value, string what, string paramName)
+    private static void ValidateUtf16(string value, string what, string? key, string paramName)
     {
         var span = value.AsSpan();
         if (span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
@@ -156,8 +177,11 @@ internal static class LineProtocolRules
             }
             else if (char.IsSurrogate(span[i]))
             {
-                throw new ArgumentException($"The {what} contains an unpaired UTF-16 surrogate at index {i}; it cannot be encoded as UTF-8.", paramName);
+                throw new ArgumentException($"The {Describe(what, key)} contains an unpaired UTF-16 surrogate at index {i}; it cannot be encoded as UTF-8.", paramName);
             }
         }
     }
+
+    // Error texts are composed only when thrown: validation runs for every tag and field on the hot path.
+    private static string Describe(string what, string? key) => key is null ? what : $"{what} '{key}'";
 }

@@ -45,8 +45,8 @@ public static class LineProtocolWriter
         // Check first, so a bad batch leaves the buffer as it was.
         for (var i = 0; i < points.Count; i++)
         {
-            ArgumentNullException.ThrowIfNull(points[i], $"{nameof(points)}[{i}]");
-            EnsureHasFields(points[i]);
+            // No ThrowIfNull with an interpolated name here: it would build a string for every point.
+            EnsureHasFields(points[i] ?? throw new ArgumentException($"Point {i} of the batch is null.", nameof(points)));
         }
 
         for (var i = 0; i < points.Count; i++)

@@ -1,0 +1,8 @@
+namespace SmartOverhalla.Benchmarks;
+
+public enum DeviceKind
+{
+    Streetlight,
+    Watermeter,
+    Plough,
+}
