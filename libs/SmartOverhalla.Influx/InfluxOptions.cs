@@ -76,6 +76,16 @@ public sealed class InfluxOptions : IValidatableObject
             yield return new ValidationResult("InfluxDb:RetentionPolicy is blank; leave it out to use the database default.", [nameof(RetentionPolicy)]);
         }
 
+        foreach (var (name, value) in new[] { (nameof(Database), Database), (nameof(RetentionPolicy), RetentionPolicy) })
+        {
+            // InfluxDB 1.x answers "invalid name" for names with a slash, a backslash or a non-printable
+            // character (meta.ValidName): better said at start than at the first CREATE.
+            if (!string.IsNullOrEmpty(value) && (value.AsSpan().IndexOfAny('/', '\\') >= 0 || value.Any(char.IsControl)))
+            {
+                yield return new ValidationResult($"InfluxDb:{name} '{value}' contains '/', '\\' or a control character, which InfluxDB refuses in names.", [name]);
+            }
+        }
+
         if (RetentionDuration is { } duration && duration < MinRetentionDuration)
         {
             yield return new ValidationResult($"InfluxDb:RetentionDuration must be at least {MinRetentionDuration}, not {duration}.", [nameof(RetentionDuration)]);

@@ -41,7 +41,10 @@ internal sealed class InfluxWriter(
             return;
         }
 
-        await SendAsync(lineProtocol, lineProtocol.Span.Count((byte)'\n'), retentionPolicy, cancellationToken);
+        // Lines, for messages and logs: newlines, plus a last line that lacks one.
+        var span = lineProtocol.Span;
+        var lines = span.Count((byte)'\n') + (span[^1] == (byte)'\n' ? 0 : 1);
+        await SendAsync(lineProtocol, lines, retentionPolicy, cancellationToken);
     }
 
     private async Task SendAsync(ReadOnlyMemory<byte> body, int count, string? retentionPolicy, CancellationToken cancellationToken)

@@ -54,6 +54,7 @@ public sealed class InfluxOptionsValidationTests
     [
         "relative url", "ftp url", "empty database", "token and username", "password without username",
         "timeout too short", "timeout too long", "blank retention policy", "retention under an hour",
+        "slash in database", "backslash in retention policy", "newline in database",
     ];
 
     [Theory]
@@ -71,6 +72,9 @@ public sealed class InfluxOptionsValidationTests
             "timeout too long" => o => o.Timeout = TimeSpan.FromHours(1),
             "blank retention policy" => o => o.RetentionPolicy = " ",
             "retention under an hour" => o => { o.RetentionPolicy = "raw"; o.RetentionDuration = TimeSpan.FromMinutes(30); },
+            "slash in database" => o => o.Database = "a/b",
+            "backslash in retention policy" => o => o.RetentionPolicy = @"a\b",
+            "newline in database" => o => o.Database = "a\nb",
             _ => throw new ArgumentOutOfRangeException(nameof(invalidCase)),
         };
         using var provider = InfluxServices.Create(configure);

@@ -210,6 +210,42 @@ public sealed class LineProtocolRoundTripTests(InfluxFixture influx) : IClassFix
         Assert.Equal(1L, Assert.Single(honest.Series).GetInt64(0, "v"));
     }
 
+    [Fact]
+    public async Task Gzip_compressed_writes_are_stored_like_plain_ones()
+    {
+        // Given a client that compresses its write bodies
+        var database = TestNames.Database();
+        await using var provider = InfluxServices.ForServer(influx.Url, database, o => o.CompressWrites = true);
+        await provider.GetRequiredService<IInfluxSchemaInitializer>().EnsureDatabaseAsync(Ct);
+
+        // When it writes a batch
+        var points = Enumerable.Range(1, 500).Select(i => PointData.Measurement("m").Tag("device", "l" + Case(i % 7)).Field("v", (long)i).TimestampNs(i)).ToList();
+        await provider.GetRequiredService<IInfluxWriter>().WriteAsync(points, Ct);
+
+        // Then InfluxDB stored every point
+        var result = await provider.GetRequiredService<IInfluxQueryClient>().QueryAsync("SELECT count(\"v\"), sum(\"v\") FROM \"m\"", Ct);
+        var series = Assert.Single(result.Series);
+        Assert.Equal(500L, series.GetInt64(0, "count"));
+        Assert.Equal(500L * 501 / 2, series.GetInt64(0, "sum"));
+    }
+
+    [Fact]
+    public async Task A_database_and_retention_policy_with_hostile_names_are_created_written_and_queried()
+    {
+        // Given names with every character that matters in a URL or in InfluxQL (InfluxDB refuses '/' and '\\' in names)
+        var database = TestNames.Database() + " a&b=c?d#e'f\"g%h,i+j;æ";
+        await using var provider = InfluxServices.ForServer(influx.Url, database, o => o.RetentionPolicy = "raw & 'short' \"rp\"");
+
+        // When the schema is ensured and a point is written
+        await provider.GetRequiredService<IInfluxSchemaInitializer>().EnsureDatabaseAsync(Ct);
+        await provider.GetRequiredService<IInfluxWriter>().WriteAsync([PointData.Measurement("m").Field("v", 7L)], Ct);
+
+        // Then the point is in that database and policy
+        var result = await provider.GetRequiredService<IInfluxQueryClient>().QueryAsync(
+            $"SELECT \"v\" FROM {InfluxQl.QuoteIdentifier(database)}.{InfluxQl.QuoteIdentifier("raw & 'short' \"rp\"")}.\"m\"", Ct);
+        Assert.Equal(7L, Assert.Single(result.Series).GetInt64(0, "v"));
+    }
+
     private static string Case(int i) => i.ToString(CultureInfo.InvariantCulture);
 
     private static List<string?> Column(InfluxQueryResult result, string column) =>
