@@ -34,3 +34,13 @@ wait_for() {
 
 # tcp_open PORT : true when something accepts TCP connections on 127.0.0.1:PORT.
 tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# http_ok PORT PATH : true when GET http://127.0.0.1:PORT/PATH answers 2xx (plain bash: curl may be missing).
+http_ok() {
+  local port=$1 path=$2 status
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$path" >&3
+  read -r -t 5 _ status _ <&3 || { exec 3<&-; return 1; }
+  exec 3<&-
+  [[ $status == 2* ]]
+}

@@ -23,9 +23,10 @@ start_influxdb() {
   if tcp_open "$INFLUX_PORT"; then log "port $INFLUX_PORT is taken by another program; set SMARTOVERHALLA_INFLUX_PORT"; return 1; fi
   render "$REPO_ROOT/deploy/influxdb/influxdb.conf.template" "$dir/influxdb.conf" \
     DATA_DIR="$dir" HTTP_PORT="$INFLUX_PORT" RPC_PORT="$INFLUX_RPC_PORT"
-  influxd run -config "$dir/influxdb.conf" >>"$dir/influxd.log" 2>&1 &
+  # A session of its own: a Ctrl-C meant for the caller must not stop the database under it.
+  setsid influxd run -config "$dir/influxdb.conf" >>"$dir/influxd.log" 2>&1 &
   echo $! >"$pidfile"
-  wait_for "InfluxDB" 60 curl -fsS "http://127.0.0.1:$INFLUX_PORT/ping" || { tail -20 "$dir/influxd.log" >&2; return 1; }
+  wait_for "InfluxDB" 60 http_ok "$INFLUX_PORT" /ping || { tail -20 "$dir/influxd.log" >&2; return 1; }
   log "InfluxDB on http://127.0.0.1:$INFLUX_PORT (pid $(cat "$pidfile"), log $dir/influxd.log)"
 }
 
@@ -37,7 +38,7 @@ start_mosquitto() {
   render "$REPO_ROOT/deploy/mosquitto/mosquitto.conf.template" "$dir/mosquitto.conf" \
     DATA_DIR="$dir" PORT="$MQTT_PORT" RUN_USER="$(id -un)"
   local bin; bin=$(command -v mosquitto || echo /usr/sbin/mosquitto)
-  "$bin" -c "$dir/mosquitto.conf" >>"$dir/mosquitto.log" 2>&1 &
+  setsid "$bin" -c "$dir/mosquitto.conf" >>"$dir/mosquitto.log" 2>&1 &
   echo $! >"$pidfile"
   wait_for "Mosquitto" 30 tcp_open "$MQTT_PORT" || { tail -20 "$dir/mosquitto.log" >&2; return 1; }
   log "Mosquitto on mqtt://127.0.0.1:$MQTT_PORT (pid $(cat "$pidfile"), log $dir/mosquitto.log)"

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Starts the whole SmartOverhalla platform locally, with simulated devices:
+#   InfluxDB (Debian package, own config and data under .data/), the gateway with its embedded MQTT
+#   broker, the ingestion worker and the simulators. Installs what is missing first.
+# Prints where to look, then a one-line summary every few seconds. Ctrl-C stops everything it started.
+#
+#   ./run.sh [simulator options]     e.g. ./run.sh --streetlights 500 --watermeters 200 --ploughs 5
+#   ./run.sh --help                  lists the simulator options
+#
+# Ports (environment): SMARTOVERHALLA_INFLUX_PORT (8086), SMARTOVERHALLA_MQTT_PORT (1883),
+# SMARTOVERHALLA_HTTP_PORT (5080).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+source deploy/lib.sh
+
+INFLUX_PORT=${SMARTOVERHALLA_INFLUX_PORT:-8086}
+MQTT_PORT=${SMARTOVERHALLA_MQTT_PORT:-1883}
+HTTP_PORT=${SMARTOVERHALLA_HTTP_PORT:-5080}
+LOGS=$DATA_ROOT/logs
+BUILD=$DATA_ROOT/build
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  echo
+  deploy/install.sh >/dev/null
+  dotnet run --project simulators/SmartOverhalla.Simulators -v q -- --help
+  exit 0
+fi
+
+deploy/install.sh
+for port in "$MQTT_PORT" "$HTTP_PORT"; do
+  if tcp_open "$port"; then log "port $port is in use by another program (see the port variables at the top of run.sh)"; exit 1; fi
+done
+
+log "building (Release)"
+mkdir -p "$LOGS"
+for app in gateway/SmartOverhalla.Gateway ingestion/SmartOverhalla.Ingestion simulators/SmartOverhalla.Simulators; do
+  dotnet build "$app" -c Release -o "$BUILD/$(basename "$app")" -v q -nologo -clp:ErrorsOnly >"$LOGS/build.log" 2>&1 || { cat "$LOGS/build.log" >&2; exit 1; }
+done
+
+pids=()
+stopping=0
+stop_all() {
+  [ "$stopping" = 1 ] && return; stopping=1
+  echo
+  log "stopping"
+  # Simulators first (devices say offline), then the worker (it stores what it holds), then the gateway.
+  local i
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do
+    kill -TERM "${pids[$i]}" 2>/dev/null || true
+    local deadline=$((SECONDS + 20))
+    while kill -0 "${pids[$i]}" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
+    kill -KILL "${pids[$i]}" 2>/dev/null || true
+  done
+  SMARTOVERHALLA_INFLUX_PORT=$INFLUX_PORT deploy/servers.sh stop influxdb
+  log "stopped"
+}
+trap 'stop_all; exit 0' INT TERM
+trap 'stop_all' EXIT
+
+SMARTOVERHALLA_INFLUX_PORT=$INFLUX_PORT deploy/servers.sh start influxdb
+
+export InfluxDb__Url="http://127.0.0.1:$INFLUX_PORT/"
+export Mqtt__Host=127.0.0.1 Mqtt__Port=$MQTT_PORT
+
+# start NAME DLL [ARGS...]: runs a service in its build folder (where its appsettings.json is), in a
+# session of its own, so Ctrl-C reaches only this script, which then stops everything in order.
+start() {
+  local name=$1 dll=$2; shift 2
+  (cd "$(dirname "$dll")" && exec setsid dotnet "$dll" "$@") >"$LOGS/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+Urls="http://127.0.0.1:$HTTP_PORT" Broker__Embedded__Port=$MQTT_PORT \
+  start gateway "$BUILD/SmartOverhalla.Gateway/SmartOverhalla.Gateway.dll"
+wait_for "gateway" 60 http_ok "$HTTP_PORT" /health/live || { tail -30 "$LOGS/gateway.log" >&2; exit 1; }
+start ingestion "$BUILD/SmartOverhalla.Ingestion/SmartOverhalla.Ingestion.dll"
+if [ $# -eq 0 ]; then
+  # A small town's worth of devices by default; pass simulator options to change it.
+  set -- --streetlights 200 --watermeters 100 --ploughs 4
+fi
+start simulators "$BUILD/SmartOverhalla.Simulators/SmartOverhalla.Simulators.dll" "$@"
+
+cat <<TXT
+
+SmartOverhalla is running.
+  Gateway health   http://127.0.0.1:$HTTP_PORT/health
+  Gateway API doc  http://127.0.0.1:$HTTP_PORT/openapi/v1.json
+  MQTT broker      mqtt://127.0.0.1:$MQTT_PORT   (embedded in the gateway)
+  InfluxDB         http://127.0.0.1:$INFLUX_PORT   database 'smartoverhalla'
+                   curl -G http://127.0.0.1:$INFLUX_PORT/query --data-urlencode db=smartoverhalla \\
+                        --data-urlencode "q=SELECT * FROM streetlight ORDER BY time DESC LIMIT 5"
+  Logs             $LOGS/{gateway,ingestion,simulators}.log
+Press Ctrl-C to stop.
+
+TXT
+
+# One summary line every few seconds, from the ingestion worker's own summary log
+# (tail ends with this script).
+tail -n 0 -F --pid=$$ "$LOGS/ingestion.log" 2>/dev/null | grep --line-buffered -o 'Summary: .*' | sed -u 's/^Summary: //' &
+
+# Stay up until Ctrl-C, or until the gateway or the worker dies. Simulators may finish on their own
+# (--messages-per-device).
+simulators_done=0
+while true; do
+  for pid in "${pids[0]}" "${pids[1]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "a service stopped unexpectedly; see $LOGS"
+      exit 1
+    fi
+  done
+  if [ "$simulators_done" = 0 ] && ! kill -0 "${pids[2]}" 2>/dev/null; then
+    simulators_done=1
+    log "the simulators have finished (see $LOGS/simulators.log); the platform keeps running"
+  fi
+  sleep 1
+done
