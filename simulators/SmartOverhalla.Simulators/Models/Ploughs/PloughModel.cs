@@ -68,7 +68,9 @@ internal sealed class PloughModel : IDeviceModel
     public PloughTelemetry Next()
     {
         var now = _time.GetUtcNow();
-        var drivenKmh = _speedKmh;
+
+        // A fix describes the stretch that ends at it, also when a new leg starts right here.
+        var (drivenKmh, working, spreading) = (_speedKmh, _working, _spreading);
         if (_lastReading is { } last && now > last)
         {
             Drive(drivenKmh / 3.6 * (now - last).TotalSeconds);
@@ -81,7 +83,7 @@ internal sealed class PloughModel : IDeviceModel
         var hdop = Math.Round(MinHdop + ((MaxHdop - MinHdop) * Math.Pow(_random.NextDouble(), 2)), 1);
         var maxErrorM = hdop * GpsErrorPerHdopM;
         var fix = Geodesy.Offset(Position, _random.NextNoise(maxErrorM), _random.NextNoise(maxErrorM));
-        var ploughDown = _working && !_random.NextChance(BladeLiftChance);
+        var ploughDown = working && !_random.NextChance(BladeLiftChance);
 
         return new PloughTelemetry(
             _deviceId,
@@ -91,7 +93,7 @@ internal sealed class PloughModel : IDeviceModel
             Math.Round(drivenKmh, 1),
             RoundHeading(_headingDeg),
             ploughDown,
-            _working ? _spreading : Spreading.None,
+            working ? spreading : Spreading.None,
             hdop);
     }
 

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using SmartOverhalla.Simulators.Configuration;
+
+namespace SmartOverhalla.Simulators.Tests.Configuration;
+
+public sealed class SimulatorCommandLineTests
+{
+    [Fact]
+    public async Task Invoke_WithSwitches_SetsExactlyTheirConfigurationKeys()
+    {
+        // Given
+        IReadOnlyDictionary<string, string?>? settings = null;
+        var command = SimulatorCommandLine.Create((s, _) =>
+        {
+            settings = s;
+            return Task.CompletedTask;
+        });
+
+        // When
+        var exitCode = await Invoke(command, "--streetlights 50 --watermeters 20 --ploughs 3 --municipality overhalla --mqtt-host 127.0.0.1 --mqtt-port 1884 --streetlight-interval 00:00:05 --seed 42 --messages-per-device 10");
+
+        // Then
+        Assert.Equal(0, exitCode);
+        Assert.NotNull(settings);
+        Assert.Equal(
+            new Dictionary<string, string?>
+            {
+                ["Simulators:Streetlights"] = "50",
+                ["Simulators:Watermeters"] = "20",
+                ["Simulators:Ploughs"] = "3",
+                ["Simulators:Municipality"] = "overhalla",
+                ["Mqtt:Host"] = "127.0.0.1",
+                ["Mqtt:Port"] = "1884",
+                ["Simulators:StreetlightInterval"] = "00:00:05",
+                ["Simulators:Seed"] = "42",
+                ["Simulators:MessagesPerDevice"] = "10",
+            },
+            settings.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary());
+    }
+
+    [Fact]
+    public async Task Invoke_WithoutSwitches_OverridesNothing()
+    {
+        IReadOnlyDictionary<string, string?>? settings = null;
+        var command = SimulatorCommandLine.Create((s, _) =>
+        {
+            settings = s;
+            return Task.CompletedTask;
+        });
+
+        var exitCode = await Invoke(command, string.Empty);
+
+        Assert.Equal(0, exitCode);
+        Assert.NotNull(settings);
+        Assert.Empty(settings);
+    }
+
+    [Fact]
+    public async Task Invoke_Help_DocumentsEverySwitchAndDoesNotRun()
+    {
+        // Given
+        var ran = false;
+        var command = SimulatorCommandLine.Create((_, _) =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        });
+        var output = new StringWriter();
+
+        // When
+        var exitCode = await command.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = output }, TestContext.Current.CancellationToken);
+
+        // Then
+        Assert.Equal(0, exitCode);
+        Assert.False(ran);
+        foreach (var name in new[] { "--streetlights", "--watermeters", "--ploughs", "--municipality", "--seed", "--streetlight-interval", "--messages-per-device", "--mqtt-host", "--mqtt-port" })
+        {
+            Assert.Contains(name, output.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("(default 10)", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_WithAValueOfTheWrongType_FailsWithoutRunning()
+    {
+        var ran = false;
+        var command = SimulatorCommandLine.Create((_, _) =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        });
+        var error = new StringWriter();
+
+        var exitCode = await command.Parse(["--streetlights", "many"]).InvokeAsync(new InvocationConfiguration { Error = error, Output = new StringWriter() }, TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.False(ran);
+        Assert.Contains("many", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static Task<int> Invoke(RootCommand command, string commandLine) =>
+        command.Parse(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)).InvokeAsync(
+            new InvocationConfiguration { Output = new StringWriter(), Error = new StringWriter() },
+            TestContext.Current.CancellationToken);
+}

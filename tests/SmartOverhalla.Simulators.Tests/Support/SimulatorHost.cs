@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using SmartOverhalla.Simulators.Configuration;
+using SmartOverhalla.Simulators.Hosting;
+
+namespace SmartOverhalla.Simulators.Tests.Support;
+
+/// <summary>An in-process simulator host for one test: its own municipality and ids, fake logs, a recording observer.</summary>
+internal sealed class SimulatorHost : IDisposable
+{
+    private SimulatorHost(IHost host, RecordingObserver observer, FakeLogCollector logs)
+    {
+        Host = host;
+        Observer = observer;
+        Logs = logs;
+    }
+
+    public IHost Host { get; }
+
+    public RecordingObserver Observer { get; }
+
+    public FakeLogCollector Logs { get; }
+
+    /// <summary>
+    /// A host whose devices belong to <paramref name="municipality"/> and use it as id prefix, so
+    /// their client ids never clash with another test's on the same broker.
+    /// </summary>
+    public static SimulatorHost Create(int brokerPort, string municipality, Action<SimulatorOptions> configure)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddFakeLogging();
+        var observer = new RecordingObserver();
+        builder.Services.AddSingleton<ISimulationObserver>(observer);
+        builder.AddSimulators(
+            options =>
+            {
+                options.Municipality = municipality;
+                options.DeviceIdPrefix = municipality;
+                options.Streetlights = 0;
+                options.Watermeters = 0;
+                options.Ploughs = 0;
+                configure(options);
+            },
+            mqtt =>
+            {
+                mqtt.Host = "127.0.0.1";
+                mqtt.Port = brokerPort;
+                mqtt.ReconnectDelay = TimeSpan.FromMilliseconds(100);
+                mqtt.ConnectTimeout = TimeSpan.FromSeconds(5);
+            });
+        var host = builder.Build();
+        return new SimulatorHost(host, observer, host.Services.GetFakeLogCollector());
+    }
+
+    /// <summary>Errors the simulator logged; a test fails on any it did not expect.</summary>
+    public IReadOnlyList<FakeLogRecord> Errors => [.. Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Error)];
+
+    public void Dispose() => Host.Dispose();
+}
