@@ -1,9 +1,7 @@
 using System.Threading.Channels;
 using MQTTnet;
-using MQTTnet.Protocol;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
-using SmartOverhalla.Mqtt;
 using SmartOverhalla.Simulators.Hosting;
 
 namespace SmartOverhalla.Simulators.Devices;
@@ -17,8 +15,6 @@ namespace SmartOverhalla.Simulators.Devices;
 /// </summary>
 internal sealed class DeviceRunner : IAsyncDisposable
 {
-    private const string JsonContentType = "application/json";
-
     /// <summary>How long a clean stop may take to announce offline and disconnect.</summary>
     private static readonly TimeSpan CleanStopTimeout = TimeSpan.FromSeconds(5);
 
@@ -168,7 +164,8 @@ internal sealed class DeviceRunner : IAsyncDisposable
         await _context.ConnectGate.WaitAsync(cancellationToken);
         try
         {
-            var result = await _client.ConnectAsync(BuildClientOptions(), cancellationToken);
+            var options = DeviceMqttMessages.ClientOptions(_context.Mqtt, DeviceId, _statusTopic, _context.Time.GetUtcNow());
+            var result = await _client.ConnectAsync(options, cancellationToken);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
                 _context.Metrics.ConnectFailed(_device.Kind);
@@ -192,35 +189,10 @@ internal sealed class DeviceRunner : IAsyncDisposable
         return true;
     }
 
-    private MqttClientOptions BuildClientOptions()
-    {
-        // The will is fixed at connect time, so its ts is the connect time: the device cannot know
-        // when it will vanish. The broker publishes it, retained, when the connection dies unannounced.
-        var will = DevicePayload.Serialize(new DeviceStatus(DeviceId, _context.Time.GetUtcNow(), DeviceState.Offline));
-        return new MqttClientOptionsBuilder()
-            .WithConnection(_context.Mqtt)
-            .WithClientId(DeviceId)
-            .WithCleanStart(true)
-            .WithWillTopic(_statusTopic)
-            .WithWillPayload(will)
-            .WithWillRetain(true)
-            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithWillContentType(JsonContentType)
-            .WithWillPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData)
-            .Build();
-    }
-
     private async Task<PublishOutcome> PublishAsync(DeviceTopic topic, IDeviceMessage message, bool retain, CancellationToken cancellationToken)
     {
         var topicName = topic.Message == MessageType.Telemetry ? _telemetryTopic : _statusTopic;
-        var mqttMessage = new MqttApplicationMessageBuilder()
-            .WithTopic(topicName)
-            .WithPayload(DevicePayload.Serialize(message))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithRetainFlag(retain)
-            .WithContentType(JsonContentType)
-            .WithPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData)
-            .Build();
+        var mqttMessage = DeviceMqttMessages.Message(topicName, message, retain);
 
         MqttClientPublishResult result;
         try

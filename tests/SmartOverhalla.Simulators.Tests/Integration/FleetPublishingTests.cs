@@ -1,8 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using SmartOverhalla.Contracts.Json;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.Simulators.Hosting;
 using SmartOverhalla.Simulators.Tests.Support;
 using SmartOverhalla.Testing;
 using SmartOverhalla.Testing.Servers;
@@ -29,6 +33,8 @@ public sealed class FleetPublishingTests(MosquittoFixture mosquitto) : IClassFix
             options.MessagesPerDevice = 3;
             options.StreetlightInterval = options.WatermeterInterval = options.PloughInterval = TimeSpan.FromMilliseconds(100);
         });
+        using var published = new MetricCollector<long>(
+            simulator.Host.Services.GetRequiredService<IMeterFactory>(), SimulatorMetrics.MeterName, "smartoverhalla.simulators.messages.published");
         var started = TimeProvider.System.GetUtcNow();
 
         // When the simulator runs
@@ -70,6 +76,9 @@ public sealed class FleetPublishingTests(MosquittoFixture mosquitto) : IClassFix
             Assert.All(own, m => Assert.Equal(deviceId, ReadStatus(m).DeviceId));
         }
 
+        // And the published counter counted all 30 acknowledged messages: 18 telemetry, 6 online, 6 offline
+        Assert.Equal(30, published.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(18, published.GetMeasurementSnapshot().Where(m => (string?)m.Tags["message.type"] == "telemetry").EvaluateAsCounter());
         Assert.Empty(simulator.Errors);
     }
 
