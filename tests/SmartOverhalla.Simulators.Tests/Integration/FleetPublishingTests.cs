@@ -113,6 +113,36 @@ public sealed class FleetPublishingTests(MosquittoFixture mosquitto) : IClassFix
         Assert.Empty(simulator.Errors);
     }
 
+    [Fact]
+    public async Task Five_hundred_devices_connect_through_a_narrow_gate_and_each_delivers_its_message()
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(Deadline);
+
+        // Given 500 devices of which at most four may be connecting at any moment
+        var municipality = TestNames.Municipality();
+        await using var recorder = await MqttRecorder.StartAsync(mosquitto.Server.Host, mosquitto.Server.Port, municipality, deadline.Token, "telemetry");
+        using var simulator = SimulatorHost.Create(mosquitto.Server.Port, municipality, options =>
+        {
+            (options.Streetlights, options.Watermeters, options.Ploughs) = (400, 80, 20);
+            options.ConnectParallelism = 4;
+            options.MessagesPerDevice = 1;
+            options.StreetlightInterval = options.WatermeterInterval = options.PloughInterval = TimeSpan.FromSeconds(1);
+        });
+
+        // When the simulator runs to its end
+        await simulator.Host.StartAsync(deadline.Token);
+        await simulator.Host.WaitForShutdownAsync(deadline.Token);
+
+        // Then it finished well within the deadline, and the broker delivered one message per device
+        Assert.False(deadline.IsCancellationRequested, "500 devices should connect and report within a minute");
+        await recorder.FlushAsync(deadline.Token);
+        var devices = recorder.Messages.Where(m => m.Is(MessageType.Telemetry)).Select(m => m.DeviceTopic!.Value.DeviceId).ToList();
+        Assert.Equal(500, devices.Count);
+        Assert.Equal(500, devices.Distinct().Count());
+        Assert.Empty(simulator.Errors);
+    }
+
     internal static DeviceStatus ReadStatus(ReceivedMessage message) =>
         JsonSerializer.Deserialize(message.Payload, ContractJsonContext.Default.DeviceStatus)
         ?? throw new InvalidOperationException("empty status");
