@@ -22,7 +22,7 @@ public sealed class MessageIntake(MessageValidator validator, DeviceOnlineTracke
                 var point = PointMapper.Map(deviceTopic, message);
                 if (message is DeviceStatus status)
                 {
-                    onlineTracker.Observe(deviceTopic, status);
+                    point.Timestamp(onlineTracker.Observe(deviceTopic, status, timeProvider.GetUtcNow()));
                 }
 
                 return IngestItem.Accepted(receipt, point);

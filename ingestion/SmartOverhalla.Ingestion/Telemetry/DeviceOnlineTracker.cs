@@ -5,20 +5,33 @@ using SmartOverhalla.Contracts.Topics;
 namespace SmartOverhalla.Ingestion.Telemetry;
 
 /// <summary>
-/// Which devices last said they are online, from their retained <c>status</c> messages (and last wills),
-/// for the summary line. The newest device time wins, so a late re-delivery cannot flip a state back.
+/// Which devices last said they are online, from their retained <c>status</c> messages and last wills.
+/// The last status to arrive wins, not the newest device time: a last will is composed when the device
+/// connects, so its <c>ts</c> is the connect time even though it is published when the device dies.
 /// </summary>
 public sealed class DeviceOnlineTracker
 {
     private readonly ConcurrentDictionary<(string Municipality, DeviceKind Kind, string DeviceId), DeviceStatus> _latest = new();
 
-    public void Observe(DeviceTopic topic, DeviceStatus status)
+    /// <summary>
+    /// Records a status and returns the time its point should carry: the device's <c>ts</c>, except for an
+    /// offline status stamped before the online one it ends (a last will), which takes <paramref name="arrivedAt"/>.
+    /// </summary>
+    public DateTimeOffset Observe(DeviceTopic topic, DeviceStatus status, DateTimeOffset arrivedAt)
     {
         ArgumentNullException.ThrowIfNull(status);
-        _latest.AddOrUpdate(
-            (topic.Municipality, topic.Kind, topic.DeviceId),
-            status,
-            (_, existing) => status.Ts >= existing.Ts ? status : existing);
+        var key = (topic.Municipality, topic.Kind, topic.DeviceId);
+        var pointTime = status.Ts;
+        if (status.State == DeviceState.Offline
+            && _latest.TryGetValue(key, out var previous)
+            && previous.State == DeviceState.Online
+            && previous.Ts >= status.Ts)
+        {
+            pointTime = arrivedAt > previous.Ts ? arrivedAt : previous.Ts.AddTicks(1);
+        }
+
+        _latest[key] = status;
+        return pointTime;
     }
 
     /// <summary>Devices online now, per kind.</summary>
