@@ -11,4 +11,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 deploy/install.sh
 
-dotnet test SmartOverhalla.sln -c Release --logger "console;verbosity=normal" "$@"
+log_file=$(mktemp)
+trap 'rm -f "$log_file"' EXIT
+status=0
+dotnet test SmartOverhalla.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log_file" || status=$?
+
+# One closing line over all test projects, in the plain form CI tools read: "N passed, N failed".
+awk '/^ *Passed: *[0-9]+$/ { p += $2 } /^ *Failed: *[0-9]+$/ { f += $2 } /^ *Skipped: *[0-9]+$/ { s += $2 }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log_file"
+exit "$status"
