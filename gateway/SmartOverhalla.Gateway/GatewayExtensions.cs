@@ -1,5 +1,6 @@
 using SmartOverhalla.Gateway.Broker;
 using SmartOverhalla.Gateway.Health;
+using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Gateway.OpenApi;
 using SmartOverhalla.Influx;
 
@@ -16,6 +17,7 @@ internal static class GatewayExtensions
         // Sections are bound when options are first read (at start), not here, so later configuration sources count.
         builder.Services.AddBroker(builder.Configuration.GetSection(BrokerOptions.SectionName));
         builder.Services.AddInfluxDb(builder.Configuration.GetSection(InfluxOptions.SectionName));
+        builder.Services.AddLightingControl(builder.Configuration);
         builder.Services.AddGatewayHealthChecks();
         builder.Services.AddGatewayOpenApi();
         return builder;

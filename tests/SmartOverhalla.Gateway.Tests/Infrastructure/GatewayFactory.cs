@@ -52,7 +52,10 @@ internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settin
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        // Lighting control has its own tests; here its control connection would only add to the broker's counters.
+        builder.ConfigureAppConfiguration((_, config) => config
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Lighting:Enabled"] = "false" })
+            .AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
     }
 }

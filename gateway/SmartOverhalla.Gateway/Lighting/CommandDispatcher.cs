@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using SmartOverhalla.Contracts.Messages;
+
+namespace SmartOverhalla.Gateway.Lighting;
+
+/// <summary>
+/// Sends one command and waits for its ack; when none comes within <see cref="LightingControlOptions.AckTimeout"/>
+/// it sends the same command (same cmdId: the device applies it once) again with exponential back-off and jitter
+/// (Polly), up to <see cref="LightingControlOptions.MaxAttempts"/> attempts. Bounded concurrency keeps a
+/// zone-wide step on thousands of lights from flooding the broker.
+/// </summary>
+internal sealed class CommandDispatcher : IDisposable
+{
+    private readonly PendingAcks _pending;
+    private readonly ICommandChannel _channel;
+    private readonly TimeProvider _timeProvider;
+    private readonly LightingControlOptions _options;
+    private readonly SemaphoreSlim _concurrency;
+    private readonly ResiliencePipeline _retry;
+
+    public CommandDispatcher(ICommandChannel channel, PendingAcks pending, IOptions<LightingControlOptions> options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _pending = pending;
+        _channel = channel;
+        _timeProvider = timeProvider;
+        _options = options.Value;
+        _concurrency = new SemaphoreSlim(_options.MaxConcurrentCommands, _options.MaxConcurrentCommands);
+        _retry = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<TimeoutException>(),
+                MaxRetryAttempts = _options.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _options.RetryBaseDelay,
+                MaxDelay = _options.RetryMaxDelay,
+            })
+            .Build();
+    }
+
+    /// <summary>Commands waiting for their ack now.</summary>
+    public int InFlight => _pending.Count;
+
+    public async Task<CommandOutcome> SendAsync(string municipality, string lightId, DeviceCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await _concurrency.WaitAsync(cancellationToken);
+        var waiter = _pending.Register(command.CmdId);
+        var attempts = 0;
+        try
+        {
+            var ack = await _retry.ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    await _channel.PublishAsync(municipality, lightId, command, token);
+                    return await waiter.WaitAsync(_options.AckTimeout, _timeProvider, token);
+                },
+                cancellationToken);
+            return new CommandOutcome(ack, attempts);
+        }
+        catch (TimeoutException)
+        {
+            return new CommandOutcome(null, attempts);
+        }
+        finally
+        {
+            _pending.Forget(command.CmdId);
+            _concurrency.Release();
+        }
+    }
+
+    public void Dispose() => _concurrency.Dispose();
+}

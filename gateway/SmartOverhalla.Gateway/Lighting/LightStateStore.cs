@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace SmartOverhalla.Gateway.Lighting;
+
+/// <summary>
+/// Every known light's twin, in memory, saved to <see cref="LightingControlOptions.StateFile"/> so that desired
+/// state, acknowledged levels and pending commands survive a restart (no command storm after it). Saved by
+/// writing a temporary file and renaming it over the old one: a crash mid-save leaves the previous state.
+/// </summary>
+internal sealed class LightStateStore
+{
+    private readonly ConcurrentDictionary<(string Municipality, string LightId), LightState> _lights = new();
+    private readonly string _path;
+    private readonly SemaphoreSlim _saveGate = new(1, 1);
+    private long _version;
+    private long _savedVersion;
+
+    public LightStateStore(IOptions<LightingControlOptions> options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        _path = Path.GetFullPath(options.Value.StateFile, environment.ContentRootPath);
+        Load();
+    }
+
+    public IEnumerable<LightState> All => _lights.Values;
+
+    public int Count => _lights.Count;
+
+    public LightState? Find(string municipality, string lightId) => _lights.GetValueOrDefault((municipality, lightId));
+
+    /// <summary>Applies <paramref name="change"/> to the light's twin (creating it), atomically per light.</summary>
+    public LightState Update(string municipality, string lightId, Func<LightState, LightState> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var updated = _lights.AddOrUpdate(
+            (municipality, lightId),
+            static (key, change) => change(new LightState(key.Municipality, key.LightId)),
+            static (_, existing, change) => change(existing),
+            change);
+        Interlocked.Increment(ref _version);
+        return updated;
+    }
+
+    /// <summary>Writes the state file when anything changed since the last save.</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        var version = Interlocked.Read(ref _version);
+        if (version == Interlocked.Read(ref _savedVersion))
+        {
+            return;
+        }
+
+        await _saveGate.WaitAsync(cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            var temporary = _path + ".tmp";
+            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                await JsonSerializer.SerializeAsync(file, _lights.Values.ToList(), LightStateJsonContext.Default.ListLightState, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, _path, overwrite: true);
+            Interlocked.Exchange(ref _savedVersion, version);
+        }
+        finally
+        {
+            _saveGate.Release();
+        }
+    }
+
+    private void Load()
+    {
+        if (!File.Exists(_path))
+        {
+            return;
+        }
+
+        using var file = File.OpenRead(_path);
+        var states = JsonSerializer.Deserialize(file, LightStateJsonContext.Default.ListLightState) ?? [];
+        foreach (var state in states)
+        {
+            _lights[(state.Municipality, state.LightId)] = state;
+        }
+    }
+}
