@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of SmartOverhalla on a fresh Debian/Ubuntu machine: installs Mosquitto and InfluxDB
 # from Debian's packages where missing (the integration tests start their own instances of both on free
-# 127.0.0.1 ports), validates docker-compose.yml where there is one, then runs the whole test suite.
+# 127.0.0.1 ports), validates docker-compose.yml (deploy/compose-check.sh), then runs the whole test suite.
 #
 #   ./test.sh                       all tests
 #   ./test.sh --filter 'FullyQualifiedName~Influx'   extra arguments go to 'dotnet test'
@@ -10,6 +10,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 deploy/install.sh
+# The production compose file: valid, every service health-checked, every image pinned (no engine here to run it).
+deploy/compose-check.sh
 
 log_file=$(mktemp)
 trap 'rm -f "$log_file"' EXIT
