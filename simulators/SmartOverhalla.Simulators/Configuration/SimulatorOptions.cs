@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Simulators.Devices;
 
@@ -33,6 +34,13 @@ public sealed class SimulatorOptions : IValidatableObject
     public static readonly TimeSpan DefaultPloughInterval = TimeSpan.FromSeconds(5);
 
     public static readonly TimeSpan DefaultSummaryInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Two hours: longer than any gap between a zone profile's steps that the platform does not
+    /// refresh, short enough that a light commanded off in the evening is back on its own schedule
+    /// well before the night is over if the platform dies.
+    /// </summary>
+    public static readonly TimeSpan DefaultCommandSilenceFallback = TimeSpan.FromHours(2);
 
     /// <summary>Number of simulated street lights.</summary>
     [Range(0, MaxDevicesPerKind)]
@@ -88,6 +96,18 @@ public sealed class SimulatorOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SummaryInterval { get; set; } = DefaultSummaryInterval;
 
+    /// <summary>
+    /// A street light that has applied no command from the platform for this long returns to its local
+    /// fallback schedule (design.md, "Control"), also before a command's own <c>untilTs</c>. Zero or
+    /// unset: commands hold until replaced or until their <c>untilTs</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan? CommandSilenceFallback { get; set; } = DefaultCommandSilenceFallback;
+
+    /// <summary>Faults injected into street lights (none by default).</summary>
+    [ValidateObjectMembers]
+    public StreetlightFaultOptions StreetlightFaults { get; set; } = new();
+
     /// <summary>Total number of devices.</summary>
     public int TotalDevices => Streetlights + Watermeters + Ploughs;
 
@@ -124,5 +144,38 @@ public sealed class SimulatorOptions : IValidatableObject
                 $"DeviceIdPrefix '{DeviceIdPrefix}' is not valid: use ASCII letters, digits, '-' or '_', starting with a letter or digit.",
                 [nameof(DeviceIdPrefix)]);
         }
+
+        foreach (var result in ValidateFaultDevices())
+        {
+            yield return result;
+        }
     }
+
+    /// <summary>A fault named for a light this fleet does not have would silently do nothing: refuse it.</summary>
+    private IEnumerable<ValidationResult> ValidateFaultDevices()
+    {
+        if (StreetlightFaults is null || DeviceIdPrefix is null)
+        {
+            yield break;
+        }
+
+        foreach (var (name, selection) in StreetlightFaults.GetSelections())
+        {
+            foreach (var deviceId in selection?.Devices ?? [])
+            {
+                if (StreetlightNumber(deviceId) is null)
+                {
+                    var member = $"{nameof(StreetlightFaults)}:{name}:{nameof(FaultSelection.Devices)}";
+                    var fleet = Streetlights == 0
+                        ? "there are no simulated street lights"
+                        : $"the simulated street lights are {DeviceIds.Format(DeviceIdPrefix, DeviceKind.Streetlight, 1)} to {DeviceIds.Format(DeviceIdPrefix, DeviceKind.Streetlight, Streetlights)}";
+                    yield return new ValidationResult($"{member} names '{deviceId}', which is not a simulated street light: {fleet}.", [member]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The 1-based number of the street light with id <paramref name="deviceId"/>, or null when the fleet has no such light.</summary>
+    internal int? StreetlightNumber(string? deviceId) =>
+        DeviceIds.TryParseNumber(DeviceIdPrefix, DeviceKind.Streetlight, deviceId, out var number) && number <= Streetlights ? number : null;
 }

@@ -7,7 +7,7 @@ using SmartOverhalla.Simulators.Models.Watermeters;
 
 namespace SmartOverhalla.Simulators.Devices;
 
-/// <summary>Creates the devices the options ask for, each with its own seeded model.</summary>
+/// <summary>Creates the devices the options ask for, each with its own seeded model (and street lights with their injected faults).</summary>
 internal static class DeviceFleet
 {
     public static IReadOnlyList<SimulatedDevice> Create(SimulatorOptions options, TimeProvider time)
@@ -16,6 +16,7 @@ internal static class DeviceFleet
         ArgumentNullException.ThrowIfNull(time);
 
         var devices = new List<SimulatedDevice>(options.TotalDevices);
+        var lightFaults = StreetlightFaultPlan.Create(options);
         foreach (var kind in Enum.GetValues<DeviceKind>())
         {
             var interval = options.IntervalOf(kind);
@@ -23,21 +24,28 @@ internal static class DeviceFleet
             {
                 var deviceId = DeviceIds.Format(options.DeviceIdPrefix, kind, number);
                 var seed = DeviceSeed.For(options.Seed, kind, number);
-                var model = CreateModel(kind, deviceId, seed, number, time);
+                var faults = kind == DeviceKind.Streetlight ? lightFaults[number - 1] : StreetlightFaults.None;
+                var model = CreateModel(kind, deviceId, seed, number, time, options, faults);
 
                 // Spread first reports evenly over one interval; the phase is seeded too.
                 var phase = TimeSpan.FromTicks((long)(new Random(~seed).NextDouble() * interval.Ticks));
                 var topic = new DeviceTopic(options.Municipality, kind, deviceId, MessageType.Telemetry);
-                devices.Add(new SimulatedDevice(topic, model, interval, phase));
+                devices.Add(new SimulatedDevice(topic, model, interval, phase) { Acks = AckPolicyOf(faults, options.StreetlightFaults.SlowAckDelay) });
             }
         }
 
         return devices;
     }
 
-    private static IDeviceModel CreateModel(DeviceKind kind, string deviceId, int seed, int number, TimeProvider time) => kind switch
+    /// <summary>A light that never acks stays silent even if it is also picked to ack slowly.</summary>
+    private static AckPolicy AckPolicyOf(StreetlightFaults faults, TimeSpan slowAckDelay) =>
+        (faults & StreetlightFaults.NeverAck) != 0 ? AckPolicy.Never
+        : (faults & StreetlightFaults.SlowAck) != 0 ? AckPolicy.After(slowAckDelay)
+        : AckPolicy.Immediate;
+
+    private static IDeviceModel CreateModel(DeviceKind kind, string deviceId, int seed, int number, TimeProvider time, SimulatorOptions options, StreetlightFaults faults) => kind switch
     {
-        DeviceKind.Streetlight => new StreetlightModel(deviceId, seed, time),
+        DeviceKind.Streetlight => new StreetlightModel(deviceId, seed, time, faults, options.CommandSilenceFallback),
         DeviceKind.Watermeter => new WatermeterModel(deviceId, seed, time),
 
         // Ploughs are shared out over the routes in turn, so a few ploughs cover different roads.

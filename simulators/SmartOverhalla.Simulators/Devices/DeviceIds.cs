@@ -10,6 +10,18 @@ internal static class DeviceIds
     public static string Format(string prefix, DeviceKind kind, int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}-{ShortName(kind)}-{number:D4}");
 
+    /// <summary>The number of the device of <paramref name="kind"/> that <see cref="Format"/> names <paramref name="deviceId"/>, if any.</summary>
+    public static bool TryParseNumber(string prefix, DeviceKind kind, string? deviceId, out int number)
+    {
+        number = 0;
+        var start = string.Create(CultureInfo.InvariantCulture, $"{prefix}-{ShortName(kind)}-");
+        return deviceId is not null
+            && deviceId.StartsWith(start, StringComparison.Ordinal)
+            && int.TryParse(deviceId.AsSpan(start.Length), NumberStyles.None, CultureInfo.InvariantCulture, out number)
+            && number >= 1
+            && Format(prefix, kind, number) == deviceId;
+    }
+
     private static string ShortName(DeviceKind kind) => kind switch
     {
         DeviceKind.Streetlight => "light",

@@ -5,7 +5,7 @@ using SmartOverhalla.Mqtt;
 
 namespace SmartOverhalla.Simulators.Devices;
 
-/// <summary>The MQTT packets of a device: its connect options with the offline last will, and its QoS 1 messages.</summary>
+/// <summary>The MQTT packets of a device: its connect options with the offline last will, its command subscription, and its QoS 1 messages.</summary>
 internal static class DeviceMqttMessages
 {
     private const string JsonContentType = "application/json";
@@ -30,6 +30,15 @@ internal static class DeviceMqttMessages
             .WithWillPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData)
             .Build();
     }
+
+    /// <summary>
+    /// The subscription to the device's own <c>cmd</c> topic with QoS 1 (design.md: commands are QoS 1).
+    /// No wildcard: a device listens to its own commands only, as the broker's ACLs will allow.
+    /// </summary>
+    public static MqttClientSubscribeOptions CommandSubscription(string commandTopic) =>
+        new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(filter => filter.WithTopic(commandTopic).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .Build();
 
     /// <summary>A QoS 1 JSON message (MQTT 5 content type and UTF-8 payload indicator set).</summary>
     public static MqttApplicationMessage Message(string topic, IDeviceMessage message, bool retain) =>

@@ -1,35 +1,31 @@
 using System.Threading.Channels;
-using MQTTnet;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.Simulators.Devices.Commands;
 using SmartOverhalla.Simulators.Hosting;
+using SmartOverhalla.Simulators.Models;
 
 namespace SmartOverhalla.Simulators.Devices;
 
 /// <summary>
-/// Runs one simulated device over its own MQTT connection: connects with an offline last will,
-/// announces itself online (retained), publishes telemetry with QoS 1 on its schedule, reconnects by
-/// itself when the connection is lost, and on a clean stop announces offline and disconnects.
-/// One loop owns the connection; the <c>DisconnectedAsync</c> event only wakes it, because
-/// reconnecting from inside MQTTnet's event risks deadlocks.
+/// Runs one simulated device: one loop owns its <see cref="DeviceConnection"/> and, in turn, sends
+/// the acks and events that are due, handles the commands received, and publishes telemetry with
+/// QoS 1 on its schedule; it reconnects when the connection is lost, and on a clean stop the
+/// device announces offline and disconnects. A timer (on the device's <see cref="TimeProvider"/>),
+/// the disconnect event and incoming commands only wake the loop.
 /// </summary>
 internal sealed class DeviceRunner : IAsyncDisposable
 {
-    /// <summary>How long a clean stop may take to announce offline and disconnect.</summary>
-    private static readonly TimeSpan CleanStopTimeout = TimeSpan.FromSeconds(5);
-
     private readonly SimulatedDevice _device;
     private readonly DeviceRunnerContext _context;
-    private readonly IMqttClient _client;
-    private readonly string _telemetryTopic;
-    private readonly string _statusTopic;
+    private readonly DeviceConnection _connection;
+    private readonly CommandInbox? _commands;
+    private readonly IEventSource? _events;
+    private readonly DeviceOutbox _outbox = new();
 
-    // Wakes the loop: the timer when a wait is over, the disconnect event when the connection is lost.
     // Capacity one and drop-on-full: a wake-up is a hint to look again, never counted.
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ITimer _wakeTimer;
-    private bool _onlineAnnounced;
-    private volatile bool _stopping;
 
     public DeviceRunner(SimulatedDevice device, DeviceRunnerContext context)
     {
@@ -37,18 +33,14 @@ internal sealed class DeviceRunner : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(context);
         _device = device;
         _context = context;
-        _telemetryTopic = device.Telemetry.ToString();
-        _statusTopic = device.Status.ToString();
-        _wakeTimer = context.Time.CreateTimer(static state => ((Channel<bool>)state!).Writer.TryWrite(true), _wake, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _client = context.ClientFactory.CreateMqttClient();
-        _client.DisconnectedAsync += OnDisconnectedAsync;
-    }
+        _events = device.Model as IEventSource;
+        if (device.Commands is { } target)
+        {
+            _commands = new CommandInbox(device.DeviceId, target, device.Acks, context.Logger, context.Metrics);
+        }
 
-    private enum PublishOutcome
-    {
-        Acknowledged,
-        Refused,
-        Failed,
+        _wakeTimer = context.Time.CreateTimer(static state => ((Channel<bool>)state!).Writer.TryWrite(true), _wake, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _connection = new DeviceConnection(device, context, _commands, () => _wake.Writer.TryWrite(true));
     }
 
     public string DeviceId => _device.DeviceId;
@@ -61,7 +53,7 @@ internal sealed class DeviceRunner : IAsyncDisposable
     {
         try
         {
-            await PublishTelemetryAsync(stoppingToken);
+            await RunDeviceAsync(stoppingToken);
             _context.Logger.DeviceFinished(DeviceId, Published);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,44 +66,69 @@ internal sealed class DeviceRunner : IAsyncDisposable
             _context.Logger.DeviceCrashed(ex, DeviceId);
         }
 
-        await StopCleanlyAsync();
+        _wakeTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        await _connection.StopCleanlyAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        _client.DisconnectedAsync -= OnDisconnectedAsync;
         await _wakeTimer.DisposeAsync();
-        _client.Dispose();
+        await _connection.DisposeAsync();
     }
 
-    private async Task PublishTelemetryAsync(CancellationToken cancellationToken)
+    /// <summary>The next due time on the device's phase; ticks missed while disconnected are skipped.</summary>
+    internal static DateTimeOffset NextDue(DateTimeOffset due, DateTimeOffset now, TimeSpan interval)
+    {
+        var next = due + interval;
+        return next > now ? next : next + (interval * (Math.Floor((now - next) / interval) + 1));
+    }
+
+    private async Task RunDeviceAsync(CancellationToken cancellationToken)
     {
         var nextDue = _context.Time.GetUtcNow() + _device.PhaseOffset;
         IDeviceMessage? pending = null;
         while (_context.MessageLimit is not { } limit || Published < limit)
         {
-            if (!await EnsureConnectedAsync(cancellationToken))
+            if (!await _connection.EnsureConnectedAsync(cancellationToken))
             {
                 await WaitAsync(_context.Mqtt.ReconnectDelay, cancellationToken);
                 continue;
             }
 
+            // What was due goes out before new commands are handled, so nothing handled now can overtake it.
             var now = _context.Time.GetUtcNow();
+            if (!await SendDueAsync(now, cancellationToken))
+            {
+                await WaitAsync(_context.Mqtt.ReconnectDelay, cancellationToken);
+                continue;
+            }
+
+            _commands?.HandleReceived(now, _outbox);
+            if (_outbox.TryPeekDue(now, out _))
+            {
+                // Acks of the commands just handled leave before the next reading.
+                continue;
+            }
+
             if (pending is null)
             {
                 if (now < nextDue)
                 {
-                    await WaitAsync(nextDue - now, cancellationToken);
+                    await WaitAsync(Earliest(nextDue, _outbox.NextDue) - now, cancellationToken);
                     continue;
                 }
 
                 // The reading is taken once; if sending fails it is sent again after reconnecting,
-                // with its original time, as a device's buffer would.
+                // with its original time, as a device's buffer would. Events it raised follow it.
                 pending = _device.Model.Next();
                 nextDue = NextDue(nextDue, now, _device.Interval);
+                foreach (var raised in _events?.TakeEvents() ?? [])
+                {
+                    _outbox.Add(now, MessageType.Event, raised);
+                }
             }
 
-            switch (await PublishAsync(_device.Telemetry, pending, retain: false, cancellationToken))
+            switch (await _connection.PublishAsync(MessageType.Telemetry, pending, retain: false, cancellationToken))
             {
                 case PublishOutcome.Acknowledged:
                     Published++;
@@ -125,159 +142,38 @@ internal sealed class DeviceRunner : IAsyncDisposable
                     break;
             }
         }
+
+        // The last reading's events (a fault noticed at the very end) still go out before the device stops.
+        await SendDueAsync(_context.Time.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>The next due time on the device's phase; ticks missed while disconnected are skipped.</summary>
-    internal static DateTimeOffset NextDue(DateTimeOffset due, DateTimeOffset now, TimeSpan interval)
+    /// <summary>Publishes the acks and events due at <paramref name="now"/>; false when the connection failed on the way.</summary>
+    private async Task<bool> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var next = due + interval;
-        return next > now ? next : next + (interval * (Math.Floor((now - next) / interval) + 1));
-    }
-
-    private async Task<bool> EnsureConnectedAsync(CancellationToken cancellationToken)
-    {
-        if (!_client.IsConnected)
+        while (_outbox.TryPeekDue(now, out var entry))
         {
-            _onlineAnnounced = false;
-            if (!await TryConnectAsync(cancellationToken))
-            {
-                return false;
-            }
-        }
-
-        if (!_onlineAnnounced)
-        {
-            var online = new DeviceStatus(DeviceId, _context.Time.GetUtcNow(), DeviceState.Online);
-            if (await PublishAsync(_device.Status, online, retain: true, cancellationToken) == PublishOutcome.Failed)
+            if (await _connection.PublishAsync(entry.Type, entry.Message, retain: false, cancellationToken) == PublishOutcome.Failed)
             {
                 return false;
             }
 
-            _onlineAnnounced = true;
+            // Acknowledged, or refused by the broker (dropped, as telemetry is).
+            _outbox.RemoveFirst();
         }
 
         return true;
     }
 
-    private async Task<bool> TryConnectAsync(CancellationToken cancellationToken)
-    {
-        await _context.ConnectGate.WaitAsync(cancellationToken);
-        try
-        {
-            var options = DeviceMqttMessages.ClientOptions(_context.Mqtt, DeviceId, _statusTopic, _context.Time.GetUtcNow());
-            var result = await _client.ConnectAsync(options, cancellationToken);
-            if (result.ResultCode != MqttClientConnectResultCode.Success)
-            {
-                _context.Metrics.ConnectFailed(_device.Kind);
-                _context.Logger.ConnectFailed(DeviceId, result.ResultCode.ToString());
-                return false;
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            _context.Metrics.ConnectFailed(_device.Kind);
-            _context.Logger.ConnectFailed(DeviceId, ex.Message);
-            return false;
-        }
-        finally
-        {
-            _context.ConnectGate.Release();
-        }
-
-        _context.Metrics.DeviceConnected(_device.Kind);
-        _context.Logger.DeviceConnected(DeviceId);
-        return true;
-    }
-
-    private async Task<PublishOutcome> PublishAsync(DeviceTopic topic, IDeviceMessage message, bool retain, CancellationToken cancellationToken)
-    {
-        var topicName = topic.Message == MessageType.Telemetry ? _telemetryTopic : _statusTopic;
-        var mqttMessage = DeviceMqttMessages.Message(topicName, message, retain);
-
-        MqttClientPublishResult result;
-        try
-        {
-            result = await _client.PublishAsync(mqttMessage, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            _context.Metrics.PublishFailed(topic.Kind, topic.Message);
-            _context.Logger.PublishFailed(DeviceId, topicName, ex.Message);
-            return PublishOutcome.Failed;
-        }
-
-        // MQTT 5 brokers (Mosquitto among them) answer "no matching subscribers" when nobody listens
-        // yet: the message was still accepted.
-        if (result.ReasonCode is not (MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers))
-        {
-            _context.Metrics.PublishFailed(topic.Kind, topic.Message);
-            _context.Logger.PublishRefused(DeviceId, topicName, result.ReasonCode.ToString());
-            return PublishOutcome.Refused;
-        }
-
-        _context.Metrics.Published(topic.Kind, topic.Message);
-        NotifyObservers(topic, message);
-        return PublishOutcome.Acknowledged;
-    }
-
-    private void NotifyObservers(DeviceTopic topic, IDeviceMessage message)
-    {
-        foreach (var observer in _context.Observers)
-        {
-            try
-            {
-                observer.OnPublished(topic, message);
-            }
-            catch (Exception ex)
-            {
-                _context.Logger.ObserverFailed(ex, DeviceId);
-            }
-        }
-    }
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other < a ? other : a;
 
     private async Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
-        _wakeTimer.Change(delay, Timeout.InfiniteTimeSpan);
-        await _wake.Reader.ReadAsync(cancellationToken);
-    }
-
-    private async Task StopCleanlyAsync()
-    {
-        _stopping = true;
-        _wakeTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        if (!_client.IsConnected)
+        if (delay <= TimeSpan.Zero)
         {
             return;
         }
 
-        using var timeout = new CancellationTokenSource(CleanStopTimeout, _context.Time);
-        try
-        {
-            var offline = new DeviceStatus(DeviceId, _context.Time.GetUtcNow(), DeviceState.Offline);
-            await PublishAsync(_device.Status, offline, retain: true, timeout.Token);
-            var disconnect = new MqttClientDisconnectOptionsBuilder()
-                .WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection)
-                .Build();
-            await _client.DisconnectAsync(disconnect, timeout.Token);
-        }
-        catch (Exception ex)
-        {
-            _context.Logger.CleanStopFailed(DeviceId, ex.Message);
-        }
-    }
-
-    private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
-    {
-        if (args.ClientWasConnected)
-        {
-            _context.Metrics.DeviceDisconnected();
-            if (!_stopping)
-            {
-                _context.Logger.ConnectionLost(DeviceId, args.Reason.ToString());
-            }
-        }
-
-        _wake.Writer.TryWrite(true);
-        return Task.CompletedTask;
+        _wakeTimer.Change(delay, Timeout.InfiniteTimeSpan);
+        await _wake.Reader.ReadAsync(cancellationToken);
     }
 }

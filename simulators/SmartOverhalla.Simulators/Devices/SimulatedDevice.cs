@@ -5,7 +5,7 @@ namespace SmartOverhalla.Simulators.Devices;
 
 /// <summary>One simulated device: who it is, what it measures and when it reports.</summary>
 /// <param name="Telemetry">The device's telemetry topic (municipality, kind and id).</param>
-/// <param name="Model">Produces the device's telemetry.</param>
+/// <param name="Model">Produces the device's telemetry; if it is an <see cref="ICommandTarget"/>, the device takes commands.</param>
 /// <param name="Interval">Time between two telemetry messages.</param>
 /// <param name="PhaseOffset">Delay before the first message, so a fleet does not report all at once.</param>
 internal sealed record SimulatedDevice(DeviceTopic Telemetry, IDeviceModel Model, TimeSpan Interval, TimeSpan PhaseOffset)
@@ -15,4 +15,10 @@ internal sealed record SimulatedDevice(DeviceTopic Telemetry, IDeviceModel Model
     public DeviceKind Kind => Telemetry.Kind;
 
     public DeviceTopic Status => Telemetry.With(MessageType.Status);
+
+    /// <summary>When the device acks the commands it handled (at once unless a fault is injected).</summary>
+    public AckPolicy Acks { get; init; } = AckPolicy.Immediate;
+
+    /// <summary>The model's command side, when the device takes commands.</summary>
+    public ICommandTarget? Commands => Model as ICommandTarget;
 }

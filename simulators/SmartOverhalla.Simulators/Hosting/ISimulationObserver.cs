@@ -5,9 +5,9 @@ namespace SmartOverhalla.Simulators.Hosting;
 
 /// <summary>
 /// Learns of every message a simulated device published, after the broker acknowledged it (QoS 1
-/// PUBACK): telemetry and the device's own online/offline statuses (never the last will, which
-/// the broker publishes). Register any number in DI; end-to-end tests use it to know exactly what
-/// was sent. Called on the device's loop: keep it quick and do not throw.
+/// PUBACK): telemetry, events, command acks and the device's own online/offline statuses (never
+/// the last will, which the broker publishes). Register any number in DI; end-to-end tests use it
+/// to know exactly what was sent. Called on the device's loop: keep it quick and do not throw.
 /// </summary>
 public interface ISimulationObserver
 {

@@ -43,4 +43,34 @@ internal static partial class Log
 
     [LoggerMessage(18, LogLevel.Debug, "Device {DeviceId} finished its {Count} messages")]
     public static partial void DeviceFinished(this ILogger logger, string deviceId, int count);
+
+    [LoggerMessage(5, LogLevel.Information, "Street-light faults injected: {LampFailures} lamp failures, {DriverFaults} driver faults, {NeverAck} never acking, {SlowAck} acking after {SlowAckDelay}")]
+    public static partial void FaultsInjected(this ILogger logger, int lampFailures, int driverFaults, int neverAck, int slowAck, TimeSpan slowAckDelay);
+
+    [LoggerMessage(6, LogLevel.Information, "Device {DeviceId} simulates {Faults}")]
+    public static partial void DeviceFaulty(this ILogger logger, string deviceId, string faults);
+
+    [LoggerMessage(19, LogLevel.Warning, "Broker refused device {DeviceId} its subscription to {Topic}: {ReasonCode}; it cannot be commanded")]
+    public static partial void SubscribeRefused(this ILogger logger, string deviceId, string topic, string reasonCode);
+
+    [LoggerMessage(20, LogLevel.Debug, "Device {DeviceId} could not subscribe to {Topic}: {Reason}")]
+    public static partial void SubscribeFailed(this ILogger logger, string deviceId, string topic, string reason);
+
+    [LoggerMessage(21, LogLevel.Debug, "Device {DeviceId} applied command {CmdId}: level {Level}")]
+    public static partial void CommandApplied(this ILogger logger, string deviceId, string cmdId, int level);
+
+    [LoggerMessage(22, LogLevel.Warning, "Device {DeviceId} rejected command {CmdId}: {Reason}")]
+    public static partial void CommandRejected(this ILogger logger, string deviceId, string cmdId, string reason);
+
+    [LoggerMessage(23, LogLevel.Debug, "Device {DeviceId} received command {CmdId} again; answering {Result} again without applying it")]
+    public static partial void CommandRepeated(this ILogger logger, string deviceId, string cmdId, string result);
+
+    [LoggerMessage(24, LogLevel.Warning, "Device {DeviceId} dropped a command it cannot answer: {Reason}")]
+    public static partial void CommandDropped(this ILogger logger, string deviceId, string reason);
+
+    [LoggerMessage(25, LogLevel.Debug, "Device {DeviceId} withholds the ack of command {CmdId} (injected fault: never acks)")]
+    public static partial void AckWithheld(this ILogger logger, string deviceId, string cmdId);
+
+    [LoggerMessage(26, LogLevel.Error, "Device {DeviceId} failed to take in a received command")]
+    public static partial void CommandHandlerFailed(this ILogger logger, Exception exception, string deviceId);
 }

@@ -5,6 +5,7 @@ using MQTTnet;
 using SmartOverhalla.Mqtt;
 using SmartOverhalla.Simulators.Configuration;
 using SmartOverhalla.Simulators.Devices;
+using SmartOverhalla.Simulators.Models.Streetlights;
 
 namespace SmartOverhalla.Simulators.Hosting;
 
@@ -36,6 +37,7 @@ internal sealed class SimulationService(
             return;
         }
 
+        LogInjectedFaults(devices, settings);
         using var connectGate = new SemaphoreSlim(settings.ConnectParallelism, settings.ConnectParallelism);
         var context = new DeviceRunnerContext(mqtt, time, connectGate, metrics, [.. observers], logger, settings.MessagesPerDevice, new MqttClientFactory());
         var runners = devices.Select(device => new DeviceRunner(device, context)).ToList();
@@ -60,6 +62,30 @@ internal sealed class SimulationService(
         {
             logger.AllDevicesFinished(count);
             lifetime.StopApplication();
+        }
+    }
+
+    /// <summary>Says which lights are faulty, so whoever watches the platform knows which alerts to expect.</summary>
+    private void LogInjectedFaults(IReadOnlyList<SimulatedDevice> devices, SimulatorOptions settings)
+    {
+        var faulty = devices.Select(d => (d.DeviceId, Faults: (d.Model as StreetlightModel)?.Faults ?? StreetlightFaults.None))
+            .Where(d => d.Faults != StreetlightFaults.None)
+            .ToList();
+        if (faulty.Count == 0)
+        {
+            return;
+        }
+
+        int Count(StreetlightFaults fault) => faulty.Count(d => (d.Faults & fault) != 0);
+        logger.FaultsInjected(
+            Count(StreetlightFaults.LampFailure),
+            Count(StreetlightFaults.DriverFault),
+            Count(StreetlightFaults.NeverAck),
+            Count(StreetlightFaults.SlowAck),
+            settings.StreetlightFaults.SlowAckDelay);
+        foreach (var (deviceId, faults) in faulty)
+        {
+            logger.DeviceFaulty(deviceId, faults.ToString());
         }
     }
 

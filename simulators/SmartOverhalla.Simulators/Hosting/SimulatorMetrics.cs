@@ -15,6 +15,7 @@ internal sealed class SimulatorMetrics
     private readonly Counter<long> _publishFailures;
     private readonly Counter<long> _connects;
     private readonly Counter<long> _connectFailures;
+    private readonly Counter<long> _commands;
     private long _publishedTotal;
     private long _failedTotal;
     private int _connected;
@@ -27,6 +28,7 @@ internal sealed class SimulatorMetrics
         _publishFailures = meter.CreateCounter<long>("smartoverhalla.simulators.messages.failed", "{message}", "Publish attempts that failed or were refused.");
         _connects = meter.CreateCounter<long>("smartoverhalla.simulators.connects", "{connect}", "Successful device connections, reconnections included.");
         _connectFailures = meter.CreateCounter<long>("smartoverhalla.simulators.connects.failed", "{connect}", "Failed device connection attempts.");
+        _commands = meter.CreateCounter<long>("smartoverhalla.simulators.commands", "{command}", "Commands received by simulated devices, by outcome (applied, rejected, duplicate, dropped).");
         meter.CreateObservableUpDownCounter("smartoverhalla.simulators.devices.connected", () => Volatile.Read(ref _connected), "{device}", "Devices connected now.");
     }
 
@@ -58,4 +60,8 @@ internal sealed class SimulatorMetrics
 
     public void ConnectFailed(DeviceKind kind) =>
         _connectFailures.Add(1, new KeyValuePair<string, object?>("device.kind", TopicNames.Of(kind)));
+
+    /// <summary>One command received; <paramref name="outcome"/> is one of <c>CommandOutcomes</c>.</summary>
+    public void CommandHandled(string outcome) =>
+        _commands.Add(1, new KeyValuePair<string, object?>("command.outcome", outcome));
 }

@@ -72,6 +72,12 @@ internal sealed class MqttRecorder : IAsyncDisposable
             cancellationToken);
     }
 
+    /// <summary>Publishes with QoS 1 as the platform would (e.g. a command), and waits for the broker's PUBACK.</summary>
+    public Task PublishAsync(string topic, byte[] payload, CancellationToken cancellationToken) =>
+        _client.PublishAsync(
+            new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (_client.IsConnected)

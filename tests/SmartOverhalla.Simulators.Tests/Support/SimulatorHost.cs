@@ -25,15 +25,21 @@ internal sealed class SimulatorHost : IDisposable
 
     /// <summary>
     /// A host whose devices belong to <paramref name="municipality"/> and use it as id prefix, so
-    /// their client ids never clash with another test's on the same broker.
+    /// their client ids never clash with another test's on the same broker. With <paramref name="time"/>,
+    /// the devices run on that clock (a <c>FakeTimeProvider</c> moves their schedules and delays).
     /// </summary>
-    public static SimulatorHost Create(int brokerPort, string municipality, Action<SimulatorOptions> configure)
+    public static SimulatorHost Create(int brokerPort, string municipality, Action<SimulatorOptions> configure, TimeProvider? time = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddFakeLogging();
         var observer = new RecordingObserver();
         builder.Services.AddSingleton<ISimulationObserver>(observer);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.AddSimulators(
             options =>
             {
