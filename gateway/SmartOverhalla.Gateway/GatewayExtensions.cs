@@ -18,6 +18,9 @@ internal static class GatewayExtensions
         builder.Services.AddBroker(builder.Configuration.GetSection(BrokerOptions.SectionName));
         builder.Services.AddInfluxDb(builder.Configuration.GetSection(InfluxOptions.SectionName));
         builder.Services.AddLightingControl(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddGatewayHealthChecks();
         builder.Services.AddGatewayOpenApi();
         return builder;
@@ -28,6 +31,7 @@ internal static class GatewayExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapHealthEndpoints();
+        app.MapLightingEndpoints();
         app.MapOpenApi();
         return app;
     }

@@ -43,6 +43,16 @@ internal sealed class LightingControlOptions
     [Range(1, 100_000)]
     public int MaxConcurrentCommands { get; set; } = 5_000;
 
+    /// <summary>
+    /// The zones and dimming profiles (YAML, see gateway/SmartOverhalla.Lighting/README.md), relative to the content
+    /// root; re-read when it changes. Empty: no zones, lights are left alone.
+    /// </summary>
+    public string? ZonesFile { get; set; } = "lighting-zones.yaml";
+
+    /// <summary>How often the zones file is checked for changes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ZonesReloadInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>File where desired state and acknowledged levels survive a gateway restart.</summary>
     [Required]
     public string StateFile { get; set; } = "data/lighting-state.json";

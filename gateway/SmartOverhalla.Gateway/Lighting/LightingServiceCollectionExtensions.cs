@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartOverhalla.Contracts.Validation;
+using SmartOverhalla.Lighting.Planning;
+using SmartOverhalla.Lighting.Reloading;
 
 namespace SmartOverhalla.Gateway.Lighting;
 
@@ -23,11 +25,30 @@ internal static class LightingServiceCollectionExtensions
         services.TryAddSingleton<ICommandChannel>(sp => sp.GetRequiredService<ControlConnection>());
         services.TryAddSingleton<CommandDispatcher>();
         services.TryAddSingleton<ILightingAlerts, InfluxLightingAlerts>();
-        services.TryAddSingleton<ILightingPolicy, NoLightingPolicy>();
+        services.TryAddSingleton<DimmingPlanner>();
+        services.TryAddSingleton<IZoneConfigurationSource>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LightingControlOptions>>().Value;
+            return new FileZoneConfigurationSource(
+                ZonesPath(options) ?? throw new InvalidOperationException("Lighting:ZonesFile is not set."),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<FileZoneConfigurationSource>>(),
+                options.ZonesReloadInterval);
+        });
+
+        // An invalid zones file stops the start here, with every problem named (ZoneConfigurationException).
+        services.TryAddSingleton<ILightingPolicy>(sp =>
+            sp.GetRequiredService<IOptions<LightingControlOptions>>().Value is { Enabled: true, ZonesFile: { Length: > 0 } }
+                ? new ZoneSchedulePolicy(sp.GetRequiredService<IZoneConfigurationSource>(), sp.GetRequiredService<DimmingPlanner>())
+                : new NoLightingPolicy());
         services.TryAddSingleton<LightingController>();
         services.AddHostedService<InfluxSchemaStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<ControlConnection>());
         services.AddHostedService(sp => sp.GetRequiredService<LightingController>());
         return services;
     }
+
+    /// <summary>The zones file: a relative path is found beside the gateway's binaries, where the build puts it.</summary>
+    internal static string? ZonesPath(LightingControlOptions options) =>
+        string.IsNullOrWhiteSpace(options.ZonesFile) ? null : Path.GetFullPath(options.ZonesFile, AppContext.BaseDirectory);
 }
