@@ -1,0 +1,105 @@
+using SmartOverhalla.Dashboards.Tests.Grafana;
+
+namespace SmartOverhalla.Dashboards.Tests.Queries;
+
+/// <summary>
+/// Every query a dashboard or alert rule sends, filled in as Grafana fills it in, runs against a real InfluxDB
+/// that the platform filled (simulators → Mosquitto → ingestion → InfluxDB) and finds data. A misspelt
+/// measurement, field, tag or variable fails here, naming the dashboard, panel and query.
+/// </summary>
+public sealed class PanelQueryTests(FilledDatabase database) : IClassFixture<FilledDatabase>
+{
+    /// <summary>The dashboard time range the tests look at ("last 15 minutes"); the data is minutes old.</summary>
+    private static readonly TimeSpan DashboardRange = TimeSpan.FromMinutes(15);
+
+    /// <summary>What Grafana computes for <c>$__interval</c> over 15 minutes on a wide screen, unless a panel sets a floor.</summary>
+    private static readonly TimeSpan AutoInterval = TimeSpan.FromSeconds(1);
+
+    public static TheoryData<string, string, string> PanelTargets =>
+        [.. GrafanaFiles.DashboardNames.SelectMany(name => Dashboard.Load(name).Targets).Select(t => (t.Dashboard.Name, t.PanelTitle, t.RefId))];
+
+    public static TheoryData<string, string> Variables =>
+        [.. GrafanaFiles.DashboardNames.SelectMany(name => Dashboard.Load(name).Variables).Select(v => (v.Dashboard.Name, v.Name))];
+
+    public static TheoryData<string, string> AlertQueries =>
+        [.. AlertRule.All.SelectMany(r => r.Data).Where(q => !q.IsExpression).Select(q => (q.Rule.Uid, q.RefId))];
+
+    [Theory]
+    [MemberData(nameof(PanelTargets))]
+    public async Task Every_panel_query_runs_on_the_filled_database_and_finds_data(string dashboard, string panel, string refId)
+    {
+        // Given the panel's query, filled in as Grafana would with the dashboard's variables at their first value
+        var target = Dashboard.Load(dashboard).Target(panel, refId);
+        var query = await InterpolateAsync(target);
+
+        // When it runs
+        var result = await database.QueryAsync(query, TestContext.Current.CancellationToken);
+
+        // Then it finds data
+        QueryData.AssertFound(result, target.ToString(), query);
+    }
+
+    [Theory]
+    [MemberData(nameof(Variables))]
+    public async Task Every_template_variable_query_lists_values_from_the_filled_database(string dashboard, string variable)
+    {
+        var board = Dashboard.Load(dashboard);
+        var index = board.Variables.ToList().FindIndex(v => v.Name == variable);
+        var all = await database.VariablesAsync(board);
+        var before = board.Variables.Take(index).ToDictionary(v => v.Name, v => all[v.Name], StringComparer.Ordinal);
+
+        var (query, result, values) = await database.RunVariableQueryAsync(board.Variables[index], before, TestContext.Current.CancellationToken);
+
+        QueryData.AssertFound(result, board.Variables[index].ToString(), query);
+        if (variable == "municipality")
+        {
+            Assert.Equal([database.Municipality], values);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AlertQueries))]
+    public async Task Every_alert_rule_query_runs_on_the_filled_database_and_finds_data(string rule, string refId)
+    {
+        var alert = AlertRule.Find(rule).Data.Single(q => q.RefId == refId);
+        var lookBack = alert.LooksBack ?? throw new InvalidOperationException($"{alert} has no relativeTimeRange.from.");
+        var query = new GrafanaQueryInterpolator(lookBack, AutoInterval, new Dictionary<string, VariableValue>()).Interpolate(alert.Query ?? string.Empty);
+
+        var result = await database.QueryAsync(query, TestContext.Current.CancellationToken);
+
+        QueryData.AssertFound(result, alert.ToString(), query);
+    }
+
+    [Theory]
+    [InlineData("gatelys", "Dimmenivå per lyspunkt (%)", "\"dimLevel\"", "\"dimLevle\"")]
+    [InlineData("gatelys", "Svar på kommandoer", "\"appliedLevel\"", "\"appliedLvl\"")]
+    [InlineData("vann", "Forbruk (liter per time)", "\"watermeter\"", "\"watermeters\"")]
+    [InlineData("broyting", "Fart (km/t)", "GROUP BY time($__interval), \"device\"", "GROUP BY time($__interval), \"devce\"")]
+    [InlineData("broyting", "Fart (km/t)", "\"device\" =~ /^$device$/", "\"devce\" =~ /^$device$/")]
+    public async Task A_misspelt_measurement_field_or_tag_in_a_panel_query_is_caught(string dashboard, string panel, string right, string wrong)
+    {
+        // Given a panel query with one name misspelt
+        var target = Dashboard.Load(dashboard).Target(panel, "A");
+        Assert.Contains(right, target.Query, StringComparison.Ordinal);
+        var query = await InterpolateAsync(target, target.Query.Replace(right, wrong, StringComparison.Ordinal));
+
+        // When it runs
+        var result = await database.QueryAsync(query, TestContext.Current.CancellationToken);
+
+        // Then the check that holds every panel true fails
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => QueryData.AssertFound(result, target.ToString(), query));
+    }
+
+    [Fact]
+    public void The_platform_filling_the_database_logged_no_errors()
+    {
+        database.Logs.AssertNoUnexpectedErrors();
+    }
+
+    private async Task<string> InterpolateAsync(PanelTarget target, string? query = null)
+    {
+        var variables = await database.VariablesAsync(target.Dashboard);
+        var interval = target.MinInterval is { } floor && floor > AutoInterval ? floor : AutoInterval;
+        return new GrafanaQueryInterpolator(target.TimeFrom ?? DashboardRange, interval, variables).Interpolate(query ?? target.Query);
+    }
+}
