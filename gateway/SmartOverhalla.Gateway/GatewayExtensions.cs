@@ -32,6 +32,7 @@ internal static class GatewayExtensions
 
         app.MapHealthEndpoints();
         app.MapLightingEndpoints();
+        app.MapOverrideEndpoints();
         app.MapOpenApi();
         return app;
     }

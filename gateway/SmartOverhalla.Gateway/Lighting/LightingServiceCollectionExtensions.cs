@@ -26,6 +26,7 @@ internal static class LightingServiceCollectionExtensions
         services.TryAddSingleton<CommandDispatcher>();
         services.TryAddSingleton<ILightingAlerts, InfluxLightingAlerts>();
         services.TryAddSingleton<DimmingPlanner>();
+        services.TryAddSingleton<OverrideStore>();
         services.TryAddSingleton<IZoneConfigurationSource>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LightingControlOptions>>().Value;
@@ -39,7 +40,10 @@ internal static class LightingServiceCollectionExtensions
         // An invalid zones file stops the start here, with every problem named (ZoneConfigurationException).
         services.TryAddSingleton<ILightingPolicy>(sp =>
             sp.GetRequiredService<IOptions<LightingControlOptions>>().Value is { Enabled: true, ZonesFile: { Length: > 0 } }
-                ? new ZoneSchedulePolicy(sp.GetRequiredService<IZoneConfigurationSource>(), sp.GetRequiredService<DimmingPlanner>())
+                ? new OverridingPolicy(
+                    new ZoneSchedulePolicy(sp.GetRequiredService<IZoneConfigurationSource>(), sp.GetRequiredService<DimmingPlanner>()),
+                    sp.GetRequiredService<OverrideStore>(),
+                    sp.GetRequiredService<IZoneConfigurationSource>())
                 : new NoLightingPolicy());
         services.TryAddSingleton<LightingController>();
         services.AddHostedService<InfluxSchemaStartup>();

@@ -54,7 +54,12 @@ internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settin
         builder.UseEnvironment("Development");
         // Lighting control has its own tests; here its control connection would only add to the broker's counters.
         builder.ConfigureAppConfiguration((_, config) => config
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Lighting:Enabled"] = "false" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Lighting:Enabled"] = "false",
+                // Light state and overrides of each test gateway in a folder of its own, never in the source tree.
+                ["Lighting:StateFile"] = Path.Combine(Directory.CreateTempSubdirectory("so-gateway-state-").FullName, "lighting-state.json"),
+            })
             .AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
     }
