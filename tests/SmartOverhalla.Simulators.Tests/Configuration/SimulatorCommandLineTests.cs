@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using SmartOverhalla.Simulators.Configuration;
 
 namespace SmartOverhalla.Simulators.Tests.Configuration;
@@ -39,6 +40,39 @@ public sealed class SimulatorCommandLineTests
     }
 
     [Fact]
+    public async Task Invoke_WithFaultSwitches_SetsKeysThatBindToTheFaultOptions()
+    {
+        // Given
+        IReadOnlyDictionary<string, string?>? settings = null;
+        var command = SimulatorCommandLine.Create((s, _) =>
+        {
+            settings = s;
+            return Task.CompletedTask;
+        });
+
+        // When ids come comma-separated and repeated
+        var exitCode = await Invoke(
+            command,
+            "--command-silence-fallback 00:30:00 --lamp-failure-fraction 0.05 --lamp-failure-devices sim-light-0003,sim-light-0007 "
+            + "--driver-fault-devices sim-light-0001 --driver-fault-devices sim-light-0002 --never-ack-fraction 0.01 --slow-ack-devices sim-light-0004 --slow-ack-delay 00:00:45");
+
+        // Then each switch sets its key, list items as key:0, key:1, …
+        Assert.Equal(0, exitCode);
+        Assert.NotNull(settings);
+        Assert.Equal("sim-light-0007", settings["Simulators:StreetlightFaults:LampFailure:Devices:1"]);
+
+        // And they bind into the options as one would write them in appsettings.json
+        var options = new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>()!;
+        Assert.Equal(TimeSpan.FromMinutes(30), options.CommandSilenceFallback);
+        Assert.Equal(0.05, options.StreetlightFaults.LampFailure.Fraction);
+        Assert.Equal(["sim-light-0003", "sim-light-0007"], options.StreetlightFaults.LampFailure.Devices);
+        Assert.Equal(["sim-light-0001", "sim-light-0002"], options.StreetlightFaults.DriverFault.Devices);
+        Assert.Equal(0.01, options.StreetlightFaults.NeverAck.Fraction);
+        Assert.Equal(["sim-light-0004"], options.StreetlightFaults.SlowAck.Devices);
+        Assert.Equal(TimeSpan.FromSeconds(45), options.StreetlightFaults.SlowAckDelay);
+    }
+
+    [Fact]
     public async Task Invoke_WithoutSwitches_OverridesNothing()
     {
         IReadOnlyDictionary<string, string?>? settings = null;
@@ -73,7 +107,12 @@ public sealed class SimulatorCommandLineTests
         // Then
         Assert.Equal(0, exitCode);
         Assert.False(ran);
-        foreach (var name in new[] { "--streetlights", "--watermeters", "--ploughs", "--municipality", "--seed", "--streetlight-interval", "--messages-per-device", "--mqtt-host", "--mqtt-port" })
+        foreach (var name in new[]
+        {
+            "--streetlights", "--watermeters", "--ploughs", "--municipality", "--seed", "--streetlight-interval", "--messages-per-device", "--mqtt-host", "--mqtt-port",
+            "--command-silence-fallback", "--lamp-failure-fraction", "--lamp-failure-devices", "--driver-fault-fraction", "--driver-fault-devices",
+            "--never-ack-fraction", "--never-ack-devices", "--slow-ack-fraction", "--slow-ack-devices", "--slow-ack-delay",
+        })
         {
             Assert.Contains(name, output.ToString(), StringComparison.Ordinal);
         }

@@ -78,4 +78,72 @@ public sealed class SimulatorOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains(nameof(SimulatorOptions.DeviceIdPrefix), result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_FaultsOnLightsOfTheFleet_Succeeds()
+    {
+        var options = new SimulatorOptions { Streetlights = 10 };
+        options.StreetlightFaults.LampFailure.Devices = ["sim-light-0001", "sim-light-0010"];
+        options.StreetlightFaults.SlowAck.Fraction = 1;
+
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("sim-light-0011")]
+    [InlineData("sim-light-0000")]
+    [InlineData("sim-water-0001")]
+    [InlineData("other-light-0001")]
+    [InlineData("sim-light-1")]
+    public void Validate_AFaultOnALightTheFleetDoesNotHave_FailsNamingTheSettingAndTheId(string deviceId)
+    {
+        var options = new SimulatorOptions { Streetlights = 10 };
+        options.StreetlightFaults.NeverAck.Devices = [deviceId];
+
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains($"StreetlightFaults:NeverAck:Devices names '{deviceId}', which is not a simulated street light: the simulated street lights are sim-light-0001 to sim-light-0010.", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    public void Validate_AFaultFractionOutside0To1_FailsNamingIt(double fraction)
+    {
+        var options = new SimulatorOptions();
+        options.StreetlightFaults.DriverFault.Fraction = fraction;
+
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("DriverFault.Fraction", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NegativeCommandSilenceFallbackOrSlowAckDelay_FailsNamingThem()
+    {
+        var options = new SimulatorOptions { CommandSilenceFallback = TimeSpan.FromMinutes(-1) };
+        options.StreetlightFaults.SlowAckDelay = TimeSpan.FromSeconds(-1);
+
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(nameof(SimulatorOptions.CommandSilenceFallback), result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains(nameof(StreetlightFaultOptions.SlowAckDelay), result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("00:00:00")]
+    public void Validate_NoCommandSilenceFallback_Succeeds(string? fallback)
+    {
+        var options = new SimulatorOptions { CommandSilenceFallback = fallback is null ? null : TimeSpan.Parse(fallback, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
 }

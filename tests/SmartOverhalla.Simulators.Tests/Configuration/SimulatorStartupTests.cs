@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -36,5 +37,23 @@ public sealed class SimulatorStartupTests
         // When / Then
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
         Assert.Contains(error.Failures, f => f.Contains("Port", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_host_told_to_fail_a_light_it_does_not_simulate_refuses_to_start_naming_the_light()
+    {
+        // Given configuration as appsettings.json or Simulators__StreetlightFaults__LampFailure__Devices__0 would give it
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Simulators:Streetlights"] = "20",
+            ["Simulators:StreetlightFaults:LampFailure:Devices:0"] = "sim-light-0099",
+        });
+        builder.AddSimulators();
+        using var host = builder.Build();
+
+        // When / Then
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(error.Failures, f => f.Contains("'sim-light-0099', which is not a simulated street light", StringComparison.Ordinal));
     }
 }

@@ -43,4 +43,14 @@ public sealed class DeviceMqttMessagesTests
         Assert.Equal("application/json", message.ContentType);
         Assert.Equal("""{"deviceId":"sim-light-0001","ts":"2026-01-15T17:00:00Z","state":"online"}""", System.Text.Encoding.UTF8.GetString(message.Payload.ToArray()));
     }
+
+    [Fact]
+    public void CommandSubscription_ForADevice_IsItsOwnCmdTopicWithQos1()
+    {
+        var subscription = DeviceMqttMessages.CommandSubscription("smartcity/v1/overhalla/streetlight/sim-light-0001/cmd");
+
+        var filter = Assert.Single(subscription.TopicFilters);
+        Assert.Equal("smartcity/v1/overhalla/streetlight/sim-light-0001/cmd", filter.Topic);
+        Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, filter.QualityOfServiceLevel);
+    }
 }

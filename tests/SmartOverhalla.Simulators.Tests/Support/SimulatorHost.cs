@@ -2,8 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Simulators.Configuration;
 using SmartOverhalla.Simulators.Hosting;
+using SmartOverhalla.Testing;
 
 namespace SmartOverhalla.Simulators.Tests.Support;
 
@@ -59,6 +61,33 @@ internal sealed class SimulatorHost : IDisposable
             });
         var host = builder.Build();
         return new SimulatorHost(host, observer, host.Services.GetFakeLogCollector());
+    }
+
+    /// <summary>
+    /// Starts <paramref name="lights"/> street lights reporting every 100 ms (unless
+    /// <paramref name="configure"/> says otherwise) and waits until all are online; they subscribe to
+    /// their cmd topics before announcing that, so they can be commanded from then on.
+    /// </summary>
+    public static async Task<SimulatorHost> StartStreetlightsAsync(
+        int brokerPort, string municipality, int lights, Action<SimulatorOptions> configure, CancellationToken cancellationToken, TimeProvider? time = null)
+    {
+        var simulator = Create(brokerPort, municipality, options =>
+        {
+            options.Streetlights = lights;
+            options.StreetlightInterval = TimeSpan.FromMilliseconds(100);
+            configure(options);
+        }, time);
+        try
+        {
+            await simulator.Host.StartAsync(cancellationToken);
+            await Eventually.UntilAsync(() => simulator.Observer.Statuses(DeviceState.Online).Count == lights, TimeSpan.FromSeconds(60), $"{lights} lights online", cancellationToken);
+            return simulator;
+        }
+        catch
+        {
+            simulator.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Errors the simulator logged; a test fails on any it did not expect.</summary>
