@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartOverhalla.Gateway;
+using SmartOverhalla.Gateway.Lighting;
+using SmartOverhalla.Simulators.Configuration;
 using SmartOverhalla.Ingestion;
 using SmartOverhalla.Simulators;
 using SmartOverhalla.Simulators.Hosting;
@@ -43,8 +45,10 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
 
     public Uri? GatewayUrl { get; private set; }
 
+    public IServiceProvider? GatewayServices { get; private set; }
+
     /// <summary>Starts the gateway with its embedded broker on a free port; returns that port.</summary>
-    public async Task<int> StartGatewayWithEmbeddedBrokerAsync(CancellationToken cancellationToken)
+    public async Task<int> StartGatewayWithEmbeddedBrokerAsync(CancellationToken cancellationToken, ILightingPolicy? lightingPolicy = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var brokerPort = FreeTcpPort.Next();
         var httpPort = FreeTcpPort.Next();
@@ -61,7 +65,18 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
             ["Broker:Embedded:Port"] = brokerPort.ToString(CultureInfo.InvariantCulture),
             ["InfluxDb:Url"] = InfluxUrl.ToString(),
             ["InfluxDb:Database"] = Database,
+            ["Lighting:StateFile"] = Path.Combine(builder.Environment.ContentRootPath, "lighting-state.json"),
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (lightingPolicy is not null)
+        {
+            builder.Services.AddSingleton(lightingPolicy);
+        }
+
         UseCapturedLogs(builder.Logging);
         builder.AddGateway();
         var app = builder.Build();
@@ -69,6 +84,7 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         _hosts.Add(app);
         GatewayUrl = new Uri($"http://127.0.0.1:{httpPort}/");
+        GatewayServices = app.Services;
         return brokerPort;
     }
 
@@ -133,6 +149,32 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
             await host.StartAsync(cancellationToken);
             await host.WaitForShutdownAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Starts simulators that run until the platform is disposed (no message limit).</summary>
+    public async Task StartSimulatorsAsync(string mqttHost, int mqttPort, Action<SimulatorOptions> configure, CancellationToken cancellationToken)
+    {
+        var (host, _) = TestHost.Build(
+            new Dictionary<string, string?>(),
+            b =>
+            {
+                UseCapturedLogs(b.Logging);
+                b.AddSimulators(
+                    o =>
+                    {
+                        o.Municipality = Municipality;
+                        o.DeviceIdPrefix = "e2e";
+                        configure(o);
+                    },
+                    m =>
+                    {
+                        m.Host = mqttHost;
+                        m.Port = mqttPort;
+                    });
+            },
+            services => services.AddSingleton<ISimulationObserver>(Published));
+        await host.StartAsync(cancellationToken);
+        _hosts.Add(host);
     }
 
     public async ValueTask DisposeAsync()
