@@ -113,6 +113,9 @@ internal sealed class LightingController(
         return commanded;
     }
 
+    /// <summary>Completes when every command sent so far has its ack or has given up (for tests that step a fake clock).</summary>
+    internal Task WhenIdleAsync() => Task.WhenAll(_inFlight);
+
     /// <summary>Sends again, with the same cmdId, the commands that were waiting for an ack when the gateway stopped.</summary>
     private void ResumePending(CancellationToken stoppingToken)
     {
