@@ -5,6 +5,7 @@
 # Prints where to look, then a one-line summary every few seconds. Ctrl-C stops everything it started.
 #
 #   ./run.sh [simulator options]     e.g. ./run.sh --streetlights 500 --watermeters 200 --ploughs 5
+#                                    (without options: --streetlights 200 --watermeters 100 --ploughs 4)
 #   ./run.sh --help                  lists the simulator options
 #
 # Ports (environment): SMARTOVERHALLA_INFLUX_PORT (8086), SMARTOVERHALLA_MQTT_PORT (1883),
@@ -21,7 +22,7 @@ BUILD=$DATA_ROOT/build
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
   echo
   deploy/install.sh >/dev/null
   dotnet run --project simulators/SmartOverhalla.Simulators -v q -- --help
