@@ -13,9 +13,9 @@ namespace SmartOverhalla.Gateway.Lighting;
 
 /// <summary>
 /// The gateway's own MQTT connection for control: a persistent session (acks sent while the gateway restarts
-/// are kept by the broker), QoS 1 subscriptions to every street light's ack, telemetry and status, and QoS 1
-/// publishing of commands. Incoming messages go through the contract validator before anything reads them.
-/// The reconnect loop is timer-driven inside the service.
+/// are kept by the broker), QoS 1 subscriptions to every street light's ack, telemetry, status and event (lamp
+/// and driver faults become alerts), and QoS 1 publishing of commands. Incoming messages go through the contract
+/// validator before anything reads them. The reconnect loop is timer-driven inside the service.
 /// </summary>
 internal sealed class ControlConnection(
     IOptions<BrokerOptions> broker,
@@ -25,7 +25,7 @@ internal sealed class ControlConnection(
     TimeProvider timeProvider,
     ILogger<ControlConnection> logger) : BackgroundService, ICommandChannel
 {
-    private static readonly MessageType[] Subscribed = [MessageType.Ack, MessageType.Telemetry, MessageType.Status];
+    private static readonly MessageType[] Subscribed = [MessageType.Ack, MessageType.Telemetry, MessageType.Status, MessageType.Event];
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
 
     public bool IsConnected => _client.IsConnected;

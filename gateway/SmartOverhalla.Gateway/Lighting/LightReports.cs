@@ -5,9 +5,10 @@ namespace SmartOverhalla.Gateway.Lighting;
 
 /// <summary>
 /// What the lights say, folded into their twins: telemetry gives the reported level, an ack the acknowledged
-/// one (also a late ack, or one for a command sent before a restart), a status makes a light known.
+/// one (also a late ack, or one for a command sent before a restart), a status makes a light known. Events and
+/// acks also go to the alerts: a lamp or driver fault raises one, <c>recovered</c> or any ack clears one.
 /// </summary>
-internal sealed class LightReports(LightStateStore store, PendingAcks pending)
+internal sealed class LightReports(LightStateStore store, PendingAcks pending, ILightingAlerts alerts)
 {
     public void Observe(DeviceTopic topic, IDeviceMessage message)
     {
@@ -24,6 +25,10 @@ internal sealed class LightReports(LightStateStore store, PendingAcks pending)
                     store.Update(topic.Municipality, topic.DeviceId, s => Acknowledged(s, ack));
                 }
 
+                alerts.LightAnswered(topic.Municipality, topic.DeviceId, ack);
+                break;
+            case DeviceEvent deviceEvent:
+                alerts.LightEvent(topic.Municipality, topic.DeviceId, deviceEvent);
                 break;
             case DeviceStatus:
                 store.Update(topic.Municipality, topic.DeviceId, static s => s);

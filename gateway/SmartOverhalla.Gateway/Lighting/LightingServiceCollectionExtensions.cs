@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartOverhalla.Contracts.Validation;
+using SmartOverhalla.Gateway.Alerts;
 using SmartOverhalla.Lighting.Planning;
 using SmartOverhalla.Lighting.Reloading;
 
@@ -24,7 +25,9 @@ internal static class LightingServiceCollectionExtensions
         services.TryAddSingleton<ControlConnection>();
         services.TryAddSingleton<ICommandChannel>(sp => sp.GetRequiredService<ControlConnection>());
         services.TryAddSingleton<CommandDispatcher>();
-        services.TryAddSingleton<ILightingAlerts, InfluxLightingAlerts>();
+        // Unresponsive lights, lamp and driver faults are raised and cleared through the gateway's alerts.
+        services.AddAlerts(configuration);
+        services.TryAddSingleton<ILightingAlerts, LightAlerts>();
         services.TryAddSingleton<DimmingPlanner>();
         services.TryAddSingleton<OverrideStore>();
         services.TryAddSingleton<IZoneConfigurationSource>(sp =>

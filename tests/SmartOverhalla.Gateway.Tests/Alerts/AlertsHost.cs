@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SmartOverhalla.Gateway.Alerts;
+using SmartOverhalla.Influx;
+using SmartOverhalla.Testing;
+using SmartOverhalla.Testing.Hosting;
+
+namespace SmartOverhalla.Gateway.Tests.Alerts;
+
+/// <summary>
+/// The alerts component alone in a real host, on a clock the test moves (retry delays), writing to a real
+/// InfluxDB database of its own, with every log record captured.
+/// </summary>
+internal sealed class AlertsHost : IAsyncDisposable
+{
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
+
+    private AlertsHost(IHost host, CapturedLogs logs)
+    {
+        Host = host;
+        Logs = logs;
+    }
+
+    public IHost Host { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public AlertCentral Central => Host.Services.GetRequiredService<AlertCentral>();
+
+    public AlertMetrics Metrics => Host.Services.GetRequiredService<AlertMetrics>();
+
+    public static async Task<AlertsHost> StartAsync(Uri influxUrl, Uri webhook, TimeProvider clock, int maxAttempts, CancellationToken ct)
+    {
+        var database = TestNames.Database();
+        using (var influx = new InfluxTestClient(influxUrl, database))
+        {
+            await influx.Schema.EnsureDatabaseAsync(ct);
+        }
+
+        var (host, logs) = TestHost.Build(
+            new Dictionary<string, string?>
+            {
+                ["InfluxDb:Url"] = influxUrl.ToString(),
+                ["InfluxDb:Database"] = database,
+                ["Lighting:StateFile"] = AlertsGateway.NewStateFile(),
+                ["Alerts:Webhook:Url"] = webhook.ToString(),
+                ["Alerts:Webhook:MaxAttempts"] = maxAttempts.ToString(CultureInfo.InvariantCulture),
+                ["Alerts:Webhook:BaseDelay"] = "00:00:01",
+                ["Alerts:Webhook:MaxDelay"] = MaxDelay.ToString("c", CultureInfo.InvariantCulture),
+                // Far beyond what the test moves the clock while one attempt is in flight: no attempt times out by accident.
+                ["Alerts:Webhook:AttemptTimeout"] = "00:05:00",
+            },
+            builder =>
+            {
+                builder.Services.AddInfluxDb(builder.Configuration.GetSection(InfluxOptions.SectionName));
+                builder.Services.AddAlerts(builder.Configuration);
+            },
+            services => services.AddSingleton(clock));
+        await host.StartAsync(ct);
+        return new AlertsHost(host, logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+    }
+}
