@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SmartOverhalla.Gateway.Alerts;
 
 /// <summary>
@@ -25,5 +27,7 @@ internal sealed record Alert(
     /// <summary>True until the alert is cleared.</summary>
     public bool Active => ClearedAt is null;
 
+    /// <summary>What makes it the same problem (not serialized: the fields above say it).</summary>
+    [JsonIgnore]
     public AlertKey Key => new(Municipality, Kind, Device, Type);
 }
