@@ -1,6 +1,8 @@
+using SmartOverhalla.Gateway.Alerts;
 using SmartOverhalla.Gateway.Broker;
 using SmartOverhalla.Gateway.Health;
 using SmartOverhalla.Gateway.Lighting;
+using SmartOverhalla.Gateway.Savings;
 using SmartOverhalla.Gateway.OpenApi;
 using SmartOverhalla.Influx;
 
@@ -18,6 +20,8 @@ internal static class GatewayExtensions
         builder.Services.AddBroker(builder.Configuration.GetSection(BrokerOptions.SectionName));
         builder.Services.AddInfluxDb(builder.Configuration.GetSection(InfluxOptions.SectionName));
         builder.Services.AddLightingControl(builder.Configuration);
+        builder.Services.AddLightingSavings(builder.Configuration);
+        builder.Services.AddAlerts(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -33,6 +37,8 @@ internal static class GatewayExtensions
         app.MapHealthEndpoints();
         app.MapLightingEndpoints();
         app.MapOverrideEndpoints();
+        app.MapLightingSavings();
+        app.MapAlerts();
         app.MapOpenApi();
         return app;
     }

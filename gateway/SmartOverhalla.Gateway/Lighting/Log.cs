@@ -24,9 +24,6 @@ internal static partial class Log
     [LoggerMessage(2007, LogLevel.Error, "Lighting control round failed; trying again next round")]
     public static partial void RoundFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(2008, LogLevel.Warning, "Could not write the alert for {LightId} to InfluxDB: {Reason}")]
-    public static partial void AlertWriteFailed(ILogger logger, string lightId, string reason);
-
     [LoggerMessage(2010, LogLevel.Warning, "InfluxDB database not ready ({Reason}); retrying in {Delay}")]
     public static partial void SchemaRetry(ILogger logger, string reason, TimeSpan delay);
 
