@@ -15,7 +15,7 @@ using SmartOverhalla.Testing.Hosting;
 namespace SmartOverhalla.Gateway.Tests.Alerts;
 
 /// <summary>
-/// The real gateway with its alerts (AddAlerts/MapAlerts called here until the gateway's composition does),
+/// The real gateway (its composition adds and maps the alerts),
 /// lighting control on a test-set policy, an external real broker and InfluxDB, the webhook pointed at a test
 /// receiver, and every log record captured.
 /// </summary>
@@ -69,10 +69,8 @@ internal sealed class AlertsGateway : IAsyncDisposable
         builder.Services.AddSingleton(policy);
         builder.AddServiceDefaults();
         builder.AddGateway();
-        builder.Services.AddAlerts(builder.Configuration);
         var app = builder.Build();
         app.MapGateway();
-        app.MapAlerts();
         await app.StartAsync(ct);
         return new AlertsGateway(app, logs);
     }
