@@ -66,11 +66,15 @@ public sealed class FilledDatabase : IAsyncLifetime
             await ScriptedDevices.PublishAsync(scripted, Municipality, TimeProvider.System.GetUtcNow(), ct);
         }
 
+        // The gateway's savings and alert series, written as the gateway writes them (see GatewaySeries for why not by its code).
+        await GatewaySeries.WriteAsync(_platform.Influx.Writer, Municipality, TimeProvider.System.GetUtcNow(), ct);
+
         await Eventually.UntilAsync(
             async c => await EverySimulatedDeviceStoredAsync(c) && await ScriptedPointsStoredAsync(c)
+                       && await GatewayPointsStoredAsync(c)
                        && await _platform.Influx.CountAsync("platform_ingestion", "received", c) >= 3,
             Deadline,
-            $"{MessagesPerDevice} readings of every simulated device, every scripted message and 3 self-metrics points in InfluxDB",
+            $"{MessagesPerDevice} readings of every simulated device, every scripted message, the gateway's savings and alerts and 3 self-metrics points in InfluxDB",
             ct);
     }
 
@@ -147,6 +151,19 @@ public sealed class FilledDatabase : IAsyncLifetime
             var rows = await Platform.Influx.RowsAsync(
                 $"SELECT count({InfluxQl.QuoteIdentifier(field)}) FROM {InfluxQl.QuoteIdentifier(measurement)} WHERE \"device\" =~ /^{LivePlatform.DeviceIdPrefix}-/ GROUP BY \"device\"", ct);
             if (rows.Count < devices || rows.Any(r => r.Series.GetInt64(r.Row, "count") < MessagesPerDevice))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task<bool> GatewayPointsStoredAsync(CancellationToken ct)
+    {
+        foreach (var (measurement, field, count) in GatewaySeries.ExpectedPoints)
+        {
+            if (await Platform.Influx.CountAsync(measurement, field, ct, $"\"municipality\" = '{Municipality}'") < count)
             {
                 return false;
             }
