@@ -12,7 +12,7 @@ public sealed class LineProtocolPropertyTests
     [Fact]
     public void ToLine_AnyValidTagValue_DecodesBackToOriginal()
     {
-        Gen.String[Gen.OneOfConst(' ', ',', '=', '"', '\\', '\t', 'a', 'ø')]
+        Identifier(" ", ",", "=", "\"", "\t", "a", "ø", "\\a", "\\\\a")
             .Where(IsValidIdentifier)
             .Sample(value =>
             {
@@ -25,7 +25,7 @@ public sealed class LineProtocolPropertyTests
     [Fact]
     public void ToLine_AnyValidMeasurement_DecodesBackToOriginal()
     {
-        Gen.String[Gen.OneOfConst(' ', ',', '=', '"', '\\', 'a')]
+        Identifier(" ", ",", "=", "\"", "a", "\\a", "\\\\a")
             .Where(IsValidIdentifier)
             .Sample(name =>
             {
@@ -76,6 +76,14 @@ public sealed class LineProtocolPropertyTests
             Assert.Equal(value, Unescape(point.ToString()["m,t=".Length..^" v=1i".Length], ",= "));
         });
     }
+
+    /// <summary>
+    /// Strings built from tokens in which a backslash is followed by an ordinary character (so most generated
+    /// strings are valid identifiers): filtering raw random strings instead rejects so many that CsCheck gives up
+    /// on some seeds ("Where max count").
+    /// </summary>
+    private static Gen<string> Identifier(params string[] tokens) =>
+        Gen.OneOfConst(tokens).Array[1, 24].Select(parts => string.Concat(parts));
 
     /// <summary>The documented rule: no backslash at the end or before comma, equals sign, space or double quote.</summary>
     private static bool IsValidIdentifier(string s) =>
