@@ -31,18 +31,45 @@ internal sealed class LightStateStore
 
     public LightState? Find(string municipality, string lightId) => _lights.GetValueOrDefault((municipality, lightId));
 
-    /// <summary>Applies <paramref name="change"/> to the light's twin (creating it), atomically per light.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> to the light's twin (creating it), atomically per light. A change that
+    /// leaves the twin equal to what it was is not a change: the control loop re-decides every light every round,
+    /// and only a real difference should make the state file be written again.
+    /// </summary>
     public LightState Update(string municipality, string lightId, Func<LightState, LightState> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var updated = _lights.AddOrUpdate(
-            (municipality, lightId),
-            static (key, change) => change(new LightState(key.Municipality, key.LightId)),
-            static (_, existing, change) => change(existing),
-            change);
-        Interlocked.Increment(ref _version);
-        return updated;
+        var key = (municipality, lightId);
+        while (true)
+        {
+            if (_lights.TryGetValue(key, out var existing))
+            {
+                var updated = change(existing);
+                if (updated == existing)
+                {
+                    return existing;
+                }
+
+                if (_lights.TryUpdate(key, updated, existing))
+                {
+                    Interlocked.Increment(ref _version);
+                    return updated;
+                }
+            }
+            else
+            {
+                var created = change(new LightState(municipality, lightId));
+                if (_lights.TryAdd(key, created))
+                {
+                    Interlocked.Increment(ref _version);
+                    return created;
+                }
+            }
+        }
     }
+
+    /// <summary>True when a twin changed since the state file was last written.</summary>
+    internal bool HasUnsavedChanges => Interlocked.Read(ref _version) != Interlocked.Read(ref _savedVersion);
 
     /// <summary>Writes the state file when anything changed since the last save.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -74,7 +73,7 @@ public sealed class NightCommandSequenceTests
             ControlInterval = Interval,
             StateFile = Path.Combine(Directory.CreateTempSubdirectory("so-night-").FullName, "state.json"),
         });
-        var store = new LightStateStore(options, new Environment());
+        var store = new LightStateStore(options, new TestEnvironment());
         string[] lights = ["sl-sentrum-1", "sl-sentrum-2", "sl-other-9"];
         foreach (var light in lights)
         {
@@ -163,16 +162,5 @@ public sealed class NightCommandSequenceTests
     {
         public Task LightUnresponsiveAsync(string municipality, string lightId, SetDimCommand command, int attempts, DateTimeOffset since, CancellationToken cancellationToken) =>
             throw new InvalidOperationException($"{lightId} was marked unresponsive, but every light acks at once.");
-    }
-
-    private sealed class Environment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = Environments.Development;
-
-        public string ApplicationName { get; set; } = "tests";
-
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }
