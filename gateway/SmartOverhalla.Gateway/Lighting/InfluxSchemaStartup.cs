@@ -8,32 +8,19 @@ namespace SmartOverhalla.Gateway.Lighting;
 /// </summary>
 internal sealed class InfluxSchemaStartup(IInfluxSchemaInitializer schema, TimeProvider timeProvider, ILogger<InfluxSchemaStartup> logger) : BackgroundService
 {
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                await schema.EnsureDatabaseAsync(stoppingToken);
-                return;
-            }
-            catch (InfluxException ex)
-            {
-                Log.SchemaRetry(logger, ex.Message, delay);
-                try
-                {
-                    await Task.Delay(delay, timeProvider, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
-            }
+            await schema.EnsureDatabaseUntilReadyAsync(
+                timeProvider, FirstDelay, MaxDelay, (ex, delay) => Log.SchemaRetry(logger, ex.Message, delay), stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping before InfluxDB answered.
         }
     }
 }

@@ -110,21 +110,8 @@ internal sealed class BatchWriterService(
 
     private async Task EnsureSchemaAsync(CancellationToken stoppingToken)
     {
-        var delay = _options.WriteRetryDelay;
-        while (true)
-        {
-            try
-            {
-                await schema.EnsureDatabaseAsync(stoppingToken);
-                Log.SchemaReady(logger, influxOptions.Value.Database);
-                return;
-            }
-            catch (InfluxException ex)
-            {
-                Log.SchemaRetry(logger, ex.Message);
-                await Task.Delay(delay, timeProvider, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.WriteRetryMaxDelay.Ticks));
-            }
-        }
+        await schema.EnsureDatabaseUntilReadyAsync(
+            timeProvider, _options.WriteRetryDelay, _options.WriteRetryMaxDelay, (ex, _) => Log.SchemaRetry(logger, ex.Message), stoppingToken);
+        Log.SchemaReady(logger, influxOptions.Value.Database);
     }
 }
