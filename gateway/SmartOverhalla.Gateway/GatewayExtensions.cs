@@ -1,4 +1,5 @@
 using SmartOverhalla.Gateway.Alerts;
+using SmartOverhalla.Gateway.Audit;
 using SmartOverhalla.Gateway.Broker;
 using SmartOverhalla.Gateway.Health;
 using SmartOverhalla.Gateway.Lighting;
@@ -17,6 +18,7 @@ internal static class GatewayExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         // Sections are bound when options are first read (at start), not here, so later configuration sources count.
+        builder.Services.AddAuditLog();
         builder.Services.AddBroker(builder.Configuration.GetSection(BrokerOptions.SectionName));
         builder.Services.AddInfluxDb(builder.Configuration.GetSection(InfluxOptions.SectionName));
         builder.Services.AddLightingControl(builder.Configuration);
