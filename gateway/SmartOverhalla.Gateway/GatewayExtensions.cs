@@ -5,6 +5,7 @@ using SmartOverhalla.Gateway.Health;
 using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Gateway.Savings;
 using SmartOverhalla.Gateway.OpenApi;
+using SmartOverhalla.Gateway.Security;
 using SmartOverhalla.Influx;
 
 namespace SmartOverhalla.Gateway;
@@ -18,7 +19,8 @@ internal static class GatewayExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         // Sections are bound when options are first read (at start), not here, so later configuration sources count.
-        builder.Services.AddAuditLog();
+        builder.Services.AddInfluxAuditLog(builder.Configuration);
+        builder.Services.AddApiSecurity(builder.Configuration);
         builder.Services.AddBroker(builder.Configuration.GetSection(BrokerOptions.SectionName));
         builder.Services.AddInfluxDb(builder.Configuration.GetSection(InfluxOptions.SectionName));
         builder.Services.AddLightingControl(builder.Configuration);
@@ -36,12 +38,17 @@ internal static class GatewayExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        app.MapHealthEndpoints();
+        // Every endpoint needs a valid API key unless it says otherwise; each API group names its role policy
+        // (Security/ApiPolicies.cs). Health is for probes: anonymous and not rate limited. A new admin-only group:
+        // app.MapGroup("/api/v1/devices").RequireAuthorization(ApiPolicies.Admin).MapDeviceEndpoints();
+        app.UseApiSecurity();
+        app.MapGroup(string.Empty).AllowAnonymous().DisableRateLimiting().MapHealthEndpoints();
         app.MapLightingEndpoints();
         app.MapOverrideEndpoints();
         app.MapLightingSavings();
         app.MapAlerts();
-        app.MapOpenApi();
+        app.MapAuditEndpoints();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 }

@@ -3,15 +3,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartOverhalla.ServiceDefaults.Secrets;
 
 namespace SmartOverhalla.ServiceDefaults;
 
-/// <summary>What every SmartOverhalla host has: one clock, one log format, health checks.</summary>
+/// <summary>What every SmartOverhalla host has: one clock, one log format, health checks, the secrets check.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// Registers <see cref="TimeProvider.System"/> (nothing reads the wall clock directly), single-line
-    /// UTC console logs, and the health-check service that components add their checks to.
+    /// UTC console logs, the health-check service that components add their checks to, and the start-up check that
+    /// refuses empty or default secrets outside Development (<see cref="SecretSettings"/>).
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -26,6 +29,8 @@ public static class ServiceDefaultsExtensions
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
         builder.Services.AddHealthChecks();
+        builder.Services.AddOptions<SecretsCheckOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretsCheckOptions>, SecretsStartupCheck>());
         builder.Services.Configure<HostOptions>(options =>
         {
             // Give batches in flight time to be written on Ctrl-C / SIGTERM.

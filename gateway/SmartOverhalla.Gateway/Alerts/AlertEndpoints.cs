@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.Gateway.Security;
 
 namespace SmartOverhalla.Gateway.Alerts;
 
@@ -11,6 +12,7 @@ internal static class AlertEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/api/v1/alerts", List)
+            .RequireAuthorization(ApiPolicies.Operator)
             .WithTags("Alerts")
             .WithName("ListAlerts")
             .WithSummary("Alerts: lamp failures, driver faults, unresponsive lights")

@@ -1,14 +1,33 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace SmartOverhalla.Gateway.Audit;
 
 /// <summary>Registers the audit log.</summary>
 internal static class AuditServiceCollectionExtensions
 {
+    /// <summary>The log-line audit log only (no InfluxDB): for hosts and tests without storage.</summary>
     public static IServiceCollection AddAuditLog(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IAuditLog, LoggingAuditLog>();
+        return services;
+    }
+
+    /// <summary>
+    /// The durable audit log: InfluxDB measurement <c>audit</c> plus a log line per entry (<see cref="InfluxAuditLog"/>).
+    /// Needs <c>AddInfluxDb</c>. Registered before any other <see cref="IAuditLog"/>, it is the one injected.
+    /// </summary>
+    public static IServiceCollection AddInfluxAuditLog(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<InfluxAuditLog>();
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<InfluxAuditLog>());
+        services.AddHostedService(sp => sp.GetRequiredService<InfluxAuditLog>());
         return services;
     }
 }

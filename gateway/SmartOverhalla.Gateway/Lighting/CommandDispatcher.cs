@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using SmartOverhalla.Contracts.Messages;
+using SmartOverhalla.Gateway.Audit;
 
 namespace SmartOverhalla.Gateway.Lighting;
 
@@ -9,7 +10,8 @@ namespace SmartOverhalla.Gateway.Lighting;
 /// Sends one command and waits for its ack; when none comes within <see cref="LightingControlOptions.AckTimeout"/>
 /// it sends the same command (same cmdId: the device applies it once) again with exponential back-off and jitter
 /// (Polly), up to <see cref="LightingControlOptions.MaxAttempts"/> attempts. Bounded concurrency keeps a
-/// zone-wide step on thousands of lights from flooding the broker.
+/// zone-wide step on thousands of lights from flooding the broker. Each command is written to the audit log once
+/// (actor <c>lighting-control</c>) before it is first sent; the audit log only buffers it, so this costs no wait.
 /// </summary>
 internal sealed class CommandDispatcher : IDisposable
 {
@@ -19,10 +21,12 @@ internal sealed class CommandDispatcher : IDisposable
     private readonly LightingControlOptions _options;
     private readonly SemaphoreSlim _concurrency;
     private readonly ResiliencePipeline _retry;
+    private readonly IAuditLog _audit;
 
-    public CommandDispatcher(ICommandChannel channel, PendingAcks pending, IOptions<LightingControlOptions> options, TimeProvider timeProvider)
+    public CommandDispatcher(ICommandChannel channel, PendingAcks pending, IOptions<LightingControlOptions> options, TimeProvider timeProvider, IAuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _audit = audit;
         _pending = pending;
         _channel = channel;
         _timeProvider = timeProvider;
@@ -52,6 +56,7 @@ internal sealed class CommandDispatcher : IDisposable
         var attempts = 0;
         try
         {
+            await _audit.RecordAsync(AuditEntryOf(municipality, lightId, command), cancellationToken);
             var ack = await _retry.ExecuteAsync(
                 async token =>
                 {
@@ -74,4 +79,13 @@ internal sealed class CommandDispatcher : IDisposable
     }
 
     public void Dispose() => _concurrency.Dispose();
+
+    private AuditEntry AuditEntryOf(string municipality, string lightId, DeviceCommand command)
+    {
+        var details = command is SetDimCommand dim
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cmdId={dim.CmdId} level={dim.Level} reason={dim.Reason}")
+            : $"cmdId={command.CmdId}";
+        var action = command is SetDimCommand ? AuditActions.CommandSetDim : AuditActions.CommandPrefix + command.GetType().Name;
+        return new AuditEntry(AuditActions.LightingControlActor, action, $"{municipality}/{lightId}", details, _timeProvider.GetUtcNow());
+    }
 }

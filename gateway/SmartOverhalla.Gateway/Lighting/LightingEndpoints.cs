@@ -1,11 +1,15 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmartOverhalla.Gateway.Security;
 using SmartOverhalla.Lighting.Planning;
 using SmartOverhalla.Lighting.Reloading;
 
 namespace SmartOverhalla.Gateway.Lighting;
 
-/// <summary>Operator read endpoints of lighting control: zones, a zone's plan for a night, and each light's twin.</summary>
+/// <summary>
+/// Operator read endpoints of lighting control: zones, a zone's plan for a night (any role: reference data), and
+/// each light's twin (operator).
+/// </summary>
 internal static class LightingEndpoints
 {
     public static IEndpointRouteBuilder MapLightingEndpoints(this IEndpointRouteBuilder app)
@@ -15,11 +19,13 @@ internal static class LightingEndpoints
 
         group.MapGet("/zones", (IZoneConfigurationSource zones) => TypedResults.Ok(
                 zones.Current.Zones.Select(z => new ZoneResponse(z.Id, z.Name, z.Location.Latitude, z.Location.Longitude)).ToList()))
+            .RequireAuthorization(ApiPolicies.AnyRole)
             .WithName("ListLightingZones")
             .WithSummary("Lighting zones")
             .WithDescription("The zones of the zones file in force, with the location their sun times are computed for.");
 
         group.MapGet("/zones/{zoneId}/plan", PlanAsync)
+            .RequireAuthorization(ApiPolicies.AnyRole)
             .WithName("GetZonePlan")
             .WithSummary("A zone's dimming plan for one night")
             .WithDescription("Every planned step of the night that starts on the evening of `date` (yyyy-MM-dd, Europe/Oslo; default: today): its rule, level, and time in UTC and local time, and whether it was moved (e.g. no civil dusk at midsummer) or changed by DST.")
@@ -30,6 +36,7 @@ internal static class LightingEndpoints
                 store.All.Where(s => municipality is null || s.Municipality == municipality)
                     .OrderBy(s => s.Municipality, StringComparer.Ordinal).ThenBy(s => s.LightId, StringComparer.Ordinal)
                     .ToList()))
+            .RequireAuthorization(ApiPolicies.Operator)
             .WithName("ListLights")
             .WithSummary("Street lights and their state")
             .WithDescription("Each known light's desired level (and why), the level it acknowledged, the level its telemetry reports, a pending command, and whether it is unresponsive.");

@@ -1,10 +1,18 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.Gateway.Audit;
+using SmartOverhalla.Gateway.Security;
 using SmartOverhalla.Lighting.Reloading;
 
 namespace SmartOverhalla.Gateway.Lighting;
 
-/// <summary>Operators override a light or a zone: set (validated, RFC 9457 problem details), list, cancel.</summary>
+/// <summary>
+/// Operators override a light or a zone: set (validated, RFC 9457 problem details), list, cancel. Who set an
+/// override is the API key's name; a <c>requestedBy</c> in the body is ignored (kept for old clients). Every set and
+/// cancel is written to the audit log.
+/// </summary>
 internal static class OverrideEndpoints
 {
     private static readonly TimeSpan LongestOverride = TimeSpan.FromDays(31);
@@ -12,12 +20,12 @@ internal static class OverrideEndpoints
     public static IEndpointRouteBuilder MapOverrideEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/v1/lighting/overrides").WithTags("Lighting");
+        var group = app.MapGroup("/api/v1/lighting/overrides").WithTags("Lighting").RequireAuthorization(ApiPolicies.Operator);
 
         group.MapPost("/", CreateAsync)
             .WithName("CreateOverride")
             .WithSummary("Override a light or a zone")
-            .WithDescription("Sets one light (lightId) or every light of a zone (zoneId) to a level until an end time, with a reason and who asked. A light's own override beats its zone's; the newest wins otherwise. It takes effect at the next control round and ends on its own.")
+            .WithDescription("Sets one light (lightId) or every light of a zone (zoneId) to a level until an end time, with a reason. Who set it is the API key's name (a `requestedBy` in the body is ignored). A light's own override beats its zone's; the newest wins otherwise. It takes effect at the next control round and ends on its own.")
             .ProducesValidationProblem();
 
         group.MapGet("/", (OverrideStore store) => TypedResults.Ok(store.Active()))
@@ -34,8 +42,9 @@ internal static class OverrideEndpoints
     }
 
     private static async Task<Results<Created<LightingOverride>, ValidationProblem>> CreateAsync(
-        OverrideRequest request, OverrideStore store, IZoneConfigurationSource zones, TimeProvider timeProvider, CancellationToken cancellationToken)
+        OverrideRequest request, ClaimsPrincipal user, OverrideStore store, IZoneConfigurationSource zones, IAuditLog audit, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
+        var actor = ActorOf(user);
         var now = timeProvider.GetUtcNow();
         var configuration = zones.Current;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -90,23 +99,35 @@ internal static class OverrideEndpoints
             Problem("reason", "is required, at most 200 characters");
         }
 
-        if (string.IsNullOrWhiteSpace(request.RequestedBy) || request.RequestedBy.Length > 100)
-        {
-            Problem("requestedBy", "is required, at most 100 characters");
-        }
-
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The override was not set", detail: string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
         }
 
-        var item = new LightingOverride(Guid.CreateVersion7(), municipality, request.ZoneId, request.LightId, request.Level!.Value, request.Until!.Value, request.Reason!.Trim(), request.RequestedBy!.Trim(), now);
+        var item = new LightingOverride(Guid.CreateVersion7(), municipality, request.ZoneId, request.LightId, request.Level!.Value, request.Until!.Value, request.Reason!.Trim(), actor, now);
         await store.AddAsync(item, cancellationToken);
+        var target = item.ZoneId is { } zone ? $"zone:{municipality}/{zone}" : $"light:{municipality}/{item.LightId}";
+        await audit.RecordAsync(
+            new AuditEntry(actor, AuditActions.OverrideSet, target, string.Create(CultureInfo.InvariantCulture, $"id={item.Id} level={item.Level} until={item.Until:O} reason={item.Reason}"), now),
+            cancellationToken);
         return TypedResults.Created($"/api/v1/lighting/overrides/{item.Id}", item);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(Guid id, OverrideStore store, CancellationToken cancellationToken) =>
-        await store.CancelAsync(id, cancellationToken)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown override", detail: $"There is no override {id} in force.");
+    private static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(
+        Guid id, ClaimsPrincipal user, OverrideStore store, IAuditLog audit, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var cancelled = store.Active().FirstOrDefault(o => o.Id == id);
+        if (!await store.CancelAsync(id, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown override", detail: $"There is no override {id} in force.");
+        }
+
+        var details = cancelled is null ? null : $"{(cancelled.ZoneId is not null ? "zone" : "light")}={cancelled.Municipality}/{cancelled.ZoneId ?? cancelled.LightId} setBy={cancelled.SetBy}";
+        await audit.RecordAsync(new AuditEntry(ActorOf(user), AuditActions.OverrideCancel, $"override:{id}", details, timeProvider.GetUtcNow()), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The API key's name: the authorization policy guarantees an authenticated user.</summary>
+    private static string ActorOf(ClaimsPrincipal user) =>
+        user.Identity?.Name ?? throw new InvalidOperationException("An override endpoint ran without an authenticated API key.");
 }

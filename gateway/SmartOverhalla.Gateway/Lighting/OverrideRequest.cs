@@ -5,7 +5,10 @@ namespace SmartOverhalla.Gateway.Lighting;
 /// <param name="Level">Dim level 0–100 %.</param>
 /// <param name="Until">When the override ends on its own (RFC 3339); in the future, at most 31 days ahead.</param>
 /// <param name="Reason">Why, for the log and other operators (e.g. "Julemarked på torget").</param>
-/// <param name="RequestedBy">Who asks. Until the API has authentication (the security issue), this is taken as given.</param>
+/// <param name="RequestedBy">
+/// Ignored: accepted so that clients written before authentication keep working. Who set an override is the
+/// authenticated API key's name, never what a body claims.
+/// </param>
 internal sealed record OverrideRequest(
     string? Municipality,
     string? ZoneId,

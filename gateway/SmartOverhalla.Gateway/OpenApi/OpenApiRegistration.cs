@@ -12,14 +12,18 @@ internal static class OpenApiRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        services.AddOpenApi(DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(DocumentName, options => options
+            .AddDocumentTransformer(ApiKeySecurityTransformer.TransformDocumentAsync)
+            .AddOperationTransformer(ApiKeySecurityTransformer.TransformOperationAsync)
+            .AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
                 Title = Title,
                 Version = DocumentName,
-                Description = "HTTP API of the SmartOverhalla gateway: health of the platform's dependencies now; " +
-                    "device registry, control and operator/planner endpoints as they arrive.",
+                Description = "HTTP API of the SmartOverhalla gateway: health (anonymous), lighting control, overrides, savings, alerts " +
+                    "and the audit log. Every endpoint but /health and this document needs an API key (security scheme ApiKey); " +
+                    "each operation names the roles it admits.",
             };
             return Task.CompletedTask;
         }));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmartOverhalla.Gateway.Security;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Lighting.Configuration;
 using SmartOverhalla.Lighting.Reloading;
@@ -26,7 +27,7 @@ internal static class LightingSavingsEndpoints
             return app;
         }
 
-        var group = app.MapGroup("/api/v1/lighting/savings").WithTags("Lighting");
+        var group = app.MapGroup("/api/v1/lighting/savings").WithTags("Lighting").RequireAuthorization(ApiPolicies.Planner);
         group.MapGet(string.Empty, SavingsAsync)
             .WithName("GetLightingSavings")
             .WithSummary("Energy and savings per zone, per day or month")

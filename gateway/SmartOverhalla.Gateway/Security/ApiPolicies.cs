@@ -1,14 +1,22 @@
 namespace SmartOverhalla.Gateway.Security;
 
-/// <summary>Authorization policy names of the HTTP API, one per role (design.md, Security).</summary>
+/// <summary>
+/// Authorization policy names of the HTTP API (design.md, Security). Each role's policy also admits
+/// <see cref="Admin"/>, who may do everything. Apply one to an endpoint or a route group with
+/// <c>.RequireAuthorization(ApiPolicies.Admin)</c>; an endpoint that names none still needs a valid API key (the
+/// fallback policy), and only <c>.AllowAnonymous()</c> opens it to everyone.
+/// </summary>
 public static class ApiPolicies
 {
-    /// <summary>Operations staff: overrides and alerts.</summary>
+    /// <summary>Operations staff: overrides, alerts, the lights' state.</summary>
     public const string Operator = "operator";
 
-    /// <summary>Planners: history and exports.</summary>
+    /// <summary>Planners: history, savings, exports, the audit log (read only).</summary>
     public const string Planner = "planner";
 
-    /// <summary>Administrators: device registry and credentials.</summary>
+    /// <summary>Administrators: device registry and credentials, and everything the other roles may do.</summary>
     public const string Admin = "admin";
+
+    /// <summary>Any of the roles: reference data every role needs, such as the lighting zones.</summary>
+    public const string AnyRole = "any-role";
 }

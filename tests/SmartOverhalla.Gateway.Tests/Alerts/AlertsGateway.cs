@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartOverhalla.Gateway.Alerts;
 using SmartOverhalla.Gateway.Lighting;
+using SmartOverhalla.Gateway.Tests.Infrastructure;
 using SmartOverhalla.ServiceDefaults;
 using SmartOverhalla.Testing.Hosting;
 
@@ -25,7 +26,7 @@ internal sealed class AlertsGateway : IAsyncDisposable
     {
         App = app;
         Logs = logs;
-        Http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) }.WithKey(TestApiKeys.Operator);
     }
 
     public WebApplication App { get; }
@@ -60,7 +61,7 @@ internal sealed class AlertsGateway : IAsyncDisposable
             ["Alerts:Webhook:Url"] = webhook?.ToString(),
             ["Alerts:Webhook:BaseDelay"] = "00:00:00.100",
             ["Alerts:Webhook:MaxDelay"] = "00:00:00.500",
-        });
+        }).AddInMemoryCollection(TestApiKeys.Settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders();

@@ -16,7 +16,7 @@ internal static class GatewayApplication
     public static WebApplication Build(IReadOnlyDictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(TestApiKeys.Settings).AddInMemoryCollection(settings);
 
         // Any free port: a start that wrongly succeeded must not collide with a gateway running on 5080.
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -32,6 +32,9 @@ internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settin
 
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
+    /// <summary>A client that sends <paramref name="key"/> (one of <see cref="TestApiKeys"/>) with every request.</summary>
+    public HttpClient CreateClientWithKey(string key) => CreateClient().WithKey(key);
+
     /// <summary>Starts the host now (WebApplicationFactory starts lazily), so the broker listens.</summary>
     public GatewayFactory Start()
     {
@@ -60,6 +63,7 @@ internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settin
                 // Light state and overrides of each test gateway in a folder of its own, never in the source tree.
                 ["Lighting:StateFile"] = Path.Combine(Directory.CreateTempSubdirectory("so-gateway-state-").FullName, "lighting-state.json"),
             })
+            .AddInMemoryCollection(TestApiKeys.Settings)
             .AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
     }

@@ -13,7 +13,7 @@ public sealed class LightingEndpointTests(InfluxFixture influx) : IClassFixture<
     {
         var ct = TestContext.Current.CancellationToken;
         await using var gateway = GatewayFactory.Embedded(influx.Url, out _).Start();
-        using var client = gateway.CreateClient();
+        using var client = gateway.CreateClientWithKey(TestApiKeys.Operator);
 
         using var response = await client.GetAsync(new Uri("/api/v1/lighting/zones/ranemsletta-sentrum/plan?date=2026-01-14", UriKind.Relative), ct);
 
@@ -39,7 +39,7 @@ public sealed class LightingEndpointTests(InfluxFixture influx) : IClassFixture<
     {
         var ct = TestContext.Current.CancellationToken;
         await using var gateway = GatewayFactory.Embedded(influx.Url, out _).Start();
-        using var client = gateway.CreateClient();
+        using var client = gateway.CreateClientWithKey(TestApiKeys.Operator);
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), ct);
 
@@ -54,7 +54,7 @@ public sealed class LightingEndpointTests(InfluxFixture influx) : IClassFixture<
     {
         var ct = TestContext.Current.CancellationToken;
         await using var gateway = GatewayFactory.Embedded(influx.Url, out _).Start();
-        using var client = gateway.CreateClient();
+        using var client = gateway.CreateClientWithKey(TestApiKeys.Operator);
 
         using var zones = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/lighting/zones", UriKind.Relative), ct));
 

@@ -30,7 +30,7 @@ internal static class LightingGateway
             ["Lighting:MaxAttempts"] = "3",
             ["Lighting:RetryBaseDelay"] = "00:00:00.100",
             ["Lighting:RetryMaxDelay"] = "00:00:00.300",
-        });
+        }).AddInMemoryCollection(Infrastructure.TestApiKeys.Settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(policy);
         builder.AddServiceDefaults();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SmartOverhalla.Contracts.Messages;
+using SmartOverhalla.Gateway.Audit;
 using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Lighting.Configuration;
 using SmartOverhalla.Lighting.Planning;
@@ -83,7 +84,7 @@ public sealed class NightCommandSequenceTests
         var pending = new PendingAcks();
         var channel = new AckingChannel(pending, clock);
         var policy = new ZoneSchedulePolicy(new FixedZones(ZoneConfigurationLoader.Parse(Zones)), new DimmingPlanner());
-        using var dispatcher = new CommandDispatcher(channel, pending, options, clock);
+        using var dispatcher = new CommandDispatcher(channel, pending, options, clock, new LoggingAuditLog(NullLogger<LoggingAuditLog>.Instance));
         using var controller = new LightingController(store, policy, dispatcher, channel, new NoAlerts(), options, clock, NullLogger<LightingController>.Instance);
 
         // When the control loop runs every 30 s through the night

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SmartOverhalla.Gateway.Savings;
+using SmartOverhalla.Gateway.Tests.Infrastructure;
 using SmartOverhalla.Testing.Servers;
 using static SmartOverhalla.Gateway.Tests.Savings.SyntheticLight;
 
@@ -27,7 +28,7 @@ public sealed class LightingSavingsEndpointTests(InfluxFixture influxServer) : I
         var computation = app.Services.GetRequiredService<SavingsComputation>();
         await computation.ComputeDayAsync(SavingsTown.FirstDay, ct);
         await computation.ComputeDayAsync(SavingsTown.FirstDay.AddDays(1), ct);
-        using var client = app.GetTestClient();
+        using var client = app.GetTestClient().WithKey(TestApiKeys.Planner);
 
         // Days of one zone.
         using var sor = await GetJsonAsync(client, "/api/v1/lighting/savings?from=2026-01-14&to=2026-01-15&zone=sor", ct);
@@ -86,7 +87,7 @@ public sealed class LightingSavingsEndpointTests(InfluxFixture influxServer) : I
         var ct = TestContext.Current.CancellationToken;
         using var town = await SavingsTown.CreateAsync(influxServer.Url, ct);
         await using var app = await StartAsync(town, ct);
-        using var client = app.GetTestClient();
+        using var client = app.GetTestClient().WithKey(TestApiKeys.Planner);
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), ct);
 
@@ -107,7 +108,7 @@ public sealed class LightingSavingsEndpointTests(InfluxFixture influxServer) : I
         var ct = TestContext.Current.CancellationToken;
         using var town = await SavingsTown.CreateAsync(influxServer.Url, ct);
         await using var app = await StartAsync(town, ct);
-        using var client = app.GetTestClient();
+        using var client = app.GetTestClient().WithKey(TestApiKeys.Planner);
 
         using var document = await GetJsonAsync(client, "/openapi/v1.json", ct);
 

@@ -26,7 +26,7 @@ public sealed class LightingSavingsHostingTests(InfluxFixture influxServer) : IC
             influxServer.Url, town.Database, town.ZonesFile, new FakeTimeProvider(Oslo(2026, 1, 16, 3)), SavingsTown.Settings(serviceEnabled: false), ct, registrations: 2);
 
         Assert.Single(app.Services.GetServices<IHostedService>().OfType<LightingSavingsService>());
-        using var client = app.GetTestClient();
+        using var client = app.GetTestClient().WithKey(TestApiKeys.Planner);
         using var response = await client.GetAsync(new Uri("/api/v1/lighting/savings?from=2026-01-14&to=2026-01-14", UriKind.Relative), ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         app.AssertNoErrors();

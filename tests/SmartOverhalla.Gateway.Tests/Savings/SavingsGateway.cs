@@ -33,7 +33,7 @@ internal static class SavingsGateway
             ["Lighting:Enabled"] = "false",
             ["Lighting:ZonesFile"] = zonesFile,
             ["Lighting:StateFile"] = zonesFile + ".state.json",
-        }).AddInMemoryCollection(settings);
+        }).AddInMemoryCollection(Infrastructure.TestApiKeys.Settings).AddInMemoryCollection(settings);
         builder.WebHost.UseTestServer();
         builder.Logging.AddFakeLogging();
         builder.Services.AddSingleton<TimeProvider>(clock);
