@@ -13,9 +13,9 @@ namespace SmartOverhalla.Gateway.Tests.Infrastructure;
 /// </summary>
 internal static class GatewayApplication
 {
-    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings)
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(TestApiKeys.Settings).AddInMemoryCollection(settings);
 
         // Any free port: a start that wrongly succeeded must not collide with a gateway running on 5080.

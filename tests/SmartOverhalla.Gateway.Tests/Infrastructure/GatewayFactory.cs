@@ -16,15 +16,21 @@ namespace SmartOverhalla.Gateway.Tests.Infrastructure;
 internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
     /// <summary>A gateway with its embedded broker on a free port, and InfluxDB at <paramref name="influxUrl"/>.</summary>
-    public static GatewayFactory Embedded(Uri influxUrl, out int brokerPort)
+    public static GatewayFactory Embedded(Uri influxUrl, out int brokerPort, IReadOnlyDictionary<string, string?>? more = null)
     {
         brokerPort = FreeTcpPort.Next();
-        return new GatewayFactory(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Broker:Mode"] = "Embedded",
             ["Broker:Embedded:Port"] = brokerPort.ToString(CultureInfo.InvariantCulture),
             ["InfluxDb:Url"] = influxUrl.ToString(),
-        });
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return new GatewayFactory(settings);
     }
 
     /// <summary>A URL where nothing listens: for "InfluxDB is down".</summary>
