@@ -32,6 +32,14 @@ public sealed class LightingControlTests(MosquittoFixture mosquitto, InfluxFixtu
         Assert.All(fleet.Lights, light => Assert.Single(fleet.CommandsTo(light).Select(c => c.CmdId).Distinct()));
         Assert.All(fleet.Lights, light => Assert.All(fleet.CommandsTo(light), c => Assert.Equal(50, c.Level)));
         Assert.DoesNotContain(store.All, s => s.Municipality == municipality && (s.PendingCmdId is not null || s.Unresponsive));
+
+        // And each command is in the audit log once, sent by lighting control
+        using var reader = new InfluxTestClient(influx.Url, "lighting");
+        await Eventually.UntilAsync(
+            async c => await reader.CountAsync("audit", "target", c, $"\"actor\" = 'lighting-control' AND \"action\" = 'command.setDim' AND \"target\" =~ /^{municipality}\\//") == 1000,
+            Deadline,
+            "1000 audited commands",
+            ct);
     }
 
     [Fact]
