@@ -9,7 +9,8 @@
 #   ./run.sh --help                  lists the simulator options
 #
 # Ports (environment): SMARTOVERHALLA_INFLUX_PORT (8086), SMARTOVERHALLA_MQTT_PORT (1883),
-# SMARTOVERHALLA_HTTP_PORT (5080).
+# SMARTOVERHALLA_HTTP_PORT (5080). API key: SMARTOVERHALLA_API_KEY (an admin key for this local run;
+# a new random one is made at each start when it is not set, and printed).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source deploy/lib.sh
@@ -18,6 +19,9 @@ INFLUX_PORT=${SMARTOVERHALLA_INFLUX_PORT:-8086}
 MQTT_PORT=${SMARTOVERHALLA_MQTT_PORT:-1883}
 HTTP_PORT=${SMARTOVERHALLA_HTTP_PORT:-5080}
 LOGS=$DATA_ROOT/logs
+# The gateway's HTTP API needs a key; the gateway is given only its SHA-256 (Security/README.md).
+API_KEY=${SMARTOVERHALLA_API_KEY:-$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')}
+API_KEY_HASH=$(printf '%s' "$API_KEY" | sha256sum | cut -d' ' -f1)
 BUILD=$DATA_ROOT/build
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -74,6 +78,7 @@ start() {
 }
 
 Urls="http://127.0.0.1:$HTTP_PORT" Broker__Embedded__Port=$MQTT_PORT \
+  ApiKeys__Keys__local_admin__Hash=$API_KEY_HASH ApiKeys__Keys__local_admin__Roles=admin \
   start gateway "$BUILD/SmartOverhalla.Gateway/SmartOverhalla.Gateway.dll"
 wait_for "gateway" 60 http_ok "$HTTP_PORT" /health/live || { tail -30 "$LOGS/gateway.log" >&2; exit 1; }
 start ingestion "$BUILD/SmartOverhalla.Ingestion/SmartOverhalla.Ingestion.dll"
@@ -88,6 +93,8 @@ cat <<TXT
 SmartOverhalla is running.
   Gateway health   http://127.0.0.1:$HTTP_PORT/health
   Gateway API doc  http://127.0.0.1:$HTTP_PORT/openapi/v1.json
+  Gateway API key  $API_KEY   (name local_admin, role admin; set SMARTOVERHALLA_API_KEY to keep one)
+                   curl -H "X-Api-Key: $API_KEY" http://127.0.0.1:$HTTP_PORT/api/v1/lighting/zones
   MQTT broker      mqtt://127.0.0.1:$MQTT_PORT   (embedded in the gateway)
   InfluxDB         http://127.0.0.1:$INFLUX_PORT   database 'smartoverhalla'
                    curl -G http://127.0.0.1:$INFLUX_PORT/query --data-urlencode db=smartoverhalla \\
