@@ -41,6 +41,8 @@ internal static class GatewayExtensions
         // Every endpoint needs a valid API key unless it says otherwise; each API group names its role policy
         // (Security/ApiPolicies.cs). Health is for probes: anonymous and not rate limited. A new admin-only group:
         // app.MapGroup("/api/v1/devices").RequireAuthorization(ApiPolicies.Admin).MapDeviceEndpoints();
+        // Answers the framework gives without a body (a malformed JSON body, a wrong method) as problem details too.
+        app.UseStatusCodePages();
         app.UseApiSecurity();
         app.MapGroup(string.Empty).AllowAnonymous().DisableRateLimiting().MapHealthEndpoints();
         app.MapLightingEndpoints();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Gateway.Security;
 using SmartOverhalla.Lighting.Planning;
 using SmartOverhalla.Lighting.Reloading;
@@ -32,11 +33,9 @@ internal static class LightingEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/lights", (LightStateStore store, string? municipality) => TypedResults.Ok(
-                store.All.Where(s => municipality is null || s.Municipality == municipality)
-                    .OrderBy(s => s.Municipality, StringComparer.Ordinal).ThenBy(s => s.LightId, StringComparer.Ordinal)
-                    .ToList()))
+        group.MapGet("/lights", ListLights)
             .RequireAuthorization(ApiPolicies.Operator)
+            .ProducesValidationProblem()
             .WithName("ListLights")
             .WithSummary("Street lights and their state")
             .WithDescription("Each known light's desired level (and why), the level it acknowledged, the level its telemetry reports, a pending command, and whether it is unresponsive.");
@@ -69,6 +68,21 @@ internal static class LightingEndpoints
         }
 
         return TypedResults.Ok(planner.Plan(zone, night));
+    }
+
+    private static Results<Ok<List<LightState>>, ValidationProblem> ListLights(LightStateStore store, string? municipality)
+    {
+        if (municipality is not null && !DeviceTopic.IsValidMunicipality(municipality))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["municipality"] = ["must be 2-40 lower-case letters, digits or '-', starting with a letter"] },
+                title: "Invalid light filter",
+                detail: $"municipality: must be 2-40 lower-case letters, digits or '-', starting with a letter; got '{municipality}'");
+        }
+
+        return TypedResults.Ok(store.All.Where(s => municipality is null || s.Municipality == municipality)
+            .OrderBy(s => s.Municipality, StringComparer.Ordinal).ThenBy(s => s.LightId, StringComparer.Ordinal)
+            .ToList());
     }
 
     private sealed record ZoneResponse(string Id, string Name, double Latitude, double Longitude);
