@@ -12,7 +12,7 @@ internal static class AuditPoint
 {
     public const string Measurement = "audit";
 
-    /// <summary>Longest details text stored (characters); longer text is cut.</summary>
+    /// <summary>Longest target and details text stored (characters); longer text is cut.</summary>
     public const int MaxDetails = 1_000;
 
     public static PointData From(AuditEntry entry, long timestampNs)
@@ -21,7 +21,7 @@ internal static class AuditPoint
         var point = PointData.Measurement(Measurement)
             .Tag("actor", TagSafe(entry.Actor))
             .Tag("action", TagSafe(entry.Action))
-            .Field("target", entry.Target)
+            .Field("target", entry.Target.Length > MaxDetails ? entry.Target[..MaxDetails] : entry.Target)
             .TimestampNs(timestampNs);
         if (!string.IsNullOrEmpty(entry.Details))
         {

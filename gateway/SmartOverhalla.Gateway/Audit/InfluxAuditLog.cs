@@ -132,7 +132,21 @@ internal sealed partial class InfluxAuditLog : BackgroundService, IAuditLog
             return;
         }
 
-        var points = batch.Select(b => AuditPoint.From(b.Entry, b.TimestampNs)).ToList();
+        var points = new List<PointData>(batch.Count);
+        foreach (var (entry, timestampNs) in batch)
+        {
+            try
+            {
+                points.Add(AuditPoint.From(entry, timestampNs));
+            }
+            catch (ArgumentException ex)
+            {
+                // Text InfluxDB cannot hold (e.g. an unpaired surrogate): the log line above is all there is.
+                Interlocked.Increment(ref _dropped);
+                LogUnstorable(_logger, entry.Actor, entry.Action, ex.Message);
+            }
+        }
+
         try
         {
             if (retry)
@@ -156,6 +170,12 @@ internal sealed partial class InfluxAuditLog : BackgroundService, IAuditLog
             // Stopping while retrying: one last attempt without retries.
             await StoreAsync(batch, retry: false, CancellationToken.None);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever else fails, the loop goes on: the audit log must never stop the gateway.
+            Interlocked.Add(ref _dropped, points.Count);
+            LogStoreFailed(_logger, points.Count, ex.Message);
+        }
     }
 
     [LoggerMessage(EventId = 9000, Level = LogLevel.Information, Message = "Audit: {Actor} {Action} {Target} ({Details}) at {At:O}")]
@@ -169,6 +189,9 @@ internal sealed partial class InfluxAuditLog : BackgroundService, IAuditLog
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "Could not store audit entries in InfluxDB ({Reason}); retrying in {Delay}")]
     private static partial void LogRetry(ILogger logger, string reason, TimeSpan delay);
+
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Error, Message = "An audit entry of {Actor} {Action} cannot be stored in InfluxDB ({Reason}); it is in this log")]
+    private static partial void LogUnstorable(ILogger logger, string actor, string action, string reason);
 
     [LoggerMessage(EventId = 9004, Level = LogLevel.Error, Message = "{Count} audit entries were not stored in InfluxDB: {Reason}; they are in this log")]
     private static partial void LogStoreFailed(ILogger logger, int count, string reason);

@@ -144,6 +144,27 @@ public sealed class AuditLogTests(InfluxFixture influx) : IClassFixture<InfluxFi
     }
 
     [Fact]
+    public async Task An_entry_InfluxDB_cannot_hold_is_logged_and_counted_and_the_entries_around_it_are_stored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = TestNames.Database();
+        using var reader = new InfluxTestClient(influx.Url, database);
+        await reader.Schema.EnsureDatabaseAsync(ct);
+        await using var trail = new AuditTrail(influx.Url, database);
+        await trail.StartAsync(ct);
+
+        await trail.Log.RecordAsync(new AuditEntry("test-admin", "device.create", "overhalla/d1", null, TimeProvider.System.GetUtcNow()), ct);
+        await trail.Log.RecordAsync(new AuditEntry("test-admin", "device.create", "overhalla/\ud800", null, TimeProvider.System.GetUtcNow()), ct);
+        await trail.Log.RecordAsync(new AuditEntry("test-admin", "device.create", "overhalla/d3", "x" + new string('y', 5_000), TimeProvider.System.GetUtcNow()), ct);
+
+        await Eventually.UntilAsync(async c => await reader.CountAsync("audit", "target", c) == 2, Deadline, "the two storable entries", ct);
+        await Eventually.UntilAsync(() => trail.Log.Dropped == 1, Deadline, "one entry counted as not stored", ct);
+        Assert.Single(trail.Logs.GetSnapshot(), r => r.Id.Id == 9005);
+        var details = await reader.RowsAsync("SELECT \"details\" FROM \"audit\" WHERE \"target\" = 'overhalla/d3'", ct);
+        Assert.Equal(AuditPoint.MaxDetails, Assert.Single(details).Series.GetString(details[0].Row, "details")!.Length);
+    }
+
+    [Fact]
     public async Task When_the_buffer_is_full_an_entry_is_logged_at_once_and_counted()
     {
         var ct = TestContext.Current.CancellationToken;
