@@ -16,7 +16,7 @@ internal static class AuditServiceCollectionExtensions
 
     /// <summary>
     /// The durable audit log: InfluxDB measurement <c>audit</c> plus a log line per entry (<see cref="InfluxAuditLog"/>).
-    /// Needs <c>AddInfluxDb</c>. Registered before any other <see cref="IAuditLog"/>, it is the one injected.
+    /// Needs <c>AddInfluxDb</c>. It replaces any other <see cref="IAuditLog"/>, whichever was registered first.
     /// </summary>
     public static IServiceCollection AddInfluxAuditLog(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,7 +26,7 @@ internal static class AuditServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InfluxAuditLog>();
-        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<InfluxAuditLog>());
+        services.Replace(ServiceDescriptor.Singleton<IAuditLog>(sp => sp.GetRequiredService<InfluxAuditLog>()));
         services.AddHostedService(sp => sp.GetRequiredService<InfluxAuditLog>());
         return services;
     }
