@@ -36,8 +36,10 @@ internal static class InfluxWritePipeline
         var attemptFailed = new PredicateBuilder()
             .Handle<InfluxWriteException>(ex => ex.IsTransient)
             .Handle<TimeoutRejectedException>();
-        pipeline
-            .AddRetry(new RetryStrategyOptions
+        if (options.WriteRetryAttempts > 0)
+        {
+            // Polly refuses MaxRetryAttempts 0: no retries means no retry strategy.
+            pipeline.AddRetry(new RetryStrategyOptions
             {
                 // An open circuit is not retried here: the batch goes to the spool at once.
                 ShouldHandle = attemptFailed,
@@ -52,7 +54,10 @@ internal static class InfluxWritePipeline
                     Log.WriteRetry(logger, args.Outcome.Exception?.Message ?? "unknown", args.AttemptNumber + 1, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
-            })
+            });
+        }
+
+        pipeline
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = attemptFailed,
