@@ -10,15 +10,28 @@ namespace SmartOverhalla.Ingestion.Spool;
 internal static partial class DirectorySync
 {
     private const int ReadOnly = 0; // O_RDONLY
+    private static volatile bool _unavailable = OperatingSystem.IsWindows();
 
     public static void Flush(string directory)
     {
-        if (OperatingSystem.IsWindows())
+        if (_unavailable)
         {
             return;
         }
 
-        var fd = Open(directory, ReadOnly);
+        int fd;
+        try
+        {
+            fd = Open(directory, ReadOnly);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // No libc to call (an unusual runtime image): the segment's content is still fsync'd; its name
+            // then relies on the file system's journal, as on ext4 and XFS in practice.
+            _unavailable = true;
+            return;
+        }
+
         if (fd < 0)
         {
             throw new IOException($"Cannot open directory '{directory}' to sync it (errno {Marshal.GetLastPInvokeError()}).");
