@@ -74,7 +74,7 @@ internal static partial class Log
     [LoggerMessage(22, LogLevel.Error, "Spool {Directory} is full ({Bytes} of {MaxBytes} bytes): messages are no longer acknowledged and wait at the broker until InfluxDB is back")]
     public static partial void SpoolFull(ILogger logger, long bytes, long maxBytes, string directory);
 
-    [LoggerMessage(23, LogLevel.Warning, "Spool alarm: {Percent:F0} % full ({Bytes} of {MaxBytes} bytes, {Records} batches waiting) in {Directory}; InfluxDB has been unreachable long: restore it or give the spool room before it is full")]
+    [LoggerMessage(23, LogLevel.Warning, "Spool alarm: {Percent:F0} % full ({Bytes} of {MaxBytes} bytes, {Records} batches waiting) in {Directory}: InfluxDB is not taking writes; restore it, or give the spool room, before it is full")]
     public static partial void SpoolAlarm(ILogger logger, double percent, long bytes, long maxBytes, long records, string directory);
 
     [LoggerMessage(24, LogLevel.Information, "Spool alarm cleared: {Percent:F0} % full ({Bytes} of {MaxBytes} bytes)")]

@@ -16,7 +16,7 @@ internal sealed class FaultRig : IAsyncDisposable
     private const string Field = "dimLevel";
     private readonly string _spoolRoot;
 
-    private FaultRig(MosquittoServer mosquitto, InfluxServer influx, int lights)
+    private FaultRig(MosquittoServer mosquitto, InfluxServer influx, int lights, IReadOnlyDictionary<string, string>? settings)
     {
         Mosquitto = mosquitto;
         Influx = influx;
@@ -25,9 +25,13 @@ internal sealed class FaultRig : IAsyncDisposable
         ClientId = "ingestion-" + Municipality;
         _spoolRoot = Directory.CreateTempSubdirectory("so-fault-spool-").FullName;
         SpoolDirectory = Path.Combine(_spoolRoot, ClientId);
-        Worker = new IngestionProcess(
-            IngestionProcess.Settings(mosquitto.Host, mosquitto.Port, influx.Url, Database, ClientId, _spoolRoot),
-            Path.Combine(_spoolRoot, "ingestion.log"));
+        var environment = IngestionProcess.Settings(mosquitto.Host, mosquitto.Port, influx.Url, Database, ClientId, _spoolRoot);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        Worker = new IngestionProcess(environment, Path.Combine(_spoolRoot, "ingestion.log"));
         Lights = new SimulatedLights(mosquitto.Host, mosquitto.Port, Municipality, lights, TimeProvider.System.GetUtcNow());
         Store = new InfluxTestClient(influx.Url, Database);
     }
@@ -51,11 +55,12 @@ internal sealed class FaultRig : IAsyncDisposable
     /// <summary>The worker's spool: <c>{Ingestion:Spool:Directory}/{ClientId}</c>.</summary>
     public string SpoolDirectory { get; }
 
-    public static async Task<FaultRig> StartAsync(int lights, CancellationToken cancellationToken)
+    /// <summary>Starts both servers and the worker; <paramref name="settings"/> adds or overrides the worker's environment.</summary>
+    public static async Task<FaultRig> StartAsync(int lights, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
         var mosquitto = MosquittoServer.StartAsync(cancellationToken);
         var influx = InfluxServer.StartAsync(cancellationToken);
-        var rig = new FaultRig(await mosquitto, await influx, lights);
+        var rig = new FaultRig(await mosquitto, await influx, lights, settings);
         if (!rig.Mosquitto.IsOwned || !rig.Influx.IsOwned)
         {
             throw new InvalidOperationException("Fault tests stop and restart servers: they need servers they started (unset the SMARTOVERHALLA_TEST_* reuse variables).");
