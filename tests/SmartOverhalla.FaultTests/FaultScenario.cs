@@ -52,16 +52,24 @@ internal static class FaultScenario
         return Stopwatch.GetElapsedTime(since);
     }
 
+    /// <summary>The worker's own spooled-points total, once it has written self-metrics since InfluxDB was back (null if it never did).</summary>
     private static async Task<long?> ReportedSpooledAsync(FaultRig rig, CancellationToken cancellationToken)
     {
+        long? reported = null;
         try
         {
-            return await rig.ReportedSpooledPointsAsync(cancellationToken);
+            await Eventually.UntilAsync(
+                async ct => (reported = await rig.ReportedSpooledPointsAsync(ct)) is not null,
+                TimeSpan.FromSeconds(10),
+                "the worker's self-metrics",
+                cancellationToken);
         }
-        catch (Influx.InfluxException)
+        catch (TimeoutException)
         {
-            return null;
+            // Reported as n/a.
         }
+
+        return reported;
     }
 
     public static long Now() => Stopwatch.GetTimestamp();
