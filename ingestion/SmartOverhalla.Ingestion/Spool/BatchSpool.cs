@@ -15,10 +15,10 @@ internal sealed class BatchSpool : IDisposable
     private readonly Lock _gate = new();
     private readonly SpoolOptions _options;
     private readonly ILogger _logger;
-    private readonly long _alarmBytes;
     private readonly FileStream _lock;
     private readonly List<SpoolSegment> _segments;
     private readonly SemaphoreSlim _recordsArrived = new(0, 1);
+    private readonly SpoolFillAlarm _fill;
     private FileStream? _writer;
     private FileStream? _reader;
     private long _readOffset;
@@ -26,14 +26,10 @@ internal sealed class BatchSpool : IDisposable
     private long _bytes;
     private long _records;
     private long _points;
-    private bool _alarm;
-    private bool _full;
-    private long _alarms;
     private long _appendedBatches;
     private long _appendedPoints;
     private long _replayedBatches;
     private long _replayedPoints;
-    private long _refusedAppends;
 
     public BatchSpool(SpoolOptions options, string directory, ILogger<BatchSpool> logger)
     {
@@ -42,7 +38,7 @@ internal sealed class BatchSpool : IDisposable
         _options = options;
         _logger = logger;
         Directory = directory;
-        _alarmBytes = (long)(options.MaxBytes * options.AlarmFillRatio);
+        _fill = new SpoolFillAlarm(options, directory, logger);
         System.IO.Directory.CreateDirectory(directory);
         try
         {
@@ -69,7 +65,7 @@ internal sealed class BatchSpool : IDisposable
             Log.SpoolRecovered(logger, _records, _points, _bytes, directory);
         }
 
-        UpdateAlarm();
+        _fill.Update(_bytes, _records);
     }
 
     public string Directory { get; }
@@ -102,13 +98,7 @@ internal sealed class BatchSpool : IDisposable
         {
             if (_bytes + size > _options.MaxBytes)
             {
-                _refusedAppends++;
-                if (!_full)
-                {
-                    _full = true;
-                    Log.SpoolFull(_logger, _bytes, _options.MaxBytes, Directory);
-                }
-
+                _fill.AppendRefused(_bytes);
                 return false;
             }
 
@@ -139,8 +129,8 @@ internal sealed class BatchSpool : IDisposable
             _points += points;
             _appendedBatches++;
             _appendedPoints += points;
-            _full = false;
-            UpdateAlarm();
+            _fill.RoomMade();
+            _fill.Update(_bytes, _records);
             if (_recordsArrived.CurrentCount == 0)
             {
                 _recordsArrived.Release();
@@ -203,7 +193,7 @@ internal sealed class BatchSpool : IDisposable
                 SpoolCursor.Write(Directory, segment.Sequence, _readOffset);
             }
 
-            UpdateAlarm();
+            _fill.Update(_bytes, _records);
         }
     }
 
@@ -214,10 +204,10 @@ internal sealed class BatchSpool : IDisposable
     {
         lock (_gate)
         {
-            var state = _full ? SpoolState.Full : _alarm ? SpoolState.Alarm : _records > 0 ? SpoolState.Holding : SpoolState.Empty;
+            var state = _fill.IsFull ? SpoolState.Full : _fill.IsRaised ? SpoolState.Alarm : _records > 0 ? SpoolState.Holding : SpoolState.Empty;
             return new SpoolStatus(
-                state, _bytes, _options.MaxBytes, _records, _points, _segments.Count, _alarms,
-                _appendedBatches, _appendedPoints, _replayedBatches, _replayedPoints, _refusedAppends);
+                state, _bytes, _options.MaxBytes, _records, _points, _segments.Count, _fill.Raised,
+                _appendedBatches, _appendedPoints, _replayedBatches, _replayedPoints, _fill.RefusedAppends);
         }
     }
 
@@ -281,7 +271,7 @@ internal sealed class BatchSpool : IDisposable
         _records -= segment.Records;
         _points -= segment.Points;
         _readOffset = 0;
-        _full = false;
+        _fill.RoomMade();
         if (moveTo is null)
         {
             TryDelete(segment.Path);
@@ -301,22 +291,6 @@ internal sealed class BatchSpool : IDisposable
         catch (IOException ex)
         {
             Log.SpoolDeleteFailed(_logger, path, ex.Message);
-        }
-    }
-
-    private void UpdateAlarm()
-    {
-        var above = _bytes >= _alarmBytes;
-        if (above && !_alarm)
-        {
-            _alarm = true;
-            _alarms++;
-            Log.SpoolAlarm(_logger, _bytes * 100.0 / _options.MaxBytes, _bytes, _options.MaxBytes, _records, Directory);
-        }
-        else if (!above && _alarm)
-        {
-            _alarm = false;
-            Log.SpoolAlarmCleared(_logger, _bytes * 100.0 / _options.MaxBytes, _bytes, _options.MaxBytes);
         }
     }
 }
