@@ -3,12 +3,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 using Polly;
-using Polly.Retry;
 using SmartOverhalla.Contracts.Validation;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Ingestion.Mqtt;
 using SmartOverhalla.Ingestion.Pipeline;
+using SmartOverhalla.Ingestion.Spool;
 using SmartOverhalla.Ingestion.Telemetry;
 using SmartOverhalla.Mqtt;
 
@@ -42,36 +43,33 @@ public static class IngestionExtensions
         services.AddSingleton<IngestionQueue>();
         services.AddSingleton<RejectPointFactory>();
         services.AddSingleton<DeadLetterPublisher>();
+        services.AddSingleton<InfluxSchemaReadiness>();
         services.AddSingleton<BatchStore>();
-        services.AddResiliencePipeline(BatchStore.PipelineKey, static (pipeline, context) =>
-        {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<IngestionOptions>>().Value;
-            var metrics = context.ServiceProvider.GetRequiredService<IngestionMetrics>();
-            var logger = context.ServiceProvider.GetRequiredService<ILogger<BatchStore>>();
-            pipeline.AddRetry(new RetryStrategyOptions
-            {
-                // Retry until stored or stopping: the messages stay unacknowledged meanwhile, so the
-                // broker keeps them and nothing is lost (design.md, Reliability).
-                ShouldHandle = new PredicateBuilder().Handle<InfluxWriteException>(ex => ex.IsTransient),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.WriteRetryDelay,
-                MaxDelay = options.WriteRetryMaxDelay,
-                OnRetry = args =>
-                {
-                    metrics.WriteFailed();
-                    Log.WriteRetry(logger, args.Outcome.Exception?.Message ?? "unknown", args.AttemptNumber + 1, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            });
-        });
+        services.AddResiliencePipeline(InfluxWritePipeline.Key, static (pipeline, context) => InfluxWritePipeline.Configure(
+            pipeline,
+            context.ServiceProvider.GetRequiredService<IOptions<IngestionOptions>>().Value,
+            context.ServiceProvider.GetRequiredService<IngestionMetrics>(),
+            context.ServiceProvider.GetRequiredService<ILogger<BatchStore>>()));
+        services.AddSpool(configuration);
 
         // Stop order is the reverse of this order: the MQTT service stops first and waits while the
         // batch writer stores and acknowledges what is queued.
         services.AddHostedService<BatchWriterService>();
+        services.AddHostedService<SpoolReplayService>();
         services.AddHostedService<MqttIngestionService>();
         services.AddHostedService<SelfMetricsService>();
         return builder;
+    }
+
+    private static void AddSpool(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SpoolOptions>().Bind(configuration.GetSection(SpoolOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SpoolOptions>, SpoolPathValidator>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SpoolOptions>>().Value;
+            var path = options.ResolvePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<IOptions<IngestionOptions>>().Value.ClientId);
+            return new BatchSpool(options, path, sp.GetRequiredService<ILogger<BatchSpool>>());
+        });
     }
 }

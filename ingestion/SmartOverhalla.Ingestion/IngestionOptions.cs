@@ -64,9 +64,24 @@ public sealed class IngestionOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan WriteRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Longest delay between two write retries. Writes are retried until they succeed or the worker stops.</summary>
+    /// <summary>Longest delay between two write retries (and between two schema set-up attempts at start).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan WriteRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Retries of one batch write after its first attempt, for transient failures (no answer, 5xx, 429, time-out).
+    /// When they are spent, or the circuit is open, the batch goes to the spool and is acknowledged from there.
+    /// </summary>
+    [Range(0, 100)]
+    public int WriteRetryAttempts { get; set; } = 3;
+
+    /// <summary>Longest one write attempt may take before it counts as failed (Polly timeout per attempt).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan WriteAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the write circuit stays open after it breaks (half of the writes in 30 s failed, at least 4).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a stopping worker waits for queued messages to be written and acknowledged.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]

@@ -39,8 +39,10 @@ internal static partial class Log
     public static partial void DeadLetterFailed(ILogger logger, string topic, string reason);
 
     [LoggerMessage(12, LogLevel.Information,
-        "Summary: {DevicesOnline} devices online ({Streetlights} streetlights, {Watermeters} water meters, {Ploughs} ploughs), {MessagesPerSecond:F1} msg/s, {PointsWritten} points written, {Rejected} rejects")]
-    public static partial void Summary(ILogger logger, int devicesOnline, int streetlights, int watermeters, int ploughs, double messagesPerSecond, long pointsWritten, long rejected);
+        "Summary: {DevicesOnline} devices online ({Streetlights} streetlights, {Watermeters} water meters, {Ploughs} ploughs), {MessagesPerSecond:F1} msg/s, {PointsWritten} points written, {Rejected} rejects, spool {SpoolState} ({SpoolRecords} batches, {SpoolBytes} bytes)")]
+    public static partial void Summary(
+        ILogger logger, int devicesOnline, int streetlights, int watermeters, int ploughs, double messagesPerSecond, long pointsWritten, long rejected,
+        Spool.SpoolState spoolState, long spoolRecords, long spoolBytes);
 
     [LoggerMessage(13, LogLevel.Warning, "Could not write self-metrics: {Reason}")]
     public static partial void SelfMetricsFailed(ILogger logger, string reason);
@@ -59,4 +61,52 @@ internal static partial class Log
 
     [LoggerMessage(18, LogLevel.Error, "Unexpected error in the batch writer; retrying the batch")]
     public static partial void BatchLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(19, LogLevel.Information, "Spool {Directory} holds {Records} batches ({Points} points, {Bytes} bytes) from before the restart; replaying them first")]
+    public static partial void SpoolRecovered(ILogger logger, long records, long points, long bytes, string directory);
+
+    [LoggerMessage(20, LogLevel.Warning, "Spool segment {File} ended in a torn record ({Bytes} bytes, from a crash during an append); cut off. That batch was never acknowledged, so the broker re-delivers it")]
+    public static partial void SpoolTornTail(ILogger logger, string file, long bytes);
+
+    [LoggerMessage(21, LogLevel.Error, "Spool segment {File} is unreadable from offset {Offset} ({Bytes} bytes); those bytes are kept in {AsideFile} for inspection and are not replayed")]
+    public static partial void SpoolCorrupt(ILogger logger, string file, long offset, long bytes, string asideFile);
+
+    [LoggerMessage(22, LogLevel.Error, "Spool {Directory} is full ({Bytes} of {MaxBytes} bytes): messages are no longer acknowledged and wait at the broker until InfluxDB is back")]
+    public static partial void SpoolFull(ILogger logger, long bytes, long maxBytes, string directory);
+
+    [LoggerMessage(23, LogLevel.Warning, "Spool alarm: {Percent:F0} % full ({Bytes} of {MaxBytes} bytes, {Records} batches waiting) in {Directory}: InfluxDB is not taking writes; restore it, or give the spool room, before it is full")]
+    public static partial void SpoolAlarm(ILogger logger, double percent, long bytes, long maxBytes, long records, string directory);
+
+    [LoggerMessage(24, LogLevel.Information, "Spool alarm cleared: {Percent:F0} % full ({Bytes} of {MaxBytes} bytes)")]
+    public static partial void SpoolAlarmCleared(ILogger logger, double percent, long bytes, long maxBytes);
+
+    [LoggerMessage(25, LogLevel.Warning, "Could not delete replayed spool file {Path}: {Reason}")]
+    public static partial void SpoolDeleteFailed(ILogger logger, string path, string reason);
+
+    [LoggerMessage(26, LogLevel.Warning, "InfluxDB is unreachable ({Reason}); spooling batches to disk and acknowledging them from there")]
+    public static partial void SpoolingStarted(ILogger logger, string reason);
+
+    [LoggerMessage(27, LogLevel.Information, "Spool replayed: {Batches} batches ({Points} points) since the outage; writing straight to InfluxDB again")]
+    public static partial void SpoolDrained(ILogger logger, long batches, long points);
+
+    [LoggerMessage(28, LogLevel.Error, "Could not append a batch to the spool ({Reason}); it stays unacknowledged and is tried again")]
+    public static partial void SpoolAppendFailed(ILogger logger, string reason);
+
+    [LoggerMessage(29, LogLevel.Debug, "Spooled a batch of {Count} points ({Reason})")]
+    public static partial void BatchSpooled(ILogger logger, int count, string reason);
+
+    [LoggerMessage(30, LogLevel.Debug, "Replay of the oldest spooled batch failed ({Reason}); {Records} batches wait")]
+    public static partial void ReplayFailed(ILogger logger, string reason, long records);
+
+    [LoggerMessage(31, LogLevel.Error, "InfluxDB refused a spooled batch of {Count} points ({Reason}); writing them one by one to find the bad ones")]
+    public static partial void ReplayRefused(ILogger logger, int count, string reason);
+
+    [LoggerMessage(32, LogLevel.Warning, "InfluxDB write circuit opened for {BreakDuration} after repeated failures ({Reason}); batches go to the spool meanwhile")]
+    public static partial void CircuitOpened(ILogger logger, TimeSpan breakDuration, string reason);
+
+    [LoggerMessage(33, LogLevel.Information, "InfluxDB write circuit closed: writes succeed again")]
+    public static partial void CircuitClosed(ILogger logger);
+
+    [LoggerMessage(34, LogLevel.Error, "Unexpected error in the spool replayer; trying again")]
+    public static partial void ReplayLoopFailed(ILogger logger, Exception exception);
 }

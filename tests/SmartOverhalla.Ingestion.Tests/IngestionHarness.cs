@@ -24,6 +24,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
         _mqttPort = mqttPort;
         Database = TestNames.Database();
         Municipality = TestNames.Municipality();
+        SpoolDirectory = Directory.CreateTempSubdirectory("so-spool-").FullName;
         _settings = new Dictionary<string, string?>
         {
             ["Mqtt:Host"] = mqttHost,
@@ -37,6 +38,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
             ["Ingestion:SelfMetricsInterval"] = "00:00:01",
             ["Ingestion:WriteRetryDelay"] = "00:00:00.100",
             ["Ingestion:WriteRetryMaxDelay"] = "00:00:01",
+            ["Ingestion:Spool:Directory"] = SpoolDirectory,
+            ["Ingestion:Spool:ReplayRetryDelay"] = "00:00:00.200",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -49,6 +52,9 @@ internal sealed class IngestionHarness : IAsyncDisposable
     public string Database { get; }
 
     public string Municipality { get; }
+
+    /// <summary>The worker's spool lives in <c>{SpoolDirectory}/{ClientId}</c>, deleted with the harness.</summary>
+    public string SpoolDirectory { get; }
 
     public InfluxTestClient Influx { get; }
 
@@ -109,5 +115,13 @@ internal sealed class IngestionHarness : IAsyncDisposable
 
         _publisher.Dispose();
         Influx.Dispose();
+        try
+        {
+            Directory.Delete(SpoolDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp dir left behind is harmless.
+        }
     }
 }

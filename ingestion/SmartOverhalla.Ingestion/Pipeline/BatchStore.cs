@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -5,32 +6,39 @@ using Polly.Registry;
 using SmartOverhalla.Contracts.Validation;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Ingestion.Mqtt;
+using SmartOverhalla.Ingestion.Spool;
 using SmartOverhalla.Ingestion.Telemetry;
 
 namespace SmartOverhalla.Ingestion.Pipeline;
 
 /// <summary>
-/// Stores one batch durably: the valid messages' points and one reject point per refused message, in one
-/// write, retried (Polly pipeline <see cref="PipelineKey"/>) while InfluxDB is unreachable. When InfluxDB
-/// refuses the batch itself (e.g. a field type conflict), the points are written one by one and only the
-/// ones refused become rejects, so one bad point never costs the others.
+/// Stores one batch durably — the valid messages' points and one reject point per refused message — in
+/// InfluxDB (pipeline <see cref="InfluxWritePipeline"/>), or, when InfluxDB is unreachable, in the local
+/// spool (<see cref="BatchSpool"/>). While the spool holds batches, new ones are appended behind them, so
+/// replay keeps every series in order. When InfluxDB refuses the batch itself (e.g. a field type conflict),
+/// the points are written one by one and only the refused ones become rejects. When neither InfluxDB nor
+/// the spool takes the batch (spool full, disk error), it waits and tries again: it is not acknowledged
+/// meanwhile, so the broker keeps the messages.
 /// </summary>
 internal sealed class BatchStore(
     IInfluxWriter writer,
     RejectPointFactory rejectPoints,
     DeadLetterPublisher deadLetters,
     ResiliencePipelineProvider<string> pipelines,
+    BatchSpool spool,
+    InfluxSchemaReadiness schema,
     IOptions<IngestionOptions> options,
+    IOptions<SpoolOptions> spoolOptions,
     IngestionMetrics metrics,
     TimeProvider timeProvider,
     ILogger<BatchStore> logger)
 {
-    public const string PipelineKey = "influx-write";
-
-    private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(PipelineKey);
+    private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(InfluxWritePipeline.Key);
     private readonly string _instance = options.Value.InstanceName;
+    private readonly TimeSpan _fullRetryDelay = spoolOptions.Value.FullRetryDelay;
 
-    public async Task StoreAsync(IReadOnlyList<IngestItem> batch, CancellationToken cancellationToken)
+    /// <summary>Stores the batch; true when it went to the spool rather than to InfluxDB.</summary>
+    public async Task<bool> StoreAsync(IReadOnlyList<IngestItem> batch, CancellationToken cancellationToken)
     {
         var points = new List<PointData>(batch.Count);
         var rejects = new List<RejectedMessage>();
@@ -47,16 +55,7 @@ internal sealed class BatchStore(
             }
         }
 
-        try
-        {
-            await WriteWithRetryAsync(points, cancellationToken);
-        }
-        catch (InfluxWriteException ex) when (!ex.IsTransient)
-        {
-            Log.BatchRefused(logger, points.Count, ex.ServerMessage ?? ex.Message);
-            rejects.AddRange(await WriteOneByOneAsync(batch, cancellationToken));
-        }
-
+        var spooled = await StoreDurablyAsync(batch, points, rejects, cancellationToken);
         foreach (var rejected in rejects)
         {
             metrics.Rejection(rejected.Reason);
@@ -64,15 +63,93 @@ internal sealed class BatchStore(
 
         Log.BatchStored(logger, points.Count, rejects.Count);
         await deadLetters.PublishAsync(rejects, cancellationToken);
+        return spooled;
     }
 
-    private Task WriteWithRetryAsync(IReadOnlyList<PointData> points, CancellationToken cancellationToken) =>
+    private async Task<bool> StoreDurablyAsync(IReadOnlyList<IngestItem> batch, List<PointData> points, List<RejectedMessage> rejects, CancellationToken cancellationToken)
+    {
+        if (points.Count == 0)
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            if (spool.HasBacklog || !schema.IsReady)
+            {
+                if (TryAppend(points, schema.IsReady ? "the spool holds older batches" : "the InfluxDB schema is not ready"))
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                try
+                {
+                    try
+                    {
+                        await WriteAsync(points, cancellationToken);
+                    }
+                    catch (InfluxWriteException ex) when (!ex.IsTransient)
+                    {
+                        Log.BatchRefused(logger, points.Count, ex.ServerMessage ?? ex.Message);
+                        rejects.AddRange(await WriteOneByOneAsync(batch, cancellationToken));
+                    }
+
+                    return false;
+                }
+                catch (Exception ex) when (InfluxWritePipeline.IsTransient(ex))
+                {
+                    if (!spool.HasBacklog)
+                    {
+                        Log.SpoolingStarted(logger, ex.Message);
+                    }
+
+                    if (TryAppend(points, ex.Message))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            // Neither InfluxDB nor the spool took it: keep it unacknowledged (back-pressure) and try again.
+            await Task.Delay(_fullRetryDelay, timeProvider, cancellationToken);
+        }
+    }
+
+    private bool TryAppend(List<PointData> points, string reason)
+    {
+        var body = new ArrayBufferWriter<byte>(points.Count * 160);
+        LineProtocolWriter.Write(points, body);
+        try
+        {
+            if (!spool.TryAppend(body.WrittenSpan, points.Count))
+            {
+                return false;
+            }
+        }
+        catch (IOException ex)
+        {
+            Log.SpoolAppendFailed(logger, ex.Message);
+            return false;
+        }
+
+        metrics.BatchSpooled(points.Count);
+        Log.BatchSpooled(logger, points.Count, reason);
+        return true;
+    }
+
+    private Task WriteAsync(IReadOnlyList<PointData> points, CancellationToken cancellationToken) =>
         _pipeline.ExecuteAsync(
             static async (state, ct) => await state.writer.WriteAsync(state.points, ct),
             (writer, points),
             cancellationToken).AsTask();
 
-    /// <summary>Writes each item alone; an item whose point InfluxDB refuses is turned into a stored reject.</summary>
+    /// <summary>
+    /// Writes each item alone; an item whose point InfluxDB refuses is turned into a stored reject. A transient
+    /// failure on the way ends it (the caller spools the whole batch; what was written already is overwritten
+    /// with the same values on replay).
+    /// </summary>
     private async Task<List<RejectedMessage>> WriteOneByOneAsync(IReadOnlyList<IngestItem> batch, CancellationToken cancellationToken)
     {
         var refused = new List<RejectedMessage>();
@@ -81,7 +158,7 @@ internal sealed class BatchStore(
             var point = item.Point ?? rejectPoints.Create(item.Rejected!, _instance);
             try
             {
-                await WriteWithRetryAsync([point], cancellationToken);
+                await WriteAsync([point], cancellationToken);
             }
             catch (InfluxWriteException ex) when (!ex.IsTransient && item.Point is not null)
             {
@@ -95,7 +172,7 @@ internal sealed class BatchStore(
                     timeProvider.GetUtcNow(),
                     [new ValidationProblem("$point", RejectReasons.StorageRejected, "InfluxDB refused the point: " + reason)]);
                 refused.Add(rejected);
-                await WriteWithRetryAsync([rejectPoints.Create(rejected, _instance)], cancellationToken);
+                await WriteAsync([rejectPoints.Create(rejected, _instance)], cancellationToken);
             }
         }
 

@@ -7,13 +7,15 @@ using SmartOverhalla.Ingestion.Telemetry;
 namespace SmartOverhalla.Ingestion.Pipeline;
 
 /// <summary>
-/// Reads the queue, gathers batches by size and by time, stores each batch (<see cref="BatchStore"/>)
-/// and only then acknowledges its messages to the broker, in arrival order.
+/// Reads the queue, gathers batches by size and by time, stores each batch (<see cref="BatchStore"/>: in
+/// InfluxDB or the spool) and only then acknowledges its messages to the broker, in arrival order. Sets up
+/// the InfluxDB schema alongside; until it is in place, batches go to the spool.
 /// </summary>
 internal sealed class BatchWriterService(
     IngestionQueue queue,
     BatchStore store,
     IInfluxSchemaInitializer schema,
+    InfluxSchemaReadiness readiness,
     IOptions<IngestionOptions> options,
     IOptions<InfluxOptions> influxOptions,
     IngestionMetrics metrics,
@@ -26,20 +28,22 @@ internal sealed class BatchWriterService(
     {
         try
         {
-            await EnsureSchemaAsync(stoppingToken);
+            var schemaSetUp = EnsureSchemaAsync(stoppingToken);
+            await readiness.FirstAttempt.WaitAsync(stoppingToken);
             var reader = queue.Channel.Reader;
             var batch = new List<IngestItem>(_options.BatchSize);
             while (await reader.WaitToReadAsync(stoppingToken))
             {
                 var started = timeProvider.GetTimestamp();
                 await FillAsync(batch, stoppingToken);
-                await StoreUntilDoneAsync(batch, stoppingToken);
+                var spooled = await StoreUntilDoneAsync(batch, stoppingToken);
                 await AcknowledgeAsync(batch, stoppingToken);
-                metrics.BatchStored(batch.Count(i => i.Point is not null), timeProvider.GetElapsedTime(started));
+                metrics.BatchStored(spooled ? 0 : batch.Count(i => i.Point is not null), timeProvider.GetElapsedTime(started));
                 batch.Clear();
             }
 
             queue.MarkDrained();
+            await schemaSetUp;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -75,14 +79,13 @@ internal sealed class BatchWriterService(
         }
     }
 
-    private async Task StoreUntilDoneAsync(List<IngestItem> batch, CancellationToken stoppingToken)
+    private async Task<bool> StoreUntilDoneAsync(List<IngestItem> batch, CancellationToken stoppingToken)
     {
         while (true)
         {
             try
             {
-                await store.StoreAsync(batch, stoppingToken);
-                return;
+                return await store.StoreAsync(batch, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -110,8 +113,24 @@ internal sealed class BatchWriterService(
 
     private async Task EnsureSchemaAsync(CancellationToken stoppingToken)
     {
-        await schema.EnsureDatabaseUntilReadyAsync(
-            timeProvider, _options.WriteRetryDelay, _options.WriteRetryMaxDelay, (ex, _) => Log.SchemaRetry(logger, ex.Message), stoppingToken);
-        Log.SchemaReady(logger, influxOptions.Value.Database);
+        try
+        {
+            await schema.EnsureDatabaseUntilReadyAsync(
+                timeProvider,
+                _options.WriteRetryDelay,
+                _options.WriteRetryMaxDelay,
+                (ex, _) =>
+                {
+                    Log.SchemaRetry(logger, ex.Message);
+                    readiness.MarkAttemptFailed();
+                },
+                stoppingToken);
+            readiness.MarkReady();
+            Log.SchemaReady(logger, influxOptions.Value.Database);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping before InfluxDB was reachable.
+        }
     }
 }

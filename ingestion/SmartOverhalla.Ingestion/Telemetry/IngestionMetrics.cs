@@ -16,6 +16,8 @@ public sealed class IngestionMetrics : IDisposable
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _writeFailures;
     private readonly Histogram<double> _batchLatency;
+    private readonly Counter<long> _spooled;
+    private readonly Counter<long> _replayed;
     private long _receivedTotal;
     private long _writtenTotal;
     private long _rejectedTotal;
@@ -31,6 +33,8 @@ public sealed class IngestionMetrics : IDisposable
         _written = _meter.CreateCounter<long>("smartoverhalla.ingestion.written", "{point}", "Points durably written to InfluxDB");
         _rejected = _meter.CreateCounter<long>("smartoverhalla.ingestion.rejected", "{message}", "Messages rejected by validation or storage");
         _writeFailures = _meter.CreateCounter<long>("smartoverhalla.ingestion.write_failures", "{request}", "Failed InfluxDB write attempts");
+        _spooled = _meter.CreateCounter<long>("smartoverhalla.ingestion.spooled", "{point}", "Points appended to the local spool while InfluxDB was unreachable");
+        _replayed = _meter.CreateCounter<long>("smartoverhalla.ingestion.replayed", "{point}", "Spooled points replayed into InfluxDB");
         _batchLatency = _meter.CreateHistogram<double>("smartoverhalla.ingestion.batch_latency", "ms", "From the first message of a batch received to the batch stored and acknowledged");
     }
 
@@ -71,6 +75,17 @@ public sealed class IngestionMetrics : IDisposable
         Interlocked.Exchange(ref _lastBatchLatencyTicks, latency.Ticks);
         _written.Add(points);
         _batchLatency.Record(latency.TotalMilliseconds);
+    }
+
+    /// <summary>A batch went to the spool: durable and acknowledged, not yet in InfluxDB.</summary>
+    public void BatchSpooled(int points) => _spooled.Add(points);
+
+    /// <summary>A spooled batch reached InfluxDB: its points count as written now.</summary>
+    public void BatchReplayed(int points)
+    {
+        Interlocked.Add(ref _writtenTotal, points);
+        _written.Add(points);
+        _replayed.Add(points);
     }
 
     public void Dispose() => _meter.Dispose();

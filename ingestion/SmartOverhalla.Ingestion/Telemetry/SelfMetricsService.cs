@@ -4,18 +4,21 @@ using Microsoft.Extensions.Options;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Ingestion.Pipeline;
+using SmartOverhalla.Ingestion.Spool;
 
 namespace SmartOverhalla.Ingestion.Telemetry;
 
 /// <summary>
 /// Every <see cref="IngestionOptions.SelfMetricsInterval"/>: writes the worker's counters to InfluxDB
 /// (measurement <c>platform_ingestion</c>, totals since start, for the platform dashboard) and logs a
-/// one-line summary. A failed write is logged and skipped: self-metrics never hold up telemetry.
+/// one-line summary, both with the spool's fill and state. A failed write is logged and skipped (it is not
+/// spooled): self-metrics never hold up telemetry.
 /// </summary>
 internal sealed class SelfMetricsService(
     IngestionMetrics metrics,
     DeviceOnlineTracker onlineTracker,
     IngestionQueue queue,
+    BatchSpool spool,
     IInfluxWriter writer,
     IOptions<IngestionOptions> options,
     TimeProvider timeProvider,
@@ -39,6 +42,7 @@ internal sealed class SelfMetricsService(
                 lastReceived = received;
 
                 var online = onlineTracker.OnlineByKind();
+                var spooled = spool.Status();
                 Log.Summary(
                     logger,
                     online.Values.Sum(),
@@ -47,8 +51,11 @@ internal sealed class SelfMetricsService(
                     online.GetValueOrDefault(DeviceKind.Plough),
                     rate,
                     metrics.Written,
-                    metrics.Rejected);
-                await WriteAsync(rate, stoppingToken);
+                    metrics.Rejected,
+                    spooled.State,
+                    spooled.Records,
+                    spooled.Bytes);
+                await WriteAsync(rate, spooled, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -57,7 +64,7 @@ internal sealed class SelfMetricsService(
         }
     }
 
-    private async Task WriteAsync(double rate, CancellationToken stoppingToken)
+    private async Task WriteAsync(double rate, SpoolStatus spooled, CancellationToken stoppingToken)
     {
         var point = PointData.Measurement(Measurements.SelfMetrics)
             .Tag("instance", _options.InstanceName)
@@ -69,6 +76,16 @@ internal sealed class SelfMetricsService(
             .Field("batchLatencyMs", metrics.LastBatchLatency.TotalMilliseconds)
             .Field("messagesPerSecond", rate)
             .Field("queueDepth", (long)queue.Channel.Reader.Count)
+            .Field("spoolState", spooled.State.ToString())
+            .Field("spoolBytes", spooled.Bytes)
+            .Field("spoolRecords", spooled.Records)
+            .Field("spoolPoints", spooled.Points)
+            .Field("spoolFillRatio", spooled.FillRatio)
+            .Field("spoolAlarms", spooled.Alarms)
+            .Field("spooledBatches", spooled.AppendedBatches)
+            .Field("spooledPoints", spooled.AppendedPoints)
+            .Field("replayedBatches", spooled.ReplayedBatches)
+            .Field("replayedPoints", spooled.ReplayedPoints)
             .Timestamp(timeProvider.GetUtcNow());
         try
         {

@@ -20,17 +20,29 @@ public sealed partial class ServerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServerProcess Start(string fileName, IEnumerable<string> arguments, string logFile)
+    public static ServerProcess Start(string fileName, IEnumerable<string> arguments, string logFile) =>
+        Start(fileName, arguments, logFile, environment: null, workingDirectory: null);
+
+    /// <summary>Starts a program with extra environment variables (e.g. <c>Section__Key</c> settings) in <paramref name="workingDirectory"/>.</summary>
+    public static ServerProcess Start(
+        string fileName, IEnumerable<string> arguments, string logFile, IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
         }
 
         var log = new StreamWriter(logFile, append: true) { AutoFlush = true };

@@ -1,0 +1,32 @@
+using SmartOverhalla.Testing;
+
+namespace SmartOverhalla.FaultTests;
+
+/// <summary>Issue #5, fault 4: a burst of 10,000 messages while InfluxDB is down.</summary>
+public sealed class BurstWhileInfluxDownTests(ITestOutputHelper output)
+{
+    public const int Burst = 10_000;
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_burst_of_10000_messages_while_InfluxDB_is_down_is_spooled_and_then_stored_exactly_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var rig = await FaultRig.StartAsync(FaultScenario.Lights, ct);
+        await rig.Influx.StopAsync();
+
+        // When 10,000 messages arrive at once
+        await rig.Lights.BurstAsync(Burst, concurrency: 50, ct);
+        Assert.Equal(Burst, rig.Lights.Sent);
+        await Eventually.UntilAsync(
+            () => rig.SpooledPointsOnDisk() >= Burst, TimeSpan.FromSeconds(60), $"all {Burst} messages acknowledged from the spool", ct);
+        var spooled = rig.SpooledPointsOnDisk();
+        await rig.Influx.StartAgainAsync(ct);
+        var back = FaultScenario.Now();
+        var replayed = await FaultScenario.WaitForEmptySpoolAsync(rig, back, ct);
+
+        // Then they are all in InfluxDB once, and the spool is empty again
+        output.WriteLine($"{spooled} points in the spool before InfluxDB came back, replayed in {replayed.TotalSeconds:0.0} s");
+        await FaultScenario.FinishAsync(rig, "burst of 10,000 while InfluxDB is down", back, output, ct);
+        Assert.Equal(Burst, spooled);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using SmartOverhalla.Influx;
+using SmartOverhalla.Ingestion.Spool;
+using SmartOverhalla.Testing;
+using SmartOverhalla.Testing.Servers;
+
+namespace SmartOverhalla.FaultTests;
+
+/// <summary>
+/// One fault scenario's world: its own Mosquitto and InfluxDB processes, the ingestion worker as a separate
+/// process with its own spool directory, and simulated street lights publishing through the broker.
+/// </summary>
+internal sealed class FaultRig : IAsyncDisposable
+{
+    private const string Measurement = "streetlight";
+    private const string Field = "dimLevel";
+    private readonly string _spoolRoot;
+
+    private FaultRig(MosquittoServer mosquitto, InfluxServer influx, int lights, IReadOnlyDictionary<string, string>? settings)
+    {
+        Mosquitto = mosquitto;
+        Influx = influx;
+        Municipality = TestNames.Municipality();
+        Database = TestNames.Database();
+        ClientId = "ingestion-" + Municipality;
+        _spoolRoot = Directory.CreateTempSubdirectory("so-fault-spool-").FullName;
+        SpoolDirectory = Path.Combine(_spoolRoot, ClientId);
+        var environment = IngestionProcess.Settings(mosquitto.Host, mosquitto.Port, influx.Url, Database, ClientId, _spoolRoot);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        Worker = new IngestionProcess(environment, Path.Combine(_spoolRoot, "ingestion.log"));
+        Lights = new SimulatedLights(mosquitto.Host, mosquitto.Port, Municipality, lights, TimeProvider.System.GetUtcNow());
+        Store = new InfluxTestClient(influx.Url, Database);
+    }
+
+    public MosquittoServer Mosquitto { get; }
+
+    public InfluxServer Influx { get; }
+
+    public IngestionProcess Worker { get; }
+
+    public SimulatedLights Lights { get; }
+
+    public InfluxTestClient Store { get; }
+
+    public string Municipality { get; }
+
+    public string Database { get; }
+
+    public string ClientId { get; }
+
+    /// <summary>The worker's spool: <c>{Ingestion:Spool:Directory}/{ClientId}</c>.</summary>
+    public string SpoolDirectory { get; }
+
+    /// <summary>Starts both servers and the worker; <paramref name="settings"/> adds or overrides the worker's environment.</summary>
+    public static async Task<FaultRig> StartAsync(int lights, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var mosquitto = MosquittoServer.StartAsync(cancellationToken);
+        var influx = InfluxServer.StartAsync(cancellationToken);
+        var rig = new FaultRig(await mosquitto, await influx, lights, settings);
+        if (!rig.Mosquitto.IsOwned || !rig.Influx.IsOwned)
+        {
+            throw new InvalidOperationException("Fault tests stop and restart servers: they need servers they started (unset the SMARTOVERHALLA_TEST_* reuse variables).");
+        }
+
+        await rig.Worker.StartAsync(cancellationToken);
+        return rig;
+    }
+
+    /// <summary>Segment files in the spool (0 when it is empty: replayed segments are deleted).</summary>
+    public int SpoolSegments() => Directory.Exists(SpoolDirectory) ? Directory.GetFiles(SpoolDirectory, SpoolSegment.Prefix + "*" + SpoolSegment.Extension).Length : 0;
+
+    /// <summary>Points in the spool's segment files, read with the worker's own record format (it keeps running).</summary>
+    public long SpooledPointsOnDisk()
+    {
+        long points = 0;
+        if (!Directory.Exists(SpoolDirectory))
+        {
+            return 0;
+        }
+
+        foreach (var file in Directory.GetFiles(SpoolDirectory, SpoolSegment.Prefix + "*" + SpoolSegment.Extension))
+        {
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                var length = stream.Length;
+                while (SpoolRecordFormat.TryRead(stream, length) is { } record)
+                {
+                    points += record.Points;
+                }
+            }
+            catch (FileNotFoundException)
+            {
+                // Replayed and deleted meanwhile.
+            }
+        }
+
+        return points;
+    }
+
+    public Task<long> StoredCountAsync(CancellationToken cancellationToken) =>
+        Store.CountAsync(Measurement, Field, cancellationToken, $"{InfluxQl.QuoteIdentifier("municipality")} = {InfluxQl.QuoteString(Municipality)}");
+
+    /// <summary>Waits until InfluxDB holds as many rows as messages were acknowledged; returns how long it took from <paramref name="since"/>.</summary>
+    public async Task<TimeSpan> WaitForCatchUpAsync(long since, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var sent = Lights.Sent;
+        try
+        {
+            await Eventually.UntilAsync(async ct => await StoredCountAsync(ct) >= sent, deadline, $"all {sent} messages in InfluxDB", cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The audit that follows says what is missing.
+        }
+
+        return Stopwatch.GetElapsedTime(since);
+    }
+
+    /// <summary>Every acknowledged message against every row, per device and device timestamp.</summary>
+    public async Task<DeliveryReport> AuditAsync(CancellationToken cancellationToken)
+    {
+        long sent = 0, stored = 0, missing = 0, duplicated = 0, extra = 0;
+        for (var light = 0; light < Lights.Lights; light++)
+        {
+            var acked = Lights.AckedTimestamps(light).ToHashSet();
+            var device = SimulatedLights.DeviceId(light);
+            var rows = await Store.RowsAsync(
+                $"SELECT {InfluxQl.QuoteIdentifier(Field)} FROM {InfluxQl.QuoteIdentifier(Measurement)} " +
+                $"WHERE {InfluxQl.QuoteIdentifier("municipality")} = {InfluxQl.QuoteString(Municipality)} AND {InfluxQl.QuoteIdentifier("device")} = {InfluxQl.QuoteString(device)}",
+                cancellationToken);
+            var perTimestamp = new Dictionary<long, int>();
+            foreach (var (series, row) in rows)
+            {
+                var time = series.GetTimeNanoseconds(row);
+                perTimestamp[time] = perTimestamp.GetValueOrDefault(time) + 1;
+            }
+
+            sent += acked.Count;
+            stored += rows.Count;
+            missing += acked.Count(ts => !perTimestamp.ContainsKey(ts));
+            duplicated += perTimestamp.Values.Sum(n => n - 1);
+            extra += perTimestamp.Keys.Count(ts => !acked.Contains(ts));
+        }
+
+        return new DeliveryReport(sent, stored, missing, duplicated, extra);
+    }
+
+    /// <summary>The worker's own count of points it spooled since it (last) started, from its self-metrics.</summary>
+    public async Task<long?> ReportedSpooledPointsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await Store.RowsAsync(
+            $"SELECT LAST(\"spooledPoints\") FROM \"platform_ingestion\" WHERE \"instance\" = {InfluxQl.QuoteString(ClientId)}", cancellationToken);
+        return rows.Count == 0 ? null : rows[0].Series.GetInt64(rows[0].Row, "last");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Lights.DisposeAsync();
+        await Worker.DisposeAsync();
+        Store.Dispose();
+        await Influx.DisposeAsync();
+        await Mosquitto.DisposeAsync();
+        try
+        {
+            Directory.Delete(_spoolRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp dir left behind is harmless.
+        }
+    }
+}

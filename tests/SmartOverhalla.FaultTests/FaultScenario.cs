@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using SmartOverhalla.Testing;
+
+namespace SmartOverhalla.FaultTests;
+
+/// <summary>What every fault scenario does after the fault: let everything arrive, count, report, check.</summary>
+internal static class FaultScenario
+{
+    public const int Lights = 10;
+    public static readonly TimeSpan CatchUpDeadline = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan StepDeadline = TimeSpan.FromSeconds(30);
+
+    /// <summary>Waits for the lights to send <paramref name="more"/> messages beyond what they have sent now.</summary>
+    public static Task StreamMoreAsync(FaultRig rig, int more, string when, CancellationToken cancellationToken)
+    {
+        var target = rig.Lights.Sent + more;
+        return Eventually.UntilAsync(() => rig.Lights.Sent >= target, StepDeadline, $"{more} more messages sent {when}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Stops the lights, waits until InfluxDB holds everything, audits per device and timestamp, writes the
+    /// figures, and asserts exactly once: nothing missing, nothing doubled, nothing that was never sent.
+    /// </summary>
+    public static async Task<DeliveryReport> FinishAsync(
+        FaultRig rig, string scenario, long recoveredAt, ITestOutputHelper output, CancellationToken cancellationToken)
+    {
+        await rig.Lights.StopStreamingAsync();
+        var catchUp = await rig.WaitForCatchUpAsync(recoveredAt, CatchUpDeadline, cancellationToken);
+        var report = await rig.AuditAsync(cancellationToken);
+        var spooled = await ReportedSpooledAsync(rig, cancellationToken);
+        output.WriteLine(report.Describe(scenario, catchUp, spooled, rig.Lights.PublishRetries));
+        output.WriteLine($"worker log ({rig.Worker.LogFile}), last lines:");
+        foreach (var line in rig.Worker.Tail(15))
+        {
+            output.WriteLine("  " + line);
+        }
+
+        Assert.True(report.Sent > 0, "nothing was sent");
+        Assert.Equal(0, report.Missing);
+        Assert.Equal(0, report.Duplicated);
+        Assert.Equal(0, report.Extra);
+        Assert.Equal(report.Sent, report.Stored);
+        await Eventually.UntilAsync(() => rig.SpoolSegments() == 0, StepDeadline, "the spool to be replayed and its segments deleted", cancellationToken);
+        Assert.DoesNotContain(rig.Worker.ErrorLines(), l => l.Contains("Unexpected error", StringComparison.Ordinal));
+        return report;
+    }
+
+    /// <summary>Waits until the spool has been replayed and its segment files deleted; returns the time since <paramref name="since"/>.</summary>
+    public static async Task<TimeSpan> WaitForEmptySpoolAsync(FaultRig rig, long since, CancellationToken cancellationToken)
+    {
+        await Eventually.UntilAsync(() => rig.SpoolSegments() == 0, CatchUpDeadline, "the spool to be replayed", cancellationToken);
+        return Stopwatch.GetElapsedTime(since);
+    }
+
+    /// <summary>The worker's own spooled-points total, once it has written self-metrics since InfluxDB was back (null if it never did).</summary>
+    private static async Task<long?> ReportedSpooledAsync(FaultRig rig, CancellationToken cancellationToken)
+    {
+        long? reported = null;
+        try
+        {
+            await Eventually.UntilAsync(
+                async ct => (reported = await rig.ReportedSpooledPointsAsync(ct)) is not null,
+                TimeSpan.FromSeconds(10),
+                "the worker's self-metrics",
+                cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Reported as n/a.
+        }
+
+        return reported;
+    }
+
+    public static long Now() => Stopwatch.GetTimestamp();
+}
