@@ -64,7 +64,15 @@ internal sealed partial class PublishRateLimiter
                     LogThrottling(_logger, e.ClientId, _options.SustainedPerSecond, _options.Burst, _options.DisconnectAfter);
                 }
 
-                await Task.Delay(decision.Delay, _timeProvider, e.CancellationToken);
+                try
+                {
+                    await Task.Delay(decision.Delay, _timeProvider, e.CancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The connection is closing: nothing left to slow down, and no error to report.
+                }
+
                 return;
             default:
                 // MQTT 5 clients see the reason on the refused publish; every client sees the connection close.

@@ -2,10 +2,10 @@ using System.Diagnostics.Metrics;
 
 namespace SmartOverhalla.Ingestion.Flood;
 
-/// <summary>Flood counters (meter <see cref="IngestionFloodMeter"/>), kept as totals too for tests and the summary.</summary>
+/// <summary>Flood counters (meter <see cref="MeterName"/>), kept as totals too for tests and the summary.</summary>
 public sealed class FloodMetrics : IDisposable
 {
-    public const string IngestionFloodMeter = "SmartOverhalla.Ingestion.Flood";
+    public const string MeterName = "SmartOverhalla.Ingestion.Flood";
 
     private readonly Meter _meter;
     private readonly Counter<long> _episodes;
@@ -17,7 +17,7 @@ public sealed class FloodMetrics : IDisposable
     public FloodMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        _meter = meterFactory.Create(IngestionFloodMeter);
+        _meter = meterFactory.Create(MeterName);
         _episodes = _meter.CreateCounter<long>("smartoverhalla.ingestion.flood.episodes", "{episode}", "Times a device went over its message budget");
         _overBudget = _meter.CreateCounter<long>("smartoverhalla.ingestion.flood.messages", "{message}", "Messages received over a device's budget");
         _meter.CreateObservableUpDownCounter("smartoverhalla.ingestion.flood.devices", () => FloodingNow, "{device}", "Devices flooding now");
