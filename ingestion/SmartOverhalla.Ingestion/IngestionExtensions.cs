@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Polly;
 using SmartOverhalla.Contracts.Validation;
 using SmartOverhalla.Influx;
+using SmartOverhalla.Ingestion.Flood;
 using SmartOverhalla.Ingestion.Mqtt;
 using SmartOverhalla.Ingestion.Pipeline;
 using SmartOverhalla.Ingestion.Spool;
@@ -39,6 +40,7 @@ public static class IngestionExtensions
         services.AddSingleton(sp => new MessageValidator(sp.GetRequiredService<IOptions<ValidationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<DeviceOnlineTracker>();
+        services.AddDeviceFloodGuard(configuration);
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<IngestionQueue>();
         services.AddSingleton<RejectPointFactory>();

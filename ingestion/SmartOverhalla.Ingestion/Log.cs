@@ -109,4 +109,14 @@ internal static partial class Log
 
     [LoggerMessage(34, LogLevel.Error, "Unexpected error in the spool replayer; trying again")]
     public static partial void ReplayLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(35, LogLevel.Warning,
+        "Device {Municipality}/{Kind}/{DeviceId} is flooding: over its budget of {SustainedPerSecond} messages/s (burst {Burst}); messages over it: {Action}. Logged once per episode")]
+    public static partial void FloodStarted(ILogger logger, string municipality, string kind, string deviceId, double sustainedPerSecond, int burst, Flood.FloodAction action);
+
+    [LoggerMessage(36, LogLevel.Information, "Device {Municipality}/{Kind}/{DeviceId} stopped flooding: {OverBudget} messages over its budget in {Duration}")]
+    public static partial void FloodEnded(ILogger logger, string municipality, string kind, string deviceId, long overBudget, TimeSpan duration);
+
+    [LoggerMessage(37, LogLevel.Warning, "Flood guard tracks its maximum of {MaxDevices} devices; further new devices are not rate-tracked until idle ones are forgotten")]
+    public static partial void FloodTrackingFull(ILogger logger, int maxDevices);
 }

@@ -17,6 +17,12 @@ internal sealed class BrokerMetrics
     private long _connectedClients;
     private long _publishedTotal;
     private long _droppedTotal;
+    private readonly Counter<long> _throttled;
+    private readonly Counter<long> _floodEpisodes;
+    private readonly Counter<long> _floodDisconnects;
+    private long _throttledTotal;
+    private long _floodEpisodesTotal;
+    private long _floodDisconnectsTotal;
 
     public BrokerMetrics(IMeterFactory meterFactory)
     {
@@ -25,6 +31,9 @@ internal sealed class BrokerMetrics
         _connections = meter.CreateCounter<long>("smartoverhalla.broker.connections", "{connection}", "Client connections accepted by the embedded broker.");
         _published = meter.CreateCounter<long>("smartoverhalla.broker.messages.published", "{message}", "Application messages published to the embedded broker.");
         _dropped = meter.CreateCounter<long>("smartoverhalla.broker.messages.dropped", "{message}", "Queued messages dropped because a client's queue was full.");
+        _throttled = meter.CreateCounter<long>("smartoverhalla.broker.messages.throttled", "{message}", "Publishes delayed because their client was over its rate budget.");
+        _floodEpisodes = meter.CreateCounter<long>("smartoverhalla.broker.flood.episodes", "{episode}", "Times a client went over its publish rate budget.");
+        _floodDisconnects = meter.CreateCounter<long>("smartoverhalla.broker.flood.disconnects", "{client}", "Clients disconnected for flooding.");
         meter.CreateObservableUpDownCounter("smartoverhalla.broker.clients.connected", () => ConnectedClients, "{client}", "Clients connected to the embedded broker now.");
     }
 
@@ -35,6 +44,30 @@ internal sealed class BrokerMetrics
     public long PublishedTotal => Interlocked.Read(ref _publishedTotal);
 
     public long DroppedTotal => Interlocked.Read(ref _droppedTotal);
+
+    public long ThrottledTotal => Interlocked.Read(ref _throttledTotal);
+
+    public long FloodEpisodesTotal => Interlocked.Read(ref _floodEpisodesTotal);
+
+    public long FloodDisconnectsTotal => Interlocked.Read(ref _floodDisconnectsTotal);
+
+    public void PublishThrottled()
+    {
+        Interlocked.Increment(ref _throttledTotal);
+        _throttled.Add(1);
+    }
+
+    public void FloodEpisodeStarted()
+    {
+        Interlocked.Increment(ref _floodEpisodesTotal);
+        _floodEpisodes.Add(1);
+    }
+
+    public void FloodDisconnected()
+    {
+        Interlocked.Increment(ref _floodDisconnectsTotal);
+        _floodDisconnects.Add(1);
+    }
 
     public void ClientConnected()
     {

@@ -19,6 +19,7 @@ internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
         {
             case BrokerMode.Embedded:
                 SettingsValidation.Validate(options.Embedded, EmbeddedPath, failures);
+                SettingsValidation.Validate(options.Embedded.PublishRateLimit, EmbeddedPath + ":" + nameof(EmbeddedBrokerOptions.PublishRateLimit), failures);
                 if (!IPAddress.TryParse(options.Embedded.BindAddress, out _))
                 {
                     failures.Add($"{EmbeddedPath}:{nameof(EmbeddedBrokerOptions.BindAddress)}: '{options.Embedded.BindAddress}' is not an IP address.");

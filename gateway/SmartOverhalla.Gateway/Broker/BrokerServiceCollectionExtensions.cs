@@ -16,6 +16,8 @@ internal static class BrokerServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<BrokerMetrics>();
         services.TryAddSingleton<IBrokerConnectionValidator, AnonymousConnectionValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PublishRateLimiter>();
         services.TryAddSingleton<EmbeddedBroker>();
         services.TryAddSingleton<ExternalBrokerProbe>();
 

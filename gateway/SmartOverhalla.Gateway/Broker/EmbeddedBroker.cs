@@ -14,6 +14,7 @@ internal sealed class EmbeddedBroker(
     IOptions<BrokerOptions> options,
     IBrokerConnectionValidator connectionValidator,
     BrokerMetrics metrics,
+    PublishRateLimiter rateLimiter,
     ILogger<EmbeddedBroker> logger) : IHostedService, IBrokerStatus, IDisposable
 {
     private readonly BrokerOptions _options = options.Value;
@@ -33,6 +34,8 @@ internal sealed class EmbeddedBroker(
         server.ClientConnectedAsync += OnClientConnectedAsync;
         server.ClientDisconnectedAsync += OnClientDisconnectedAsync;
         server.InterceptingPublishAsync += OnPublishAsync;
+        server.InterceptingPublishAsync += rateLimiter.InterceptAsync;
+        server.ClientDisconnectedAsync += rateLimiter.OnClientDisconnectedAsync;
         server.QueuedApplicationMessageOverwrittenAsync += OnMessageDroppedAsync;
 
         try

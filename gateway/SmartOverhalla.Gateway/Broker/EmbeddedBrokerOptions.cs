@@ -34,4 +34,7 @@ internal sealed class EmbeddedBrokerOptions
     /// <summary>See <see cref="DefaultMaxPendingMessagesPerClient"/>.</summary>
     [Range(1_000, 10_000_000)]
     public int MaxPendingMessagesPerClient { get; set; } = DefaultMaxPendingMessagesPerClient;
+
+    /// <summary>Per-client publish rate limit (<c>Broker:Embedded:PublishRateLimit</c>); see <see cref="PublishRateLimitOptions"/>.</summary>
+    public PublishRateLimitOptions PublishRateLimit { get; set; } = new();
 }

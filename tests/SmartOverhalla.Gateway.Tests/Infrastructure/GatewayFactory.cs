@@ -66,6 +66,8 @@ internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settin
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Lighting:Enabled"] = "false",
+                // Test clients publish far faster than devices; the flood tests (Broker/Flood*) switch the limit on.
+                ["Broker:Embedded:PublishRateLimit:Enabled"] = "false",
                 // Light state and overrides of each test gateway in a folder of its own, never in the source tree.
                 ["Lighting:StateFile"] = Path.Combine(Directory.CreateTempSubdirectory("so-gateway-state-").FullName, "lighting-state.json"),
             })

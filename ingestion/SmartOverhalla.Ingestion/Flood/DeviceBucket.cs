@@ -1,0 +1,79 @@
+namespace SmartOverhalla.Ingestion.Flood;
+
+/// <summary>
+/// One device's token bucket and flood episode. Times are <see cref="TimeProvider.GetTimestamp"/> ticks (monotonic).
+/// Not thread-safe: <see cref="DeviceFloodGuard"/> locks it.
+/// </summary>
+internal sealed class DeviceBucket(double burst, long now)
+{
+    private double _tokens = burst;
+    private long _refilledAt = now;
+
+    /// <summary>When the current episode started, or null when the device is within its budget.</summary>
+    public long? EpisodeStartedAt { get; private set; }
+
+    /// <summary>When the device last went over its budget.</summary>
+    public long LastOverBudgetAt { get; private set; }
+
+    /// <summary>Messages over the budget in the current episode.</summary>
+    public long OverBudgetInEpisode { get; private set; }
+
+    /// <summary>Takes one token; false when the bucket is empty (the message is over the budget).</summary>
+    public bool TryTake(long now, double perTick, double burst)
+    {
+        Refill(now, perTick, burst);
+        if (_tokens >= 1)
+        {
+            _tokens -= 1;
+            return true;
+        }
+
+        LastOverBudgetAt = now;
+        OverBudgetInEpisode++;
+        return false;
+    }
+
+    /// <summary>Starts an episode if none is running; true when this call started it.</summary>
+    public bool StartEpisode(long now)
+    {
+        if (EpisodeStartedAt is not null)
+        {
+            return false;
+        }
+
+        EpisodeStartedAt = now;
+        OverBudgetInEpisode = 1;
+        return true;
+    }
+
+    /// <summary>Ends the episode when the device has been within budget for <paramref name="quietTicks"/>; returns what it counted.</summary>
+    public (long OverBudget, long StartedAt)? EndEpisodeIfQuiet(long now, long quietTicks)
+    {
+        if (EpisodeStartedAt is not { } started || now - LastOverBudgetAt < quietTicks)
+        {
+            return null;
+        }
+
+        var ended = (OverBudgetInEpisode, started);
+        EpisodeStartedAt = null;
+        OverBudgetInEpisode = 0;
+        return ended;
+    }
+
+    /// <summary>True when the bucket is full again and no episode runs: the device can be forgotten.</summary>
+    public bool IsIdle(long now, double perTick, double burst)
+    {
+        Refill(now, perTick, burst);
+        return EpisodeStartedAt is null && _tokens >= burst;
+    }
+
+    private void Refill(long now, double perTick, double burst)
+    {
+        var elapsed = now - _refilledAt;
+        if (elapsed > 0)
+        {
+            _tokens = Math.Min(burst, _tokens + (elapsed * perTick));
+            _refilledAt = now;
+        }
+    }
+}
