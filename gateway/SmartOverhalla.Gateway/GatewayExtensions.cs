@@ -1,6 +1,7 @@
 using SmartOverhalla.Gateway.Alerts;
 using SmartOverhalla.Gateway.Audit;
 using SmartOverhalla.Gateway.Broker;
+using SmartOverhalla.Gateway.Devices;
 using SmartOverhalla.Gateway.Health;
 using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Gateway.Savings;
@@ -19,6 +20,7 @@ internal static class GatewayExtensions
 
         // Sections are bound when options are first read (at start), not here, so later configuration sources count.
         builder.Services.AddAuditLog();
+        builder.Services.AddDevices(builder.Configuration);
         builder.Services.AddBroker(builder.Configuration.GetSection(BrokerOptions.SectionName));
         builder.Services.AddInfluxDb(builder.Configuration.GetSection(InfluxOptions.SectionName));
         builder.Services.AddLightingControl(builder.Configuration);
@@ -41,6 +43,7 @@ internal static class GatewayExtensions
         app.MapOverrideEndpoints();
         app.MapLightingSavings();
         app.MapAlerts();
+        app.MapDevices();
         app.MapOpenApi();
         return app;
     }

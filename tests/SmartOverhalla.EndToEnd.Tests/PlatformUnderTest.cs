@@ -66,6 +66,10 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
             ["InfluxDb:Url"] = InfluxUrl.ToString(),
             ["InfluxDb:Database"] = Database,
             ["Lighting:StateFile"] = Path.Combine(builder.Environment.ContentRootPath, "lighting-state.json"),
+            // These flows play a hostile device that publishes malformed messages on device topics, which the ACLs
+            // would refuse before ingestion sees them; device identity and ACLs have their own tests
+            // (Gateway.Tests/Broker), so here the embedded broker admits anonymous clients (Development only).
+            ["Broker:Embedded:AllowAnonymous"] = "true",
         });
         if (settings is not null)
         {

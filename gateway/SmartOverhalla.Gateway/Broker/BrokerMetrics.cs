@@ -13,10 +13,14 @@ internal sealed class BrokerMetrics
     private readonly Counter<long> _connections;
     private readonly Counter<long> _published;
     private readonly Counter<long> _dropped;
+    private readonly Counter<long> _refused;
     private long _connectionsTotal;
     private long _connectedClients;
     private long _publishedTotal;
     private long _droppedTotal;
+    private long _connectionsRefusedTotal;
+    private long _publishesRefusedTotal;
+    private long _subscriptionsRefusedTotal;
 
     public BrokerMetrics(IMeterFactory meterFactory)
     {
@@ -25,6 +29,7 @@ internal sealed class BrokerMetrics
         _connections = meter.CreateCounter<long>("smartoverhalla.broker.connections", "{connection}", "Client connections accepted by the embedded broker.");
         _published = meter.CreateCounter<long>("smartoverhalla.broker.messages.published", "{message}", "Application messages published to the embedded broker.");
         _dropped = meter.CreateCounter<long>("smartoverhalla.broker.messages.dropped", "{message}", "Queued messages dropped because a client's queue was full.");
+        _refused = meter.CreateCounter<long>("smartoverhalla.broker.refusals", "{refusal}", "Connects, publishes and subscriptions the embedded broker refused (tags: action, reason).");
         meter.CreateObservableUpDownCounter("smartoverhalla.broker.clients.connected", () => ConnectedClients, "{client}", "Clients connected to the embedded broker now.");
     }
 
@@ -35,6 +40,32 @@ internal sealed class BrokerMetrics
     public long PublishedTotal => Interlocked.Read(ref _publishedTotal);
 
     public long DroppedTotal => Interlocked.Read(ref _droppedTotal);
+
+    public long ConnectionsRefusedTotal => Interlocked.Read(ref _connectionsRefusedTotal);
+
+    public long PublishesRefusedTotal => Interlocked.Read(ref _publishesRefusedTotal);
+
+    public long SubscriptionsRefusedTotal => Interlocked.Read(ref _subscriptionsRefusedTotal);
+
+    /// <summary>A connect refused for <paramref name="reason"/> (anonymous, bad-credentials, client-id-mismatch).</summary>
+    public void ConnectionRefused(string reason)
+    {
+        Interlocked.Increment(ref _connectionsRefusedTotal);
+        _refused.Add(1, new KeyValuePair<string, object?>("action", "connect"), new KeyValuePair<string, object?>("reason", reason));
+    }
+
+    /// <summary>Counts one publish the ACL refused and returns the total so far.</summary>
+    public long PublishRefused()
+    {
+        _refused.Add(1, new KeyValuePair<string, object?>("action", "publish"), new KeyValuePair<string, object?>("reason", "not-authorized"));
+        return Interlocked.Increment(ref _publishesRefusedTotal);
+    }
+
+    public void SubscriptionRefused()
+    {
+        Interlocked.Increment(ref _subscriptionsRefusedTotal);
+        _refused.Add(1, new KeyValuePair<string, object?>("action", "subscribe"), new KeyValuePair<string, object?>("reason", "not-authorized"));
+    }
 
     public void ClientConnected()
     {

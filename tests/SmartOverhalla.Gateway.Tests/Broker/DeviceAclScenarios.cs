@@ -1,0 +1,136 @@
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace SmartOverhalla.Gateway.Tests.Broker;
+
+/// <summary>
+/// Issue 5's device-security scenarios, run through both brokers (embedded and Mosquitto). Where something must
+/// NOT arrive, an ingestion-like wildcard subscriber (or the device) waits for a sentinel sent after it: what did not
+/// arrive before the sentinel never will (both brokers keep per-client order).
+/// </summary>
+internal static class DeviceAclScenarios
+{
+    public static async Task AnonymousAndWrongPasswordAreRefusedAsync(SecuredBroker broker, string municipality, CancellationToken ct)
+    {
+        var device = await broker.RegisterAsync(municipality, "streetlight", "l-auth", ct);
+
+        var (anonymous, anonymousResult) = await MqttSession.ConnectAsync(broker.Port, device.DeviceId, null, null, ct);
+        await using (anonymous)
+        {
+            Assert.Equal(MqttClientConnectResultCode.NotAuthorized, anonymousResult.ResultCode);
+            Assert.False(anonymous.Client.IsConnected);
+        }
+
+        var (wrong, wrongResult) = await MqttSession.ConnectAsync(broker.Port, device.DeviceId, device.Username, device.Secret + "x", ct);
+        await using (wrong)
+        {
+            // Mosquitto 2.0 answers 0x87 Not authorized to a bad password as well; the embedded broker 0x86.
+            Assert.Contains(wrongResult.ResultCode, new[] { MqttClientConnectResultCode.BadUserNameOrPassword, MqttClientConnectResultCode.NotAuthorized });
+            Assert.False(wrong.Client.IsConnected);
+        }
+
+        var (unknown, unknownResult) = await MqttSession.ConnectAsync(broker.Port, "l-nobody", $"{municipality}/streetlight/l-nobody", device.Secret, ct);
+        await using (unknown)
+        {
+            Assert.NotEqual(MqttClientConnectResultCode.Success, unknownResult.ResultCode);
+        }
+
+        var (own, ownResult) = await broker.ConnectDeviceAsync(device, ct);
+        await using (own)
+        {
+            Assert.Equal(MqttClientConnectResultCode.Success, ownResult.ResultCode);
+        }
+    }
+
+    public static async Task DeviceCannotPublishToAnotherDeviceOrToCommandsAsync(SecuredBroker broker, string municipality, CancellationToken ct)
+    {
+        var light = await broker.RegisterAsync(municipality, "streetlight", "l-pub-1", ct);
+        var other = await broker.RegisterAsync(municipality, "streetlight", "l-pub-2", ct);
+        var (ingestion, ingestionResult) = await broker.ConnectIngestionAccountAsync(ct);
+        await using var _ = ingestion;
+        Assert.Equal(MqttClientConnectResultCode.Success, ingestionResult.ResultCode);
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await ingestion.SubscribeAsync($"smartcity/v1/{municipality}/#", ct));
+
+        var (device, deviceResult) = await broker.ConnectDeviceAsync(light, ct);
+        await using var __ = device;
+        Assert.Equal(MqttClientConnectResultCode.Success, deviceResult.ResultCode);
+
+        string[] forbidden =
+        [
+            other.Topic("telemetry"),
+            other.Topic("status"),
+            other.Topic("cmd"),
+            light.Topic("cmd"),
+            $"smartcity/v1/other-town/streetlight/{light.DeviceId}/telemetry",
+            $"smartcity/v1/{municipality}/watermeter/{light.DeviceId}/telemetry",
+            "platform/v1/deadletter/ingestion",
+        ];
+        foreach (var topic in forbidden)
+        {
+            var result = await device.PublishAsync(topic, "{\"forged\":true}", ct);
+            Assert.True(result.ReasonCode == MqttClientPublishReasonCode.NotAuthorized, $"publish to {topic}: {result.ReasonCode}");
+        }
+
+        var sentinel = light.Topic("telemetry");
+        Assert.Equal(MqttClientPublishReasonCode.Success, (await device.PublishAsync(sentinel, "{\"own\":true}", ct)).ReasonCode);
+        Assert.Equal(MqttClientPublishReasonCode.Success, (await device.PublishAsync(light.Topic("ack"), "{\"own\":true}", ct)).ReasonCode);
+
+        var received = await ingestion.ReceiveUntilAsync(sentinel, ct);
+        Assert.Equal([sentinel], received.Select(m => m.Topic));
+    }
+
+    public static async Task DeviceCannotSubscribeToAnotherDevicesCommandsAsync(
+        SecuredBroker broker, string municipality, bool brokerRefusesInSuback, CancellationToken ct)
+    {
+        var light = await broker.RegisterAsync(municipality, "streetlight", "l-sub-1", ct);
+        var other = await broker.RegisterAsync(municipality, "streetlight", "l-sub-2", ct);
+        var (device, _) = await broker.ConnectDeviceAsync(light, ct);
+        await using var _ = device;
+
+        var ownCode = await device.SubscribeAsync(light.Topic("cmd"), ct);
+        var otherCode = await device.SubscribeAsync(other.Topic("cmd"), ct);
+        var wildcardCode = await device.SubscribeAsync("smartcity/v1/+/+/+/cmd", ct);
+        var everythingCode = await device.SubscribeAsync("#", ct);
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, ownCode);
+        if (brokerRefusesInSuback)
+        {
+            Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, otherCode);
+            Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, wildcardCode);
+            Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, everythingCode);
+        }
+
+        // The gateway commands the other light first, then this one (the sentinel): only the own command may arrive.
+        var (gateway, gatewayResult) = await broker.ConnectGatewayAccountAsync(ct);
+        await using var __ = gateway;
+        Assert.Equal(MqttClientConnectResultCode.Success, gatewayResult.ResultCode);
+        await gateway.PublishAsync(other.Topic("cmd"), "{\"cmd\":\"for the other\"}", ct);
+        await gateway.PublishAsync(light.Topic("cmd"), "{\"cmd\":\"own\"}", ct);
+
+        var received = await device.ReceiveUntilAsync(light.Topic("cmd"), ct);
+        Assert.All(received, m => Assert.Equal(light.Topic("cmd"), m.Topic));
+        Assert.Equal("{\"cmd\":\"own\"}", received[^1].ConvertPayloadToString());
+    }
+
+    public static async Task OnlyTheGatewayAccountMayPublishCommandsAsync(SecuredBroker broker, string municipality, CancellationToken ct)
+    {
+        var light = await broker.RegisterAsync(municipality, "streetlight", "l-cmd-1", ct);
+        var (device, _) = await broker.ConnectDeviceAsync(light, ct);
+        await using var _ = device;
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await device.SubscribeAsync(light.Topic("cmd"), ct));
+
+        var (ingestion, _) = await broker.ConnectIngestionAccountAsync(ct);
+        await using var __ = ingestion;
+        var forged = await ingestion.PublishAsync(light.Topic("cmd"), "{\"from\":\"ingestion\"}", ct);
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, forged.ReasonCode);
+        var deadLetter = await ingestion.PublishAsync("platform/v1/deadletter/ingestion", "{}", ct);
+        Assert.Contains(deadLetter.ReasonCode, new[] { MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.NoMatchingSubscribers });
+
+        var (gateway, _) = await broker.ConnectGatewayAccountAsync(ct);
+        await using var ___ = gateway;
+        var sent = await gateway.PublishAsync(light.Topic("cmd"), "{\"from\":\"gateway\"}", ct);
+        Assert.Equal(MqttClientPublishReasonCode.Success, sent.ReasonCode);
+
+        var received = await device.ReceiveUntilAsync(light.Topic("cmd"), ct);
+        Assert.Equal("{\"from\":\"gateway\"}", Assert.Single(received).ConvertPayloadToString());
+    }
+}
