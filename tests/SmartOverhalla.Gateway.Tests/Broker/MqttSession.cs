@@ -20,7 +20,15 @@ internal sealed class MqttSession : IAsyncDisposable
             _received.Writer.TryWrite(e.ApplicationMessage);
             return Task.CompletedTask;
         };
+        Client.DisconnectedAsync += e =>
+        {
+            LastDisconnect = $"{e.Reason} {e.ReasonString} {e.Exception?.GetBaseException().Message}";
+            return Task.CompletedTask;
+        };
     }
+
+    /// <summary>Why the broker or the client ended the connection last (for failure messages).</summary>
+    public string? LastDisconnect { get; private set; }
 
     public IMqttClient Client { get; }
 
@@ -58,8 +66,17 @@ internal sealed class MqttSession : IAsyncDisposable
         }
     }
 
-    public Task<MqttClientPublishResult> PublishAsync(string topic, string payload, CancellationToken ct) =>
-        Client.PublishStringAsync(topic, payload, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken: ct);
+    public async Task<MqttClientPublishResult> PublishAsync(string topic, string payload, CancellationToken ct)
+    {
+        try
+        {
+            return await Client.PublishStringAsync(topic, payload, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken: ct);
+        }
+        catch (MQTTnet.Exceptions.MqttClientNotConnectedException ex)
+        {
+            throw new InvalidOperationException($"Publishing to {topic}: not connected (last disconnect: {LastDisconnect ?? "none"})", ex);
+        }
+    }
 
     public async Task<MqttClientSubscribeResultCode> SubscribeAsync(string filter, CancellationToken ct)
     {

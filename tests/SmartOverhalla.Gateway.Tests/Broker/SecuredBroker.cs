@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmartOverhalla.Gateway.Tests.Infrastructure;
+using SmartOverhalla.Testing;
 
 namespace SmartOverhalla.Gateway.Tests.Broker;
 
@@ -8,7 +9,11 @@ namespace SmartOverhalla.Gateway.Tests.Broker;
 /// A broker with authentication and ACLs on (the embedded one, or Mosquitto provisioned by the gateway) and the
 /// gateway whose registry feeds it, for the ACL scenarios that must hold on both.
 /// </summary>
-internal sealed class SecuredBroker(GatewayFactory gateway, int port)
+/// <param name="provisionedAsynchronously">
+/// True for Mosquitto: a registration reaches it through a file write and SIGHUP, so <see cref="RegisterAsync"/>
+/// waits until the new device can log in.
+/// </param>
+internal sealed class SecuredBroker(GatewayFactory gateway, int port, bool provisionedAsynchronously = false)
 {
     public const string GatewayUser = "smartoverhalla-gateway";
     public const string GatewayPassword = "gateway-test-password-not-for-production";
@@ -35,7 +40,20 @@ internal sealed class SecuredBroker(GatewayFactory gateway, int port)
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
         var root = body.RootElement;
-        return new RegisteredTestDevice(municipality, kind, deviceId, root.GetProperty("username").GetString()!, root.GetProperty("secret").GetString()!);
+        var device = new RegisteredTestDevice(municipality, kind, deviceId, root.GetProperty("username").GetString()!, root.GetProperty("secret").GetString()!);
+        if (provisionedAsynchronously)
+        {
+            await Eventually.UntilAsync(async c => await CanConnectAsync(device, c), TimeSpan.FromSeconds(20), $"the broker to accept newly registered {device.Username}", ct);
+        }
+
+        return device;
+    }
+
+    public async Task<bool> CanConnectAsync(RegisteredTestDevice device, CancellationToken ct)
+    {
+        var (session, result) = await ConnectDeviceAsync(device, ct);
+        await session.DisposeAsync();
+        return result.ResultCode == MQTTnet.MqttClientConnectResultCode.Success;
     }
 
     public Task<(MqttSession Session, MQTTnet.MqttClientConnectResult Result)> ConnectDeviceAsync(RegisteredTestDevice device, CancellationToken ct) =>
