@@ -59,7 +59,7 @@ public sealed class TlsListenerTests : IAsyncLifetime
         var aclFile = Path.Combine(_dir, "acl");
         const string username = "overhalla/watermeter/m-tls";
         const string secret = "a-device-secret-for-the-tls-test-only";
-        await File.WriteAllTextAsync(passwordFile, MosquittoPasswordFile.Render([(username, Devices.SecretHash.Create(secret, 101))]), ct);
+        await File.WriteAllTextAsync(passwordFile, MosquittoPasswordFile.Render([(username, SmartOverhalla.Gateway.Devices.SecretHash.Create(secret, 101))]), ct);
         await File.WriteAllTextAsync(aclFile, MosquittoAclFile.Render("gw", "ing"), ct);
         await using var mosquitto = await MosquittoServer.StartSecuredAsync(new MosquittoSecurity(passwordFile, aclFile, _certificate.CertificateFile, _certificate.KeyFile), ct);
 
