@@ -101,10 +101,15 @@ public sealed class MosquittoSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_deleted_device_is_refused_after_the_gateway_rewrote_the_files_and_signalled_Mosquitto()
+    public async Task A_deleted_device_is_refused_and_disconnected_after_the_gateway_rewrote_the_files_and_signalled_Mosquitto_while_others_stay()
     {
         var ct = TestContext.Current.CancellationToken;
         var device = await Broker.RegisterAsync(TestNames.Municipality(), "plough", "p-delete", ct);
+        var (live, _) = await Broker.ConnectDeviceAsync(device, ct);
+        await using var _ = live;
+        var bystander = await Broker.RegisterAsync(device.Municipality, "plough", "p-stays", ct);
+        var (staying, _) = await Broker.ConnectDeviceAsync(bystander, ct);
+        await using var __ = staying;
 
         using var http = Broker.Gateway.CreateClient();
         using var deleted = await http.DeleteAsync($"/api/v1/devices/plough/{device.DeviceId}", ct);
@@ -112,5 +117,10 @@ public sealed class MosquittoSecurityTests : IAsyncLifetime
 
         await Eventually.UntilAsync(async c => !await Broker.CanConnectAsync(device, c), TimeSpan.FromSeconds(20), "Mosquitto to refuse the deleted plough", ct);
         Assert.DoesNotContain(device.Username, await File.ReadAllTextAsync(Path.Combine(_dir, "passwd"), ct), StringComparison.Ordinal);
+        // Mosquitto's reload also closes the deleted device's live connection, and only that one.
+        await Eventually.UntilAsync(() => !live.Client.IsConnected, TimeSpan.FromSeconds(10), "Mosquitto to close the deleted plough's connection", ct);
+        Assert.True(staying.Client.IsConnected);
+        var stillPublishing = await staying.PublishAsync(bystander.Topic("telemetry"), "{}", ct);
+        Assert.Contains(stillPublishing.ReasonCode, new[] { MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.NoMatchingSubscribers });
     }
 }
