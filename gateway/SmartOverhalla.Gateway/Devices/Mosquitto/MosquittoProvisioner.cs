@@ -48,7 +48,7 @@ internal sealed class MosquittoProvisioner(
         var passwordFile = Path.GetFullPath(_options.PasswordFile!, environment.ContentRootPath);
         var aclFile = Path.GetFullPath(_options.AclFile!, environment.ContentRootPath);
         var accounts = brokerOptions.Value.Accounts;
-        var iterations = devicesOptions.Value.HashIterations;
+        var iterations = Math.Max(devicesOptions.Value.HashIterations, DevicesOptions.ServiceAccountHashIterations);
 
         var logins = new List<(string, string)>();
         foreach (var account in new[] { accounts.Gateway, accounts.Ingestion })
