@@ -17,14 +17,15 @@ namespace SmartOverhalla.Gateway.Broker;
 /// </summary>
 internal sealed class RegistryConnectionValidator(
     IOptions<BrokerOptions> options,
+    IOptions<DevicesOptions> devicesOptions,
     DeviceRegistry registry,
     BrokerMetrics metrics,
     ILogger<RegistryConnectionValidator> logger) : IBrokerConnectionValidator
 {
-    /// <summary>Checked when the user is unknown, so an unknown user costs as much time as a wrong secret.</summary>
-    private static readonly string DummyHash = SecretHash.Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), DevicesOptions.DefaultHashIterations);
-
     private readonly BrokerOptions _options = options.Value;
+
+    /// <summary>Checked when the user is unknown, so an unknown user costs as much time as a wrong secret.</summary>
+    private readonly string _dummyHash = SecretHash.Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), devicesOptions.Value.HashIterations);
 
     public Task ValidateAsync(ValidatingConnectionEventArgs connection)
     {
@@ -68,7 +69,7 @@ internal sealed class RegistryConnectionValidator(
         }
 
         var device = DeviceUsername.TryParse(username, out _, out _) ? registry.FindByUsername(username) : null;
-        if (!SecretHash.Verify(password, device?.SecretHash ?? DummyHash) || device is null)
+        if (!SecretHash.Verify(password, device?.SecretHash ?? _dummyHash) || device is null)
         {
             return (null, MqttConnectReasonCode.BadUserNameOrPassword, "bad-credentials");
         }
