@@ -1,5 +1,6 @@
 using MQTTnet;
 using MQTTnet.Protocol;
+using SmartOverhalla.Testing;
 
 namespace SmartOverhalla.Gateway.Tests.Broker;
 
@@ -144,5 +145,49 @@ internal static class DeviceAclScenarios
 
         var received = await device.ReceiveUntilAsync(light.Topic("cmd"), ct);
         Assert.Equal("{\"from\":\"gateway\"}", Assert.Single(received).ConvertPayloadToString());
+    }
+
+    /// <summary>
+    /// A last will is a publish too: a device that vanishes must not leave a forged status on another device's topic.
+    /// The broker may refuse the connect (Mosquitto checks the will against the ACL then) or drop the will when it
+    /// would be sent (the embedded broker's interceptor); either way the subscriber never sees it.
+    /// </summary>
+    public static async Task DeviceCannotLeaveALastWillOnAnotherDevicesTopicAsync(SecuredBroker broker, string municipality, CancellationToken ct)
+    {
+        var light = await broker.RegisterAsync(municipality, "streetlight", "l-will-1", ct);
+        var other = await broker.RegisterAsync(municipality, "streetlight", "l-will-2", ct);
+        var (ingestion, _) = await broker.ConnectIngestionAccountAsync(ct);
+        await using var _ = ingestion;
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await ingestion.SubscribeAsync($"smartcity/v1/{municipality}/#", ct));
+
+        var (forger, result) = await MqttSession.ConnectAsync(broker.Port, light.DeviceId, light.Username, light.Secret, ct, willTopic: other.Topic("status"));
+        if (result.ResultCode == MqttClientConnectResultCode.Success)
+        {
+            // Vanish without DISCONNECT, so the broker sends the will.
+            forger.Client.Dispose();
+        }
+        else
+        {
+            await forger.DisposeAsync();
+        }
+
+        // The other device's own status after the forger is gone is the sentinel: the will, if sent, came before it.
+        var (otherSession, otherResult) = await broker.ConnectDeviceAsync(other, ct);
+        await using var __ = otherSession;
+        Assert.Equal(MqttClientConnectResultCode.Success, otherResult.ResultCode);
+        await Eventually.UntilAsync(async c => await IsGoneAsync(broker, light, c), TimeSpan.FromSeconds(15), "the forger's connection to be gone", ct);
+        await otherSession.PublishAsync(other.Topic("status"), "{\"state\":\"online\"}", ct);
+
+        var received = await ingestion.ReceiveUntilAsync(other.Topic("status"), ct);
+        Assert.Equal("{\"state\":\"online\"}", Assert.Single(received).ConvertPayloadToString());
+    }
+
+    /// <summary>The device's client id can connect again without taking over a live session (its old connection is gone).</summary>
+    private static async Task<bool> IsGoneAsync(SecuredBroker broker, RegisteredTestDevice device, CancellationToken ct)
+    {
+        var (probe, result) = await broker.ConnectDeviceAsync(device, ct);
+        var present = result.IsSessionPresent;
+        await probe.DisposeAsync();
+        return result.ResultCode == MqttClientConnectResultCode.Success && !present;
     }
 }

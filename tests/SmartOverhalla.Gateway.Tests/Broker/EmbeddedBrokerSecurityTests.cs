@@ -44,6 +44,13 @@ public sealed class EmbeddedBrokerSecurityTests(SecuredEmbeddedBrokerFixture fix
     }
 
     [Fact]
+    public async Task A_device_cannot_leave_a_last_will_on_another_devices_topic()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await DeviceAclScenarios.DeviceCannotLeaveALastWillOnAnotherDevicesTopicAsync(fixture.Broker, TestNames.Municipality(), ct);
+    }
+
+    [Fact]
     public async Task Only_the_gateway_account_may_publish_commands()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -33,7 +33,7 @@ internal sealed class MqttSession : IAsyncDisposable
     public IMqttClient Client { get; }
 
     public static async Task<(MqttSession Session, MqttClientConnectResult Result)> ConnectAsync(
-        int port, string clientId, string? username, string? password, CancellationToken ct, Action<MqttClientTlsOptionsBuilder>? tls = null)
+        int port, string clientId, string? username, string? password, CancellationToken ct, Action<MqttClientTlsOptionsBuilder>? tls = null, string? willTopic = null)
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
@@ -44,6 +44,11 @@ internal sealed class MqttSession : IAsyncDisposable
         if (username is not null)
         {
             builder = builder.WithCredentials(username, password ?? string.Empty);
+        }
+
+        if (willTopic is not null)
+        {
+            builder = builder.WithWillTopic(willTopic).WithWillPayload("{\"forged\":\"will\"}").WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
         }
 
         if (tls is not null)
