@@ -69,6 +69,27 @@ SMARTOVERHALLA_INFLUX_PORT=$INFLUX_PORT deploy/servers.sh start influxdb
 export InfluxDb__Url="http://127.0.0.1:$INFLUX_PORT/"
 export Mqtt__Host=127.0.0.1 Mqtt__Port=$MQTT_PORT
 
+# Device identity (README "Device identity and ACLs"): the broker refuses anonymous clients. Local secrets are
+# made once, kept in .data/secrets.env (mode 600), and passed to each service through its environment only:
+# the fleet key from which the gateway registers the simulated devices and each device derives its own
+# password, and the ingestion worker's MQTT password. The gateway's own password is made up at each start.
+SECRETS=$DATA_ROOT/secrets.env
+if [ ! -f "$SECRETS" ]; then
+  (umask 077; {
+    echo "SMARTOVERHALLA_FLEET_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '=+/\n')"
+    echo "SMARTOVERHALLA_INGESTION_MQTT_PASSWORD=$(head -c 32 /dev/urandom | base64 | tr -d '=+/\n')"
+  } >"$SECRETS")
+fi
+source "$SECRETS"
+if [ $# -eq 0 ]; then
+  # A small town's worth of devices by default; pass simulator options to change it.
+  set -- --streetlights 200 --watermeters 100 --ploughs 4
+fi
+# The fleet the simulators will run, as the gateway's import list (each device registered once, with its
+# fleet-key secret's hash).
+dotnet "$BUILD/SmartOverhalla.Simulators/SmartOverhalla.Simulators.dll" "$@" --write-fleet "$DATA_ROOT/fleet.csv" >"$LOGS/fleet.log" 2>&1 \
+  || { cat "$LOGS/fleet.log" >&2; exit 1; }
+
 # start NAME DLL [ARGS...]: runs a service in its build folder (where its appsettings.json is), in a
 # session of its own, so Ctrl-C reaches only this script, which then stops everything in order.
 start() {
@@ -79,14 +100,14 @@ start() {
 
 Urls="http://127.0.0.1:$HTTP_PORT" Broker__Embedded__Port=$MQTT_PORT \
   ApiKeys__Keys__local_admin__Hash=$API_KEY_HASH ApiKeys__Keys__local_admin__Roles=admin \
+  Devices__RegistryFile="$DATA_ROOT/devices/device-registry.json" Devices__ImportFile="$DATA_ROOT/fleet.csv" \
+  Devices__FleetKey="$SMARTOVERHALLA_FLEET_KEY" Broker__Accounts__Ingestion__Password="$SMARTOVERHALLA_INGESTION_MQTT_PASSWORD" \
   start gateway "$BUILD/SmartOverhalla.Gateway/SmartOverhalla.Gateway.dll"
 wait_for "gateway" 60 http_ok "$HTTP_PORT" /health/live || { tail -30 "$LOGS/gateway.log" >&2; exit 1; }
-start ingestion "$BUILD/SmartOverhalla.Ingestion/SmartOverhalla.Ingestion.dll"
-if [ $# -eq 0 ]; then
-  # A small town's worth of devices by default; pass simulator options to change it.
-  set -- --streetlights 200 --watermeters 100 --ploughs 4
-fi
-start simulators "$BUILD/SmartOverhalla.Simulators/SmartOverhalla.Simulators.dll" "$@"
+Mqtt__Username=smartoverhalla-ingestion Mqtt__Password="$SMARTOVERHALLA_INGESTION_MQTT_PASSWORD" \
+  start ingestion "$BUILD/SmartOverhalla.Ingestion/SmartOverhalla.Ingestion.dll"
+Simulators__FleetKey="$SMARTOVERHALLA_FLEET_KEY" \
+  start simulators "$BUILD/SmartOverhalla.Simulators/SmartOverhalla.Simulators.dll" "$@"
 
 cat <<TXT
 
@@ -95,7 +116,8 @@ SmartOverhalla is running.
   Gateway API doc  http://127.0.0.1:$HTTP_PORT/openapi/v1.json
   Gateway API key  $API_KEY   (name local_admin, role admin; set SMARTOVERHALLA_API_KEY to keep one)
                    curl -H "X-Api-Key: $API_KEY" http://127.0.0.1:$HTTP_PORT/api/v1/lighting/zones
-  MQTT broker      mqtt://127.0.0.1:$MQTT_PORT   (embedded in the gateway)
+  MQTT broker      mqtt://127.0.0.1:$MQTT_PORT   (embedded in the gateway; devices log in with
+                   their own credentials, see http://127.0.0.1:$HTTP_PORT/api/v1/devices)
   InfluxDB         http://127.0.0.1:$INFLUX_PORT   database 'smartoverhalla'
                    curl -G http://127.0.0.1:$INFLUX_PORT/query --data-urlencode db=smartoverhalla \\
                         --data-urlencode "q=SELECT * FROM streetlight ORDER BY time DESC LIMIT 5"

@@ -35,8 +35,22 @@ start_mosquitto() {
   mkdir -p "$dir"
   if pid_alive "$pidfile"; then log "Mosquitto already running (pid $(cat "$pidfile"))"; return; fi
   if tcp_open "$MQTT_PORT"; then log "port $MQTT_PORT is taken by another program; set SMARTOVERHALLA_MQTT_PORT"; return 1; fi
+  # Users and ACLs: the files the gateway writes from its device registry (Devices:Mosquitto:PasswordFile,
+  # AclFile, PidFile=$pidfile); empty until it has, so nobody can log in before.
+  local passwd=${SMARTOVERHALLA_MOSQUITTO_PASSWORD_FILE:-$dir/passwd} acl=${SMARTOVERHALLA_MOSQUITTO_ACL_FILE:-$dir/acl}
+  [ -f "$passwd" ] || (umask 077; : >"$passwd")
+  [ -f "$acl" ] || (umask 077; : >"$acl")
+  rm -rf "$dir/conf.d"; mkdir -p "$dir/conf.d"
   render "$REPO_ROOT/deploy/mosquitto/mosquitto.conf.template" "$dir/mosquitto.conf" \
-    DATA_DIR="$dir" PORT="$MQTT_PORT" RUN_USER="$(id -un)"
+    DATA_DIR="$dir" PORT="$MQTT_PORT" RUN_USER="$(id -un)" CONF_DIR="$dir/conf.d"
+  render "$REPO_ROOT/deploy/mosquitto/security.conf.template" "$dir/conf.d/security.conf" \
+    PASSWORD_FILE="$passwd" ACL_FILE="$acl"
+  # TLS listener for devices when a PEM certificate and key are given.
+  if [ -n "${SMARTOVERHALLA_MQTT_TLS_CERT:-}" ]; then
+    render "$REPO_ROOT/deploy/mosquitto/tls.conf.template" "$dir/conf.d/tls.conf" \
+      TLS_PORT="${SMARTOVERHALLA_MQTT_TLS_PORT:-8883}" TLS_BIND="${SMARTOVERHALLA_MQTT_TLS_BIND:-127.0.0.1}" \
+      CERT_FILE="$SMARTOVERHALLA_MQTT_TLS_CERT" KEY_FILE="${SMARTOVERHALLA_MQTT_TLS_KEY:?set SMARTOVERHALLA_MQTT_TLS_KEY with SMARTOVERHALLA_MQTT_TLS_CERT}"
+  fi
   local bin; bin=$(command -v mosquitto || echo /usr/sbin/mosquitto)
   setsid "$bin" -c "$dir/mosquitto.conf" >>"$dir/mosquitto.log" 2>&1 &
   echo $! >"$pidfile"

@@ -1,6 +1,7 @@
 using SmartOverhalla.Gateway.Alerts;
 using SmartOverhalla.Gateway.Audit;
 using SmartOverhalla.Gateway.Broker;
+using SmartOverhalla.Gateway.Devices;
 using SmartOverhalla.Gateway.Health;
 using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Gateway.Savings;
@@ -21,6 +22,7 @@ internal static class GatewayExtensions
         // Sections are bound when options are first read (at start), not here, so later configuration sources count.
         builder.Services.AddInfluxAuditLog(builder.Configuration);
         builder.Services.AddApiSecurity(builder.Configuration);
+        builder.Services.AddDevices(builder.Configuration);
         builder.Services.AddBroker(builder.Configuration.GetSection(BrokerOptions.SectionName));
         builder.Services.AddInfluxDb(builder.Configuration.GetSection(InfluxOptions.SectionName));
         builder.Services.AddLightingControl(builder.Configuration);
@@ -50,6 +52,7 @@ internal static class GatewayExtensions
         app.MapLightingSavings();
         app.MapAlerts();
         app.MapAuditEndpoints();
+        app.MapDevices().RequireAuthorization(ApiPolicies.Admin);
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

@@ -22,6 +22,11 @@ public static class MqttClientOptionsBuilderExtensions
             builder = builder.WithCredentials(options.Username, options.Password ?? string.Empty);
         }
 
+        if (options.Tls.Enabled)
+        {
+            builder = builder.WithTlsOptions(BrokerCertificateCheck.TlsOptions(options.Tls, options.Host));
+        }
+
         return builder;
     }
 }

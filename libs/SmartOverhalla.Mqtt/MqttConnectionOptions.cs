@@ -33,4 +33,7 @@ public sealed class MqttConnectionOptions
     /// <summary>How often a lost connection is tried again.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Section <c>Tls</c>: MQTT over TLS (MQTT's TLS port is 8883).</summary>
+    public MqttTlsOptions Tls { get; set; } = new();
 }

@@ -8,7 +8,7 @@ namespace SmartOverhalla.EndToEnd.Tests;
 
 /// <summary>
 /// Lighting control end to end: the gateway (with its embedded broker) commands 1,000 simulated street lights,
-/// each on its own MQTT connection, and one of them never answers.
+/// each on its own MQTT connection with its own credentials, and one of them never answers.
 /// </summary>
 public sealed class LightingFlowTests(InfluxFixture influx) : IClassFixture<InfluxFixture>
 {
@@ -21,23 +21,27 @@ public sealed class LightingFlowTests(InfluxFixture influx) : IClassFixture<Infl
         var ct = TestContext.Current.CancellationToken;
         await using var platform = new PlatformUnderTest(influx.Url);
         var policy = new StepPolicy(platform.Municipality);
-        var brokerPort = await platform.StartGatewayWithEmbeddedBrokerAsync(ct, policy, new Dictionary<string, string?>
-        {
-            ["Lighting:ControlInterval"] = "00:00:00.200",
-            ["Lighting:AckTimeout"] = "00:00:02",
-            ["Lighting:MaxAttempts"] = "3",
-            ["Lighting:RetryBaseDelay"] = "00:00:00.200",
-            ["Lighting:RetryMaxDelay"] = "00:00:00.500",
-        });
         const string Silent = "e2e-light-0500";
-        await platform.StartSimulatorsAsync("127.0.0.1", brokerPort, o =>
+        void Fleet(SimulatorOptions o)
         {
             o.Streetlights = Lights;
             o.Watermeters = 0;
             o.Ploughs = 0;
             o.StreetlightInterval = TimeSpan.FromSeconds(1);
             o.StreetlightFaults.NeverAck.Devices = [Silent];
-        }, ct);
+            // Each light logs in as itself (fleet-key credentials), as run.sh's simulators do; the gateway commands
+            // through its own service account, and anonymous clients are refused.
+            o.FleetKey = platform.FleetKey;
+        }
+
+        var settings = await platform.SecureFleetSettingsAsync(Fleet, ct);
+        settings["Lighting:ControlInterval"] = "00:00:00.200";
+        settings["Lighting:AckTimeout"] = "00:00:02";
+        settings["Lighting:MaxAttempts"] = "3";
+        settings["Lighting:RetryBaseDelay"] = "00:00:00.200";
+        settings["Lighting:RetryMaxDelay"] = "00:00:00.500";
+        var brokerPort = await platform.StartGatewayWithEmbeddedBrokerAsync(ct, policy, settings);
+        await platform.StartSimulatorsAsync("127.0.0.1", brokerPort, Fleet, ct);
         var store = platform.GatewayServices!.GetRequiredService<LightStateStore>();
         await Eventually.UntilAsync(() => store.All.Count(s => s.Municipality == platform.Municipality) == Lights, Deadline, "the gateway to know every light", ct);
 
@@ -58,6 +62,9 @@ public sealed class LightingFlowTests(InfluxFixture influx) : IClassFixture<Infl
             "the unresponsive alert in InfluxDB",
             ct);
         await Eventually.UntilAsync(() => store.Find(platform.Municipality, Silent)?.ReportedLevel == 60, Deadline, "the silent light's telemetry at 60 %", ct);
+        // Every light logged in as a registered device, none was refused.
+        Assert.Equal(Lights, platform.GatewayServices!.GetRequiredService<SmartOverhalla.Gateway.Devices.DeviceRegistry>().All.Count);
+        Assert.Equal(0, platform.GatewayServices!.GetRequiredService<SmartOverhalla.Gateway.Broker.BrokerMetrics>().ConnectionsRefusedTotal);
         platform.Logs.AssertNoUnexpectedErrors();
     }
 

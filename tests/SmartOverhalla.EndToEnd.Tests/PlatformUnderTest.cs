@@ -66,6 +66,10 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
             ["InfluxDb:Url"] = InfluxUrl.ToString(),
             ["InfluxDb:Database"] = Database,
             ["Lighting:StateFile"] = Path.Combine(builder.Environment.ContentRootPath, "lighting-state.json"),
+            // These flows play a hostile device that publishes malformed messages on device topics, which the ACLs
+            // would refuse before ingestion sees them; device identity and ACLs have their own tests
+            // (Gateway.Tests/Broker), so here the embedded broker admits anonymous clients (Development only).
+            ["Broker:Embedded:AllowAnonymous"] = "true",
         });
         if (settings is not null)
         {
@@ -88,11 +92,17 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
         return brokerPort;
     }
 
-    public async Task StartIngestionAsync(string mqttHost, int mqttPort, CancellationToken cancellationToken)
+    /// <summary>The ingestion worker's MQTT password when the gateway's broker has device identity on (a test value).</summary>
+    public const string IngestionPassword = "e2e-ingestion-password-not-for-production";
+
+    /// <param name="secured">Log in as the ingestion service account (<see cref="IngestionPassword"/>).</param>
+    public async Task StartIngestionAsync(string mqttHost, int mqttPort, CancellationToken cancellationToken, bool secured = false)
     {
         var (host, _) = TestHost.Build(
             new Dictionary<string, string?>
             {
+                ["Mqtt:Username"] = secured ? "smartoverhalla-ingestion" : null,
+                ["Mqtt:Password"] = secured ? IngestionPassword : null,
                 ["Mqtt:Host"] = mqttHost,
                 ["Mqtt:Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
                 ["Mqtt:ReconnectDelay"] = "00:00:00.200",
@@ -117,7 +127,8 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
     }
 
     /// <summary>Runs the simulators until every device has published <paramref name="messagesPerDevice"/> telemetry messages and gone offline.</summary>
-    public async Task RunSimulatorsAsync(string mqttHost, int mqttPort, int lights, int meters, int ploughs, int messagesPerDevice, CancellationToken cancellationToken)
+    /// <param name="fleetKey">When set, each device logs in with its fleet-key credentials.</param>
+    public async Task RunSimulatorsAsync(string mqttHost, int mqttPort, int lights, int meters, int ploughs, int messagesPerDevice, CancellationToken cancellationToken, string? fleetKey = null)
     {
         var (host, _) = TestHost.Build(
             new Dictionary<string, string?>(),
@@ -136,6 +147,7 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
                         o.WatermeterInterval = TimeSpan.FromMilliseconds(100);
                         o.PloughInterval = TimeSpan.FromMilliseconds(100);
                         o.Seed = 2026;
+                        o.FleetKey = fleetKey;
                     },
                     m =>
                     {
@@ -151,6 +163,27 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>Fleet key of this platform's simulated devices (a test value, made per run).</summary>
+    public string FleetKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>
+    /// Gateway settings for device identity on: the fleet that <see cref="StartSimulatorsAsync"/> will run with
+    /// <paramref name="configure"/> is written as the gateway's import list, registered at start with fleet-key
+    /// secrets, and anonymous clients are refused (as in production).
+    /// </summary>
+    public async Task<Dictionary<string, string?>> SecureFleetSettingsAsync(Action<SimulatorOptions> configure, CancellationToken cancellationToken)
+    {
+        var options = SimulatorFleetOptions(configure);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("so-fleet-").FullName, "fleet.csv");
+        await SmartOverhalla.Simulators.Devices.FleetList.WriteAsync(file, SmartOverhalla.Simulators.Devices.DeviceFleet.Create(options, TimeProvider.System), cancellationToken);
+        return new Dictionary<string, string?>
+        {
+            ["Broker:Embedded:AllowAnonymous"] = "false",
+            ["Devices:FleetKey"] = FleetKey,
+            ["Devices:ImportFile"] = file,
+        };
+    }
+
     /// <summary>Starts simulators that run until the platform is disposed (no message limit).</summary>
     public async Task StartSimulatorsAsync(string mqttHost, int mqttPort, Action<SimulatorOptions> configure, CancellationToken cancellationToken)
     {
@@ -160,12 +193,7 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
             {
                 UseCapturedLogs(b.Logging);
                 b.AddSimulators(
-                    o =>
-                    {
-                        o.Municipality = Municipality;
-                        o.DeviceIdPrefix = "e2e";
-                        configure(o);
-                    },
+                    o => ConfigureFleet(o, configure),
                     m =>
                     {
                         m.Host = mqttHost;
@@ -175,6 +203,20 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
             services => services.AddSingleton<ISimulationObserver>(Published));
         await host.StartAsync(cancellationToken);
         _hosts.Add(host);
+    }
+
+    private SimulatorOptions SimulatorFleetOptions(Action<SimulatorOptions> configure)
+    {
+        var options = new SimulatorOptions();
+        ConfigureFleet(options, configure);
+        return options;
+    }
+
+    private void ConfigureFleet(SimulatorOptions options, Action<SimulatorOptions> configure)
+    {
+        options.Municipality = Municipality;
+        options.DeviceIdPrefix = "e2e";
+        configure(options);
     }
 
     public async ValueTask DisposeAsync()

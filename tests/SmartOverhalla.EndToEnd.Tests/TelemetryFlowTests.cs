@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -35,6 +36,39 @@ public sealed class TelemetryFlowTests(MosquittoFixture mosquitto, InfluxFixture
         using var http = new HttpClient { BaseAddress = platform.GatewayUrl };
         using var health = await http.GetAsync(new Uri("health", UriKind.Relative), ct);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_device_identity_on_every_simulated_device_logs_in_as_itself_and_every_message_is_stored_exactly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var platform = new PlatformUnderTest(influx.Url);
+        var settings = await platform.SecureFleetSettingsAsync(
+            o =>
+            {
+                (o.Streetlights, o.Watermeters, o.Ploughs) = (Lights, Meters, Ploughs);
+                o.DeviceIdPrefix = SmartOverhalla.Simulators.Configuration.SimulatorOptions.DefaultDeviceIdPrefix;
+            },
+            ct);
+        settings["Broker:Accounts:Ingestion:Password"] = PlatformUnderTest.IngestionPassword;
+        var port = await platform.StartGatewayWithEmbeddedBrokerAsync(ct, settings: settings);
+
+        await platform.StartIngestionAsync("127.0.0.1", port, ct, secured: true);
+        await platform.RunSimulatorsAsync("127.0.0.1", port, Lights, Meters, Ploughs, MessagesPerDevice, ct, platform.FleetKey).WaitAsync(Deadline, ct);
+
+        var published = platform.Published.Of<StreetlightTelemetry>().Count() + platform.Published.Of<WatermeterTelemetry>().Count() + platform.Published.Of<PloughTelemetry>().Count();
+        Assert.Equal((Lights + Meters + Ploughs) * MessagesPerDevice, published);
+        await Eventually.UntilAsync(
+            async c => await platform.Influx.CountAsync("streetlight", "dimLevel", c) == Lights * MessagesPerDevice
+                       && await platform.Influx.CountAsync("watermeter", "volumeL", c) == Meters * MessagesPerDevice
+                       && await platform.Influx.CountAsync("plough", "lat", c) == Ploughs * MessagesPerDevice,
+            Deadline,
+            "every message of the logged-in fleet in InfluxDB",
+            ct);
+        var metrics = platform.GatewayServices!.GetRequiredService<SmartOverhalla.Gateway.Broker.BrokerMetrics>();
+        Assert.Equal(0, metrics.ConnectionsRefusedTotal);
+        Assert.Equal(0, metrics.PublishesRefusedTotal);
+        platform.Logs.AssertNoUnexpectedErrors();
     }
 
     [Fact]

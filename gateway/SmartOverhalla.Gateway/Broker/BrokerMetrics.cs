@@ -13,6 +13,7 @@ internal sealed class BrokerMetrics
     private readonly Counter<long> _connections;
     private readonly Counter<long> _published;
     private readonly Counter<long> _dropped;
+    private readonly Counter<long> _refused;
     private long _connectionsTotal;
     private long _connectedClients;
     private long _publishedTotal;
@@ -23,6 +24,9 @@ internal sealed class BrokerMetrics
     private long _throttledTotal;
     private long _floodEpisodesTotal;
     private long _floodDisconnectsTotal;
+    private long _connectionsRefusedTotal;
+    private long _publishesRefusedTotal;
+    private long _subscriptionsRefusedTotal;
 
     public BrokerMetrics(IMeterFactory meterFactory)
     {
@@ -34,6 +38,7 @@ internal sealed class BrokerMetrics
         _throttled = meter.CreateCounter<long>("smartoverhalla.broker.messages.throttled", "{message}", "Publishes delayed because their client was over its rate budget.");
         _floodEpisodes = meter.CreateCounter<long>("smartoverhalla.broker.flood.episodes", "{episode}", "Times a client went over its publish rate budget.");
         _floodDisconnects = meter.CreateCounter<long>("smartoverhalla.broker.flood.disconnects", "{client}", "Clients disconnected for flooding.");
+        _refused = meter.CreateCounter<long>("smartoverhalla.broker.refusals", "{refusal}", "Connects, publishes and subscriptions the embedded broker refused (tags: action, reason).");
         meter.CreateObservableUpDownCounter("smartoverhalla.broker.clients.connected", () => ConnectedClients, "{client}", "Clients connected to the embedded broker now.");
     }
 
@@ -67,6 +72,32 @@ internal sealed class BrokerMetrics
     {
         Interlocked.Increment(ref _floodDisconnectsTotal);
         _floodDisconnects.Add(1);
+    }
+
+    public long ConnectionsRefusedTotal => Interlocked.Read(ref _connectionsRefusedTotal);
+
+    public long PublishesRefusedTotal => Interlocked.Read(ref _publishesRefusedTotal);
+
+    public long SubscriptionsRefusedTotal => Interlocked.Read(ref _subscriptionsRefusedTotal);
+
+    /// <summary>A connect refused for <paramref name="reason"/> (anonymous, bad-credentials, client-id-mismatch).</summary>
+    public void ConnectionRefused(string reason)
+    {
+        Interlocked.Increment(ref _connectionsRefusedTotal);
+        _refused.Add(1, new KeyValuePair<string, object?>("action", "connect"), new KeyValuePair<string, object?>("reason", reason));
+    }
+
+    /// <summary>Counts one publish the ACL refused and returns the total so far.</summary>
+    public long PublishRefused()
+    {
+        _refused.Add(1, new KeyValuePair<string, object?>("action", "publish"), new KeyValuePair<string, object?>("reason", "not-authorized"));
+        return Interlocked.Increment(ref _publishesRefusedTotal);
+    }
+
+    public void SubscriptionRefused()
+    {
+        Interlocked.Increment(ref _subscriptionsRefusedTotal);
+        _refused.Add(1, new KeyValuePair<string, object?>("action", "subscribe"), new KeyValuePair<string, object?>("reason", "not-authorized"));
     }
 
     public void ClientConnected()

@@ -15,4 +15,7 @@ internal sealed class BrokerOptions
 
     /// <summary>Section <c>Broker:External</c>: used when <see cref="Mode"/> is <see cref="BrokerMode.External"/>.</summary>
     public MqttConnectionOptions External { get; set; } = new();
+
+    /// <summary>Section <c>Broker:Accounts</c>: the platform services' own MQTT logins.</summary>
+    public BrokerAccountsOptions Accounts { get; set; } = new();
 }

@@ -4,11 +4,17 @@ using SmartOverhalla.Gateway.Configuration;
 
 namespace SmartOverhalla.Gateway.Broker;
 
-/// <summary>Validates the <c>Broker</c> section at start; only the section of the chosen mode has to be valid.</summary>
-internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
+/// <summary>
+/// Validates the <c>Broker</c> section at start; only the section of the chosen mode has to be valid. Refuses
+/// anonymous clients and short service passwords outside Development (issue 5: no default or weak secrets in
+/// production), and a TLS listener without a readable certificate.
+/// </summary>
+internal sealed class BrokerOptionsValidator(IHostEnvironment environment) : IValidateOptions<BrokerOptions>
 {
     private const string EmbeddedPath = BrokerOptions.SectionName + ":" + nameof(BrokerOptions.Embedded);
     private const string ExternalPath = BrokerOptions.SectionName + ":" + nameof(BrokerOptions.External);
+    private const string TlsPath = EmbeddedPath + ":" + nameof(EmbeddedBrokerOptions.Tls);
+    private const string AccountsPath = BrokerOptions.SectionName + ":" + nameof(BrokerOptions.Accounts);
 
     public ValidateOptionsResult Validate(string? name, BrokerOptions options)
     {
@@ -18,13 +24,7 @@ internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
         switch (options.Mode)
         {
             case BrokerMode.Embedded:
-                SettingsValidation.Validate(options.Embedded, EmbeddedPath, failures);
-                SettingsValidation.Validate(options.Embedded.PublishRateLimit, EmbeddedPath + ":" + nameof(EmbeddedBrokerOptions.PublishRateLimit), failures);
-                if (!IPAddress.TryParse(options.Embedded.BindAddress, out _))
-                {
-                    failures.Add($"{EmbeddedPath}:{nameof(EmbeddedBrokerOptions.BindAddress)}: '{options.Embedded.BindAddress}' is not an IP address.");
-                }
-
+                ValidateEmbedded(options.Embedded, failures);
                 break;
             case BrokerMode.External:
                 SettingsValidation.Validate(options.External, ExternalPath, failures);
@@ -35,6 +35,78 @@ internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
                 break;
         }
 
+        ValidateAccount(options.Accounts.Gateway, $"{AccountsPath}:{nameof(BrokerAccountsOptions.Gateway)}", failures);
+        ValidateAccount(options.Accounts.Ingestion, $"{AccountsPath}:{nameof(BrokerAccountsOptions.Ingestion)}", failures);
+        if (string.Equals(options.Accounts.Gateway.Username, options.Accounts.Ingestion.Username, StringComparison.Ordinal))
+        {
+            failures.Add($"{AccountsPath}: the gateway and ingestion accounts need different user names (their rights differ).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void ValidateEmbedded(EmbeddedBrokerOptions embedded, List<string> failures)
+    {
+        SettingsValidation.Validate(embedded, EmbeddedPath, failures);
+        SettingsValidation.Validate(embedded.PublishRateLimit, EmbeddedPath + ":" + nameof(EmbeddedBrokerOptions.PublishRateLimit), failures);
+        if (!IPAddress.TryParse(embedded.BindAddress, out _))
+        {
+            failures.Add($"{EmbeddedPath}:{nameof(EmbeddedBrokerOptions.BindAddress)}: '{embedded.BindAddress}' is not an IP address.");
+        }
+
+        if (embedded.AllowAnonymous && !environment.IsDevelopment())
+        {
+            failures.Add($"{EmbeddedPath}:{nameof(EmbeddedBrokerOptions.AllowAnonymous)}: anonymous MQTT clients are allowed only in the Development environment (this is {environment.EnvironmentName}); give every device and service credentials instead.");
+        }
+
+        var tls = embedded.Tls;
+        if (!tls.Enabled)
+        {
+            return;
+        }
+
+        SettingsValidation.Validate(tls, TlsPath, failures);
+        if (!IPAddress.TryParse(tls.BindAddress, out _))
+        {
+            failures.Add($"{TlsPath}:{nameof(EmbeddedTlsOptions.BindAddress)}: '{tls.BindAddress}' is not an IP address.");
+        }
+
+        if (tls.Port == embedded.Port && tls.BindAddress == embedded.BindAddress)
+        {
+            failures.Add($"{TlsPath}:{nameof(EmbeddedTlsOptions.Port)}: {tls.Port} is the plain listener's port too.");
+        }
+
+        RequireFile(tls.CertificatePath, $"{TlsPath}:{nameof(EmbeddedTlsOptions.CertificatePath)}", failures);
+        if (!string.IsNullOrEmpty(tls.KeyPath))
+        {
+            RequireFile(tls.KeyPath, $"{TlsPath}:{nameof(EmbeddedTlsOptions.KeyPath)}", failures);
+        }
+    }
+
+    private void RequireFile(string? path, string key, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            failures.Add($"{key}: is required when TLS is enabled.");
+        }
+        else if (!File.Exists(Path.GetFullPath(path, environment.ContentRootPath)))
+        {
+            failures.Add($"{key}: file '{path}' does not exist.");
+        }
+    }
+
+    private void ValidateAccount(ServiceAccountOptions account, string key, List<string> failures)
+    {
+        // A '/' would make it look like a device (and a pattern ACL's %u would give it a device's topics); '+', '#'
+        // and ':' break Mosquitto's ACL and password files.
+        if (string.IsNullOrWhiteSpace(account.Username) || account.Username.IndexOfAny(['/', '+', '#', ':', ' ']) >= 0)
+        {
+            failures.Add($"{key}:{nameof(ServiceAccountOptions.Username)}: '{account.Username}' must be non-empty without '/', '+', '#', ':' or spaces.");
+        }
+
+        if (account.HasPassword && account.Password!.Length < ServiceAccountOptions.MinPasswordLength && !environment.IsDevelopment())
+        {
+            failures.Add($"{key}:{nameof(ServiceAccountOptions.Password)}: must be at least {ServiceAccountOptions.MinPasswordLength} characters outside Development (the value is not shown).");
+        }
     }
 }

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace SmartOverhalla.Gateway.Broker;
 
-/// <summary>Registers the broker component: options, the embedded broker's hosted service and the status for <c>/health</c>.</summary>
+/// <summary>
+/// Registers the broker component: options, the embedded broker's hosted service (authenticating against the device
+/// registry, which AddDevices registers) and the status for <c>/health</c>.
+/// </summary>
 internal static class BrokerServiceCollectionExtensions
 {
     public static IServiceCollection AddBroker(this IServiceCollection services, IConfiguration brokerSection)
@@ -13,9 +16,11 @@ internal static class BrokerServiceCollectionExtensions
 
         services.AddOptions<BrokerOptions>().Bind(brokerSection).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<BrokerOptions>, BrokerAccountsSetup>());
         services.AddMetrics();
         services.TryAddSingleton<BrokerMetrics>();
-        services.TryAddSingleton<IBrokerConnectionValidator, AnonymousConnectionValidator>();
+        // Devices from the registry (AddDevices) and the platform's service accounts; anonymous only in Development.
+        services.TryAddSingleton<IBrokerConnectionValidator, RegistryConnectionValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PublishRateLimiter>();
         services.TryAddSingleton<EmbeddedBroker>();

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
+using MQTTnet.Protocol;
 using MQTTnet.Server;
+using SmartOverhalla.Gateway.Devices;
 
 namespace SmartOverhalla.Gateway.Broker;
 
@@ -9,12 +12,17 @@ namespace SmartOverhalla.Gateway.Broker;
 /// Hosts the MQTTnet broker inside the gateway when <c>Broker:Mode</c> is <c>Embedded</c>. A hosted service, so
 /// the broker listens before Kestrel serves <c>/health</c>, and stops (disconnecting clients) after it.
 /// Retained messages and sessions live in memory: a gateway restart loses them, as the design accepts for one node.
+/// Every client is authenticated (<see cref="IBrokerConnectionValidator"/>) and every publish and subscription is
+/// checked against <see cref="TopicAccessPolicy"/>; refusals are counted and logged. Optionally a second listener
+/// speaks TLS (<see cref="EmbeddedTlsOptions"/>).
 /// </summary>
 internal sealed class EmbeddedBroker(
     IOptions<BrokerOptions> options,
     IBrokerConnectionValidator connectionValidator,
     BrokerMetrics metrics,
     PublishRateLimiter rateLimiter,
+    DeviceRegistry registry,
+    IHostEnvironment environment,
     ILogger<EmbeddedBroker> logger) : IHostedService, IBrokerStatus, IDisposable
 {
     private readonly BrokerOptions _options = options.Value;
@@ -28,9 +36,11 @@ internal sealed class EmbeddedBroker(
         }
 
         var settings = _options.Embedded;
+        var certificate = settings.Tls.Enabled ? TlsCertificate.Load(settings.Tls, environment.ContentRootPath) : null;
         var factory = new MqttServerFactory(new MqttNetLogBridge(logger));
-        var server = factory.CreateMqttServer(BuildServerOptions(factory, settings));
+        var server = factory.CreateMqttServer(BuildServerOptions(factory, settings, certificate));
         server.ValidatingConnectionAsync += connectionValidator.ValidateAsync;
+        server.InterceptingSubscriptionAsync += OnSubscribeAsync;
         server.ClientConnectedAsync += OnClientConnectedAsync;
         server.ClientDisconnectedAsync += OnClientDisconnectedAsync;
         server.InterceptingPublishAsync += OnPublishAsync;
@@ -51,7 +61,17 @@ internal sealed class EmbeddedBroker(
         }
 
         _server = server;
+        registry.Changed += OnRegistryChanged;
         logger.EmbeddedBrokerStarted(settings.BindAddress, settings.Port, settings.PersistentSessions, settings.MaxPendingMessagesPerClient);
+        if (certificate is not null)
+        {
+            logger.EmbeddedBrokerTlsStarted(settings.Tls.BindAddress, settings.Tls.Port, certificate.Subject, certificate.NotAfter.ToUniversalTime());
+        }
+
+        if (settings.AllowAnonymous)
+        {
+            logger.AnonymousAllowed();
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -61,6 +81,8 @@ internal sealed class EmbeddedBroker(
         {
             return;
         }
+
+        registry.Changed -= OnRegistryChanged;
 
         // Clients get a DISCONNECT with "server shutting down", so devices reconnect instead of waiting for keep-alive.
         await server.StopAsync(new MqttServerStopOptionsBuilder().Build());
@@ -81,7 +103,15 @@ internal sealed class EmbeddedBroker(
             ["connectionsTotal"] = metrics.ConnectionsTotal,
             ["messagesPublished"] = metrics.PublishedTotal,
             ["messagesDropped"] = metrics.DroppedTotal,
+            ["connectionsRefused"] = metrics.ConnectionsRefusedTotal,
+            ["publishesRefused"] = metrics.PublishesRefusedTotal,
+            ["subscriptionsRefused"] = metrics.SubscriptionsRefusedTotal,
         };
+        if (settings.Tls.Enabled)
+        {
+            data["tlsEndpoint"] = $"{settings.Tls.BindAddress}:{settings.Tls.Port}";
+        }
+
         var report = _server is { IsStarted: true }
             ? new BrokerStatusReport(true, $"Embedded MQTT broker listening on {endpoint}.", data)
             : new BrokerStatusReport(false, $"Embedded MQTT broker on {endpoint} is not running.", data);
@@ -90,7 +120,51 @@ internal sealed class EmbeddedBroker(
 
     public void Dispose() => Interlocked.Exchange(ref _server, null)?.Dispose();
 
-    private static MqttServerOptions BuildServerOptions(MqttServerFactory factory, EmbeddedBrokerOptions settings)
+    /// <summary>
+    /// Closes the live connection of a device that was removed or got a new secret: the registry change takes effect
+    /// for connected devices too, not only at their next connect.
+    /// </summary>
+    public async Task DisconnectDeviceAsync(DeviceKey device)
+    {
+        if (_server is not { IsStarted: true } server)
+        {
+            return;
+        }
+
+        foreach (var client in await server.GetClientsAsync())
+        {
+            if (client.Session.Items[BrokerPrincipal.SessionItemKey] is BrokerPrincipal { Role: BrokerRole.Device } principal
+                && principal.Kind == device.Kind
+                && string.Equals(principal.DeviceId, device.DeviceId, StringComparison.Ordinal))
+            {
+                await client.DisconnectAsync(new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized });
+                logger.DeviceSessionClosed(client.Id);
+            }
+        }
+    }
+
+    private void OnRegistryChanged(DeviceKey? revoked)
+    {
+        if (revoked is { } device)
+        {
+            _ = DisconnectRevokedAsync(device);
+        }
+    }
+
+    private async Task DisconnectRevokedAsync(DeviceKey device)
+    {
+        try
+        {
+            await DisconnectDeviceAsync(device);
+        }
+        catch (Exception ex)
+        {
+            // The device is refused at its next connect anyway; closing its current connection is a bonus.
+            logger.MqttNetWarning(nameof(EmbeddedBroker), $"Could not close the connection of {device}: {ex.Message}", null);
+        }
+    }
+
+    private static MqttServerOptions BuildServerOptions(MqttServerFactory factory, EmbeddedBrokerOptions settings, X509Certificate2? certificate)
     {
         var address = IPAddress.Parse(settings.BindAddress);
         var builder = factory.CreateServerOptionsBuilder()
@@ -101,9 +175,23 @@ internal sealed class EmbeddedBroker(
             .WithPendingMessagesOverflowStrategy(MqttPendingMessagesOverflowStrategy.DropOldestQueuedMessage);
 
         // MQTTnet listens on IPv4 and IPv6 "any" unless told otherwise; bind only the one configured address.
-        return address.AddressFamily == AddressFamily.InterNetworkV6
-            ? builder.WithDefaultEndpointBoundIPAddress(IPAddress.None).WithDefaultEndpointBoundIPV6Address(address).Build()
-            : builder.WithDefaultEndpointBoundIPAddress(address).WithDefaultEndpointBoundIPV6Address(IPAddress.None).Build();
+        builder = address.AddressFamily == AddressFamily.InterNetworkV6
+            ? builder.WithDefaultEndpointBoundIPAddress(IPAddress.None).WithDefaultEndpointBoundIPV6Address(address)
+            : builder.WithDefaultEndpointBoundIPAddress(address).WithDefaultEndpointBoundIPV6Address(IPAddress.None);
+        if (certificate is not null)
+        {
+            var tlsAddress = IPAddress.Parse(settings.Tls.BindAddress);
+            builder = builder
+                .WithEncryptedEndpoint()
+                .WithEncryptedEndpointPort(settings.Tls.Port)
+                .WithEncryptionCertificate(certificate)
+                .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+            builder = tlsAddress.AddressFamily == AddressFamily.InterNetworkV6
+                ? builder.WithEncryptedEndpointBoundIPAddress(IPAddress.None).WithEncryptedEndpointBoundIPV6Address(tlsAddress)
+                : builder.WithEncryptedEndpointBoundIPAddress(tlsAddress).WithEncryptedEndpointBoundIPV6Address(IPAddress.None);
+        }
+
+        return builder.Build();
     }
 
     private Task OnClientConnectedAsync(ClientConnectedEventArgs e)
@@ -122,9 +210,45 @@ internal sealed class EmbeddedBroker(
 
     private Task OnPublishAsync(InterceptingPublishEventArgs e)
     {
+        // No client id: a message the server itself injects. Will messages come with their client's session items.
+        if (!string.IsNullOrEmpty(e.ClientId) && !MayPublish(e.SessionItems, e.ApplicationMessage.Topic))
+        {
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            var refused = metrics.PublishRefused();
+            // A misbehaving device may flood: the first refusal and then every hundredth are logged; all are counted.
+            if (refused == 1 || refused % 100 == 0)
+            {
+                logger.PublishRefused(e.ClientId, e.UserName, Truncate(e.ApplicationMessage.Topic), refused);
+            }
+
+            return Task.CompletedTask;
+        }
+
         metrics.MessagePublished();
         return Task.CompletedTask;
     }
+
+    private Task OnSubscribeAsync(InterceptingSubscriptionEventArgs e)
+    {
+        if (!string.IsNullOrEmpty(e.ClientId) && !MaySubscribe(e.SessionItems, e.TopicFilter.Topic))
+        {
+            e.ProcessSubscription = false;
+            e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+            metrics.SubscriptionRefused();
+            logger.SubscriptionRefused(e.ClientId, e.UserName, Truncate(e.TopicFilter.Topic));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static bool MayPublish(System.Collections.IDictionary sessionItems, string topic) =>
+        sessionItems[BrokerPrincipal.SessionItemKey] is BrokerPrincipal principal && TopicAccessPolicy.MayPublish(principal, topic);
+
+    private static bool MaySubscribe(System.Collections.IDictionary sessionItems, string filter) =>
+        sessionItems[BrokerPrincipal.SessionItemKey] is BrokerPrincipal principal && TopicAccessPolicy.MaySubscribe(principal, filter);
+
+    private static string Truncate(string topic) => topic.Length > 200 ? topic[..200] : topic;
 
     private Task OnMessageDroppedAsync(QueueMessageOverwrittenEventArgs e)
     {

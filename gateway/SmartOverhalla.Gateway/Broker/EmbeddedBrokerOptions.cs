@@ -20,7 +20,7 @@ internal sealed class EmbeddedBrokerOptions
     [Required]
     public string BindAddress { get; set; } = DefaultBindAddress;
 
-    /// <summary>TCP port of the MQTT listener (plain MQTT; TLS comes with device credentials).</summary>
+    /// <summary>TCP port of the plain MQTT listener (the platform's own services; devices on a network use <see cref="Tls"/>).</summary>
     [Range(1, 65535)]
     public int Port { get; set; } = DefaultPort;
 
@@ -37,4 +37,13 @@ internal sealed class EmbeddedBrokerOptions
 
     /// <summary>Per-client publish rate limit (<c>Broker:Embedded:PublishRateLimit</c>); see <see cref="PublishRateLimitOptions"/>.</summary>
     public PublishRateLimitOptions PublishRateLimit { get; set; } = new();
+
+    /// <summary>
+    /// Accept clients without credentials, with every right (the broker of old). Development only: the options
+    /// validator refuses it in any other environment. Credentials that are given are still checked.
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
+
+    /// <summary>Section <c>Broker:Embedded:Tls</c>.</summary>
+    public EmbeddedTlsOptions Tls { get; set; } = new();
 }

@@ -21,12 +21,30 @@ internal static partial class Log
     [LoggerMessage(1006, LogLevel.Warning, "Queue of MQTT client {ClientId} is full: oldest messages dropped ({Count} in total); raise Broker:Embedded:MaxPendingMessagesPerClient or fix the slow subscriber")]
     public static partial void QueuedMessagesDropped(this ILogger logger, string clientId, long count);
 
-    [LoggerMessage(1007, LogLevel.Debug, "MQTT client {ClientId} accepted without credentials (device authentication is not enforced yet)")]
-    public static partial void ConnectionAcceptedAnonymously(this ILogger logger, string clientId);
+    [LoggerMessage(1007, LogLevel.Debug, "MQTT client {ClientId} authenticated as {Role} {Username}")]
+    public static partial void ConnectionAuthenticated(this ILogger logger, string clientId, string role, string username);
 
     [LoggerMessage(1008, LogLevel.Warning, "MQTTnet {Source}: {Message}")]
     public static partial void MqttNetWarning(this ILogger logger, string source, string message, Exception? exception);
 
     [LoggerMessage(1009, LogLevel.Error, "MQTTnet {Source}: {Message}")]
     public static partial void MqttNetError(this ILogger logger, string source, string message, Exception? exception);
+
+    [LoggerMessage(1010, LogLevel.Warning, "MQTT connect of client {ClientId} (user {Username}) from {RemoteEndPoint} refused: {Reason}")]
+    public static partial void ConnectionRefused(this ILogger logger, string clientId, string username, string reason, string? remoteEndPoint);
+
+    [LoggerMessage(1011, LogLevel.Warning, "MQTT publish of client {ClientId} (user {Username}) to {Topic} refused: not authorized ({Count} publishes refused in total)")]
+    public static partial void PublishRefused(this ILogger logger, string clientId, string? username, string topic, long count);
+
+    [LoggerMessage(1012, LogLevel.Warning, "MQTT subscription of client {ClientId} (user {Username}) to {TopicFilter} refused: not authorized")]
+    public static partial void SubscriptionRefused(this ILogger logger, string clientId, string? username, string topicFilter);
+
+    [LoggerMessage(1013, LogLevel.Information, "Embedded MQTT broker listening for TLS on {BindAddress}:{Port} (certificate {Subject}, valid until {NotAfter:O})")]
+    public static partial void EmbeddedBrokerTlsStarted(this ILogger logger, string bindAddress, int port, string subject, DateTime notAfter);
+
+    [LoggerMessage(1014, LogLevel.Warning, "Embedded MQTT broker admits anonymous clients with every right (Broker:Embedded:AllowAnonymous, Development only)")]
+    public static partial void AnonymousAllowed(this ILogger logger);
+
+    [LoggerMessage(1015, LogLevel.Information, "Closed the MQTT session of client {ClientId}: its device was removed or its secret changed")]
+    public static partial void DeviceSessionClosed(this ILogger logger, string clientId);
 }

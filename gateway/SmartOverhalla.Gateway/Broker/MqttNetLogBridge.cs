@@ -21,6 +21,16 @@ internal sealed class MqttNetLogBridge(ILogger logger) : IMqttNetLogger
         }
 
         var text = parameters is { Length: > 0 } ? string.Format(CultureInfo.InvariantCulture, message, parameters) : message;
+
+        // One client's connection failing at the transport (a failed TLS handshake: plain MQTT on the TLS port, a client
+        // that does not trust the certificate, a port scanner; or a socket closed mid-handshake) is the client's
+        // problem, not the broker's, which goes on serving everyone else: a warning, not an error.
+        if (logLevel == MqttNetLogLevel.Error && IsClientTransportFailure(exception))
+        {
+            logger.MqttNetWarning(source, text, exception);
+            return;
+        }
+
         if (logLevel == MqttNetLogLevel.Error)
         {
             logger.MqttNetError(source, text, exception);
@@ -29,5 +39,18 @@ internal sealed class MqttNetLogBridge(ILogger logger) : IMqttNetLogger
         {
             logger.MqttNetWarning(source, text, exception);
         }
+    }
+
+    private static bool IsClientTransportFailure(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Security.Authentication.AuthenticationException or IOException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

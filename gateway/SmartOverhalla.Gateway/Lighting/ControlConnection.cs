@@ -95,7 +95,8 @@ internal sealed class ControlConnection(
         }
 
         var host = broker.Embedded.BindAddress is "0.0.0.0" or "::" ? "127.0.0.1" : broker.Embedded.BindAddress;
-        return new MqttConnectionOptions { Host = host, Port = broker.Embedded.Port, ReconnectDelay = TimeSpan.FromSeconds(1) };
+        var account = broker.Accounts.Gateway;
+        return new MqttConnectionOptions { Host = host, Port = broker.Embedded.Port, ReconnectDelay = TimeSpan.FromSeconds(1), Username = account.Username, Password = account.Password };
     }
 
     private async Task TryConnectAsync(MqttConnectionOptions connection, CancellationToken stoppingToken)

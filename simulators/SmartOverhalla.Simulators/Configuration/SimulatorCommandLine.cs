@@ -54,7 +54,8 @@ internal static class SimulatorCommandLine
             Switch.For<TimeSpan>("--slow-ack-delay", $"How late slow-acking lights ack (default {StreetlightFaultOptions.DefaultSlowAckDelay:c}).", FaultsSection + nameof(StreetlightFaultOptions.SlowAckDelay)),
             Switch.For<string>("--mqtt-host", $"MQTT broker host (default {MqttConnectionOptions.DefaultHost}).", MqttSection + nameof(MqttConnectionOptions.Host)),
             Switch.For<int>("--mqtt-port", $"MQTT broker port (default {MqttConnectionOptions.DefaultPort}).", MqttSection + nameof(MqttConnectionOptions.Port)),
-            Switch.For<string>("--mqtt-username", "MQTT user name (default: anonymous); the password comes from Mqtt__Password.", MqttSection + nameof(MqttConnectionOptions.Username)),
+            Switch.For<string>("--mqtt-username", "MQTT user name of every device (default: anonymous); the password comes from Mqtt__Password. With a fleet key (Simulators__FleetKey) each device logs in as itself instead.", MqttSection + nameof(MqttConnectionOptions.Username)),
+            Switch.For<string>("--write-fleet", "Write the fleet as the gateway's device import list (Devices:ImportFile) to this file, and exit.", SimulatorsSection + nameof(SimulatorOptions.WriteFleetFile)),
             Switch.For<TimeSpan>("--reconnect-delay", $"Time between two connection attempts of a device (default {new MqttConnectionOptions().ReconnectDelay:c}).", MqttSection + nameof(MqttConnectionOptions.ReconnectDelay)),
         ];
 

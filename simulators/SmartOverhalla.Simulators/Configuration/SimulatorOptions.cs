@@ -104,6 +104,21 @@ public sealed class SimulatorOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan? CommandSilenceFallback { get; set; } = DefaultCommandSilenceFallback;
 
+    /// <summary>
+    /// Fleet key: each device logs in as <c>{municipality}/{kind}/{deviceId}</c> with the password
+    /// HMAC-SHA256(key, user name) (<see cref="SmartOverhalla.Mqtt.FleetCredentials"/>), as the gateway's registry
+    /// derives it when it imports the fleet. Unset: every device uses <c>Mqtt:Username</c>/<c>Password</c> (or none).
+    /// From the environment only (<c>Simulators__FleetKey</c>); it has no switch, so it never shows in a process list.
+    /// </summary>
+    [MinLength(SmartOverhalla.Mqtt.FleetCredentials.MinKeyLength)]
+    public string? FleetKey { get; set; }
+
+    /// <summary>
+    /// When set, the simulator writes its fleet as the gateway's import list (<c>kind,deviceId,municipality</c> per
+    /// line; the gateway's <c>Devices:ImportFile</c>) to this file and exits without simulating.
+    /// </summary>
+    public string? WriteFleetFile { get; set; }
+
     /// <summary>Faults injected into street lights (none by default).</summary>
     [ValidateObjectMembers]
     public StreetlightFaultOptions StreetlightFaults { get; set; } = new();

@@ -3,6 +3,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.Mqtt;
 using SmartOverhalla.Simulators.Devices.Commands;
 using SmartOverhalla.Simulators.Hosting;
 
@@ -162,7 +163,7 @@ internal sealed class DeviceConnection : IAsyncDisposable
         await _context.ConnectGate.WaitAsync(cancellationToken);
         try
         {
-            var options = DeviceMqttMessages.ClientOptions(_context.Mqtt, DeviceId, _topicNames[(int)MessageType.Status], _context.Time.GetUtcNow());
+            var options = DeviceMqttMessages.ClientOptions(_context.Mqtt, DeviceId, _topicNames[(int)MessageType.Status], _context.Time.GetUtcNow(), Credentials());
             var result = await _client.ConnectAsync(options, cancellationToken);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
@@ -185,6 +186,18 @@ internal sealed class DeviceConnection : IAsyncDisposable
         _context.Metrics.DeviceConnected(_device.Kind);
         _context.Logger.DeviceConnected(DeviceId);
         return true;
+    }
+
+    /// <summary>The device's own login from the fleet key, or null to use the connection's (<c>Mqtt:Username</c>).</summary>
+    private (string Username, string Password)? Credentials()
+    {
+        if (string.IsNullOrEmpty(_context.FleetKey))
+        {
+            return null;
+        }
+
+        var username = FleetCredentials.Username(_device.Telemetry.Municipality, TopicNames.Of(_device.Kind), DeviceId);
+        return (username, FleetCredentials.Password(_context.FleetKey, username));
     }
 
     private async Task<bool> TrySubscribeAsync(CancellationToken cancellationToken)

@@ -15,11 +15,18 @@ internal static class DeviceMqttMessages
     /// status topic. The will is fixed at connect time, so its ts is the connect time: the device
     /// cannot know when it will vanish.
     /// </summary>
-    public static MqttClientOptions ClientOptions(MqttConnectionOptions connection, string deviceId, string statusTopic, DateTimeOffset now)
+    /// <param name="credentials">The device's own login (fleet key); null uses the connection's.</param>
+    public static MqttClientOptions ClientOptions(
+        MqttConnectionOptions connection, string deviceId, string statusTopic, DateTimeOffset now, (string Username, string Password)? credentials = null)
     {
         var will = DevicePayload.Serialize(new DeviceStatus(deviceId, now, DeviceState.Offline));
-        return new MqttClientOptionsBuilder()
-            .WithConnection(connection)
+        var builder = new MqttClientOptionsBuilder().WithConnection(connection);
+        if (credentials is { } own)
+        {
+            builder = builder.WithCredentials(own.Username, own.Password);
+        }
+
+        return builder
             .WithClientId(deviceId)
             .WithCleanStart(true)
             .WithWillTopic(statusTopic)

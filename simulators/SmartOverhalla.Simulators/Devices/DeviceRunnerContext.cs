@@ -8,6 +8,7 @@ namespace SmartOverhalla.Simulators.Devices;
 /// <summary>What all device runners of one simulation share.</summary>
 /// <param name="ConnectGate">Bounds how many devices connect at the same moment.</param>
 /// <param name="MessageLimit">Telemetry messages after which a device stops; none runs until stopped.</param>
+/// <param name="FleetKey">When set, each device logs in with its own fleet-key credentials.</param>
 internal sealed record DeviceRunnerContext(
     MqttConnectionOptions Mqtt,
     TimeProvider Time,
@@ -16,4 +17,5 @@ internal sealed record DeviceRunnerContext(
     IReadOnlyList<ISimulationObserver> Observers,
     ILogger Logger,
     int? MessageLimit,
-    MqttClientFactory ClientFactory);
+    MqttClientFactory ClientFactory,
+    string? FleetKey = null);

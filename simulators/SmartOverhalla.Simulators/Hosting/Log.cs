@@ -73,4 +73,7 @@ internal static partial class Log
 
     [LoggerMessage(26, LogLevel.Error, "Device {DeviceId} failed to take in a received command")]
     public static partial void CommandHandlerFailed(this ILogger logger, Exception exception, string deviceId);
+
+    [LoggerMessage(27, LogLevel.Information, "Wrote the fleet of {Count} devices to {Path} (the gateway's Devices:ImportFile); not simulating")]
+    public static partial void FleetWritten(this ILogger logger, int count, string path);
 }

@@ -30,6 +30,14 @@ internal sealed class SimulationService(
         logger.SimulationStarting(settings.Streetlights, settings.Watermeters, settings.Ploughs, settings.Municipality, mqtt.Host, mqtt.Port);
 
         var devices = DeviceFleet.Create(settings, time);
+        if (!string.IsNullOrWhiteSpace(settings.WriteFleetFile))
+        {
+            await FleetList.WriteAsync(settings.WriteFleetFile, devices, stoppingToken);
+            logger.FleetWritten(devices.Count, settings.WriteFleetFile);
+            lifetime.StopApplication();
+            return;
+        }
+
         if (devices.Count == 0)
         {
             logger.NoDevices();
@@ -39,7 +47,7 @@ internal sealed class SimulationService(
 
         LogInjectedFaults(devices, settings);
         using var connectGate = new SemaphoreSlim(settings.ConnectParallelism, settings.ConnectParallelism);
-        var context = new DeviceRunnerContext(mqtt, time, connectGate, metrics, [.. observers], logger, settings.MessagesPerDevice, new MqttClientFactory());
+        var context = new DeviceRunnerContext(mqtt, time, connectGate, metrics, [.. observers], logger, settings.MessagesPerDevice, new MqttClientFactory(), settings.FleetKey);
         var runners = devices.Select(device => new DeviceRunner(device, context)).ToList();
         try
         {

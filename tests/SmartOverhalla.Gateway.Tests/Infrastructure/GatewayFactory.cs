@@ -70,6 +70,10 @@ internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settin
                 ["Broker:Embedded:PublishRateLimit:Enabled"] = "false",
                 // Light state and overrides of each test gateway in a folder of its own, never in the source tree.
                 ["Lighting:StateFile"] = Path.Combine(Directory.CreateTempSubdirectory("so-gateway-state-").FullName, "lighting-state.json"),
+                // Device registry of each test gateway in a folder of its own as well.
+                ["Devices:RegistryFile"] = Path.Combine(Directory.CreateTempSubdirectory("so-gateway-devices-").FullName, "device-registry.json"),
+                // Most gateway tests play devices without credentials; the Broker and Devices tests switch this off.
+                ["Broker:Embedded:AllowAnonymous"] = "true",
             })
             .AddInMemoryCollection(TestApiKeys.Settings)
             .AddInMemoryCollection(settings));

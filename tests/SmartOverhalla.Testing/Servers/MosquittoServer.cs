@@ -2,7 +2,9 @@ namespace SmartOverhalla.Testing.Servers;
 
 /// <summary>
 /// A real Mosquitto broker on 127.0.0.1, started from the project's deploy/mosquitto config with its own
-/// data dir, or an already running broker named by <c>SMARTOVERHALLA_TEST_MQTT_PORT</c>.
+/// data dir, or an already running broker named by <c>SMARTOVERHALLA_TEST_MQTT_PORT</c>. By default it admits
+/// anonymous clients with every right (a test-only file in its config dir says so); <see cref="StartSecuredAsync"/>
+/// starts it with the shipped security config instead.
 /// </summary>
 public sealed class MosquittoServer : IAsyncDisposable
 {
@@ -10,14 +12,23 @@ public sealed class MosquittoServer : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _dataDir;
+    private readonly MosquittoSecurity? _security;
     private ServerProcess? _process;
 
-    private MosquittoServer(int port, string dataDir, bool owned)
+    private MosquittoServer(int port, string dataDir, bool owned, MosquittoSecurity? security = null, int? tlsPort = null)
     {
         Port = port;
         _dataDir = dataDir;
         IsOwned = owned;
+        _security = security;
+        TlsPort = tlsPort;
     }
+
+    /// <summary>Port of the TLS listener in secured mode with a certificate; null otherwise.</summary>
+    public int? TlsPort { get; }
+
+    /// <summary>Pid file of the running broker (what the gateway's Devices:Mosquitto:PidFile names), in its data dir.</summary>
+    public string PidFile => Path.Combine(_dataDir, "mosquitto.pid");
 
     public string Host => "127.0.0.1";
 
@@ -35,6 +46,20 @@ public sealed class MosquittoServer : IAsyncDisposable
 
         var dataDir = Directory.CreateTempSubdirectory("so-mosquitto-").FullName;
         var server = new MosquittoServer(FreeTcpPort.Next(), dataDir, owned: true);
+        await server.StartProcessAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>
+    /// Starts a broker that refuses anonymous clients and takes users and ACLs from the files in
+    /// <paramref name="security"/> (they must exist; send SIGHUP, e.g. through <see cref="PidFile"/>, after changing
+    /// them). Never reuses a running broker.
+    /// </summary>
+    public static async Task<MosquittoServer> StartSecuredAsync(MosquittoSecurity security, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(security);
+        var dataDir = Directory.CreateTempSubdirectory("so-mosquitto-").FullName;
+        var server = new MosquittoServer(FreeTcpPort.Next(), dataDir, owned: true, security, security.HasTls ? FreeTcpPort.Next() : null);
         await server.StartProcessAsync(cancellationToken);
         return server;
     }
@@ -73,16 +98,21 @@ public sealed class MosquittoServer : IAsyncDisposable
     private async Task StartProcessAsync(CancellationToken cancellationToken)
     {
         EnsureOwned();
+        var confDir = Path.Combine(_dataDir, "conf.d");
+        Directory.CreateDirectory(confDir);
         var config = ConfigTemplate.Render("deploy/mosquitto/mosquitto.conf.template", new Dictionary<string, string>
         {
             ["DATA_DIR"] = _dataDir,
             ["PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RUN_USER"] = Environment.UserName,
+            ["CONF_DIR"] = confDir,
         });
         var configFile = Path.Combine(_dataDir, "mosquitto.conf");
         await File.WriteAllTextAsync(configFile, config, cancellationToken);
+        await WriteSecurityConfigAsync(confDir, cancellationToken);
         var binary = ServerBinary.Find("mosquitto", "mosquitto");
         _process = ServerProcess.Start(binary, ["-c", configFile], LogFile);
+        await File.WriteAllTextAsync(PidFile, _process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         try
         {
             await Eventually.UntilAsync(
@@ -95,6 +125,38 @@ public sealed class MosquittoServer : IAsyncDisposable
         {
             var log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile, CancellationToken.None) : "(no log)";
             throw new InvalidOperationException($"Mosquitto did not start. Its log:\n{log}");
+        }
+    }
+
+    private async Task WriteSecurityConfigAsync(string confDir, CancellationToken cancellationToken)
+    {
+        if (_security is null)
+        {
+            // Test-only: most tests talk to the broker without credentials. The shipped config admits nobody anonymously.
+            await File.WriteAllTextAsync(Path.Combine(confDir, "open.conf"), "allow_anonymous true\n", cancellationToken);
+            return;
+        }
+
+        await File.WriteAllTextAsync(
+            Path.Combine(confDir, "security.conf"),
+            ConfigTemplate.Render("deploy/mosquitto/security.conf.template", new Dictionary<string, string>
+            {
+                ["PASSWORD_FILE"] = _security.PasswordFile,
+                ["ACL_FILE"] = _security.AclFile,
+            }),
+            cancellationToken);
+        if (_security.HasTls)
+        {
+            await File.WriteAllTextAsync(
+                Path.Combine(confDir, "tls.conf"),
+                ConfigTemplate.Render("deploy/mosquitto/tls.conf.template", new Dictionary<string, string>
+                {
+                    ["TLS_PORT"] = TlsPort!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["TLS_BIND"] = Host,
+                    ["CERT_FILE"] = _security.CertificateFile!,
+                    ["KEY_FILE"] = _security.KeyFile!,
+                }),
+                cancellationToken);
         }
     }
 

@@ -1,0 +1,16 @@
+using SmartOverhalla.Contracts.Topics;
+
+namespace SmartOverhalla.Gateway.Broker;
+
+/// <summary>Who a connected client is, decided once at connect and kept in the MQTT session's items.</summary>
+internal sealed record BrokerPrincipal(BrokerRole Role, string Name, string? Municipality = null, DeviceKind Kind = default, string? DeviceId = null)
+{
+    /// <summary>Key of the principal in MQTTnet's <c>SessionItems</c>.</summary>
+    public const string SessionItemKey = "smartoverhalla.principal";
+
+    public static BrokerPrincipal Device(string username, string municipality, DeviceKind kind, string deviceId) =>
+        new(BrokerRole.Device, username, municipality, kind, deviceId);
+
+    /// <summary>The device's own topic for <paramref name="message"/> (devices only).</summary>
+    public string OwnTopic(MessageType message) => new DeviceTopic(Municipality!, Kind, DeviceId!, message).ToString();
+}

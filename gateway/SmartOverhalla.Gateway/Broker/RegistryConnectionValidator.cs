@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using SmartOverhalla.Gateway.Devices;
+
+namespace SmartOverhalla.Gateway.Broker;
+
+/// <summary>
+/// Admits a client to the embedded broker only with valid credentials: a registered device (user name
+/// <c>{municipality}/{kind}/{deviceId}</c>, client id = device id, secret checked against the registry's hash) or one
+/// of the platform's service accounts. Refusals use MQTT 5's reason codes: no credentials 0x87 Not authorized,
+/// unknown user or wrong secret 0x86 Bad user name or password (the same for both, so a refusal does not tell
+/// which devices exist), a device with another client id 0x85 Client identifier not valid (a device could otherwise
+/// take over another device's session). The principal is kept in the session for <see cref="TopicAccessPolicy"/>.
+/// </summary>
+internal sealed class RegistryConnectionValidator(
+    IOptions<BrokerOptions> options,
+    IOptions<DevicesOptions> devicesOptions,
+    DeviceRegistry registry,
+    BrokerMetrics metrics,
+    ILogger<RegistryConnectionValidator> logger) : IBrokerConnectionValidator
+{
+    private readonly BrokerOptions _options = options.Value;
+
+    /// <summary>Checked when the user is unknown, so an unknown user costs as much time as a wrong secret.</summary>
+    private readonly string _dummyHash = SecretHash.Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), devicesOptions.Value.HashIterations);
+
+    public Task ValidateAsync(ValidatingConnectionEventArgs connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var (principal, refusal, reason) = Decide(connection.UserName, connection.Password, connection.ClientId);
+        if (principal is null)
+        {
+            connection.ReasonCode = refusal;
+            metrics.ConnectionRefused(reason);
+            logger.ConnectionRefused(connection.ClientId, Shorten(connection.UserName), reason, connection.RemoteEndPoint?.ToString());
+            return Task.CompletedTask;
+        }
+
+        connection.SessionItems[BrokerPrincipal.SessionItemKey] = principal;
+        logger.ConnectionAuthenticated(connection.ClientId, principal.Role.ToString(), principal.Name);
+        return Task.CompletedTask;
+    }
+
+    private (BrokerPrincipal? Principal, MqttConnectReasonCode Refusal, string Reason) Decide(string? username, string? password, string clientId)
+    {
+        if (string.IsNullOrEmpty(username))
+        {
+            return _options.Embedded.AllowAnonymous
+                ? (new BrokerPrincipal(BrokerRole.Anonymous, "anonymous"), default, string.Empty)
+                : (null, MqttConnectReasonCode.NotAuthorized, "anonymous");
+        }
+
+        var accounts = _options.Accounts;
+        if (IsAccount(accounts.Gateway, username))
+        {
+            return Matches(accounts.Gateway, password)
+                ? (new BrokerPrincipal(BrokerRole.Gateway, username), default, string.Empty)
+                : (null, MqttConnectReasonCode.BadUserNameOrPassword, "bad-credentials");
+        }
+
+        if (IsAccount(accounts.Ingestion, username))
+        {
+            return Matches(accounts.Ingestion, password)
+                ? (new BrokerPrincipal(BrokerRole.Ingestion, username), default, string.Empty)
+                : (null, MqttConnectReasonCode.BadUserNameOrPassword, "bad-credentials");
+        }
+
+        var device = DeviceUsername.TryParse(username, out _, out _) ? registry.FindByUsername(username) : null;
+        if (!SecretHash.Verify(password, device?.SecretHash ?? _dummyHash) || device is null)
+        {
+            return (null, MqttConnectReasonCode.BadUserNameOrPassword, "bad-credentials");
+        }
+
+        if (!string.Equals(clientId, device.DeviceId, StringComparison.Ordinal))
+        {
+            return (null, MqttConnectReasonCode.ClientIdentifierNotValid, "client-id-mismatch");
+        }
+
+        return (BrokerPrincipal.Device(username, device.Municipality, device.Kind, device.DeviceId), default, string.Empty);
+    }
+
+    private static bool IsAccount(ServiceAccountOptions account, string username) =>
+        account.Username.Length > 0 && string.Equals(account.Username, username, StringComparison.Ordinal);
+
+    /// <summary>Fixed-time comparison of the configured password with the given one (an account without a password never matches).</summary>
+    private static bool Matches(ServiceAccountOptions account, string? password) =>
+        account.HasPassword
+        && password is not null
+        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(account.Password!)), SHA256.HashData(Encoding.UTF8.GetBytes(password)));
+
+    /// <summary>User names come from the network: log a bounded prefix only.</summary>
+    private static string Shorten(string? username) =>
+        username is null ? "(none)" : username.Length > 120 ? username[..120] : username;
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SmartOverhalla.Gateway.Devices.Mosquitto;
+
+namespace SmartOverhalla.Gateway.Devices;
+
+/// <summary>Registers the device registry, the fleet import at start and the Mosquitto provisioning.</summary>
+internal static class DevicesServiceCollectionExtensions
+{
+    public static IServiceCollection AddDevices(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<DevicesOptions>().Bind(configuration.GetSection(DevicesOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DevicesOptions>, DevicesOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DeviceRegistry>();
+        services.TryAddSingleton<MosquittoProvisioner>();
+
+        // Registered before the broker (AddBroker) in the gateway's composition, so imported devices can connect from its first second.
+        services.AddHostedService<FleetImport>();
+        services.AddHostedService(sp => sp.GetRequiredService<MosquittoProvisioner>());
+        return services;
+    }
+}

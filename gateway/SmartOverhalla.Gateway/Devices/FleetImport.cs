@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace SmartOverhalla.Gateway.Devices;
+
+/// <summary>
+/// At start, registers the devices listed in <c>Devices:ImportFile</c> that are not registered yet, each with its
+/// fleet-key secret (<see cref="DeviceSecrets.FromFleetKey"/>): how run.sh, the tests and a factory batch provision
+/// many devices at once. Devices already registered keep their (possibly rotated) secrets.
+/// </summary>
+internal sealed class FleetImport(
+    DeviceRegistry registry,
+    IOptions<DevicesOptions> options,
+    IHostEnvironment environment,
+    ILogger<FleetImport> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        logger.RegistryLoaded(registry.FilePath, registry.All.Count);
+        if (string.IsNullOrWhiteSpace(settings.ImportFile))
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(settings.ImportFile, environment.ContentRootPath);
+        if (string.IsNullOrEmpty(settings.FleetKey))
+        {
+            logger.FleetKeyMissing(path);
+            return;
+        }
+
+        var devices = FleetFile.Parse(await File.ReadAllLinesAsync(path, cancellationToken), path);
+        var added = await registry.ImportAsync(devices, username => DeviceSecrets.FromFleetKey(settings.FleetKey, username), cancellationToken);
+        logger.FleetImported(path, added, devices.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,117 @@
+using MQTTnet;
+using SmartOverhalla.Gateway.Broker;
+using SmartOverhalla.Testing;
+
+namespace SmartOverhalla.Gateway.Tests.Broker;
+
+/// <summary>Issue 5's device security through the embedded MQTTnet broker (connection validator and interceptors).</summary>
+public sealed class EmbeddedBrokerSecurityTests(SecuredEmbeddedBrokerFixture fixture) : IClassFixture<SecuredEmbeddedBrokerFixture>
+{
+    private const string BrokerCategory = "SmartOverhalla.Gateway.Broker.EmbeddedBroker";
+
+    [Fact]
+    public async Task Anonymous_clients_and_wrong_passwords_are_refused_and_the_own_secret_is_accepted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var metrics = (BrokerMetrics)fixture.Broker.Gateway.Services.GetService(typeof(BrokerMetrics))!;
+        var refusedBefore = metrics.ConnectionsRefusedTotal;
+
+        await DeviceAclScenarios.AnonymousAndWrongPasswordAreRefusedAsync(fixture.Broker, TestNames.Municipality(), ct);
+
+        Assert.True(metrics.ConnectionsRefusedTotal - refusedBefore >= 3, $"refusals counted: {metrics.ConnectionsRefusedTotal - refusedBefore}");
+        fixture.Broker.Gateway.AssertNoUnexpectedErrors();
+    }
+
+    [Fact]
+    public async Task A_device_cannot_publish_to_another_devices_topics_or_to_any_cmd_topic()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var metrics = (BrokerMetrics)fixture.Broker.Gateway.Services.GetService(typeof(BrokerMetrics))!;
+        var refusedBefore = metrics.PublishesRefusedTotal;
+
+        await DeviceAclScenarios.DeviceCannotPublishToAnotherDeviceOrToCommandsAsync(fixture.Broker, TestNames.Municipality(), ct);
+
+        Assert.True(metrics.PublishesRefusedTotal - refusedBefore >= 7, $"publish refusals counted: {metrics.PublishesRefusedTotal - refusedBefore}");
+        fixture.Broker.Gateway.AssertNoUnexpectedErrors();
+    }
+
+    [Fact]
+    public async Task A_device_cannot_subscribe_to_another_devices_commands()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await DeviceAclScenarios.DeviceCannotSubscribeToAnotherDevicesCommandsAsync(fixture.Broker, TestNames.Municipality(), brokerRefusesInSuback: true, ct);
+        fixture.Broker.Gateway.AssertNoUnexpectedErrors();
+    }
+
+    [Fact]
+    public async Task A_device_cannot_leave_a_last_will_on_another_devices_topic()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await DeviceAclScenarios.DeviceCannotLeaveALastWillOnAnotherDevicesTopicAsync(fixture.Broker, TestNames.Municipality(), ct);
+    }
+
+    [Fact]
+    public async Task Only_the_gateway_account_may_publish_commands()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await DeviceAclScenarios.OnlyTheGatewayAccountMayPublishCommandsAsync(fixture.Broker, TestNames.Municipality(), ct);
+        fixture.Broker.Gateway.AssertNoUnexpectedErrors();
+    }
+
+    [Fact]
+    public async Task A_device_with_another_devices_client_id_is_refused_so_it_cannot_take_over_that_session()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var municipality = TestNames.Municipality();
+        var victim = await fixture.Broker.RegisterAsync(municipality, "streetlight", "l-victim", ct);
+        var attacker = await fixture.Broker.RegisterAsync(municipality, "streetlight", "l-attacker", ct);
+        var (session, _) = await fixture.Broker.ConnectDeviceAsync(victim, ct);
+        await using var _ = session;
+
+        var (hijack, result) = await MqttSession.ConnectAsync(fixture.Broker.Port, victim.DeviceId, attacker.Username, attacker.Secret, ct);
+        await using var __ = hijack;
+
+        Assert.Equal(MqttClientConnectResultCode.ClientIdentifierNotValid, result.ResultCode);
+        Assert.True(session.Client.IsConnected);
+    }
+
+    [Fact]
+    public async Task Rotating_a_secret_refuses_the_old_one_and_closes_the_devices_connection_and_deleting_refuses_the_device()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var device = await fixture.Broker.RegisterAsync(TestNames.Municipality(), "watermeter", "m-rotate", ct);
+        var (session, first) = await fixture.Broker.ConnectDeviceAsync(device, ct);
+        await using var _ = session;
+        Assert.Equal(MqttClientConnectResultCode.Success, first.ResultCode);
+
+        using var http = fixture.Broker.Gateway.CreateClient();
+        using var rotated = await http.PostAsync($"/api/v1/devices/watermeter/{device.DeviceId}/secret", null, ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, rotated.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(await rotated.Content.ReadAsStringAsync(ct));
+        var newSecret = body.RootElement.GetProperty("secret").GetString()!;
+        Assert.NotEqual(device.Secret, newSecret);
+
+        await Eventually.UntilAsync(() => !session.Client.IsConnected, TimeSpan.FromSeconds(10), "the broker to close the rotated device's connection", ct);
+        var (old, oldResult) = await fixture.Broker.ConnectDeviceAsync(device, ct);
+        await using (old)
+        {
+            Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, oldResult.ResultCode);
+        }
+
+        var renewed = device with { Secret = newSecret };
+        var (fresh, freshResult) = await fixture.Broker.ConnectDeviceAsync(renewed, ct);
+        await using (fresh)
+        {
+            Assert.Equal(MqttClientConnectResultCode.Success, freshResult.ResultCode);
+            using var deleted = await http.DeleteAsync($"/api/v1/devices/watermeter/{device.DeviceId}", ct);
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+            await Eventually.UntilAsync(() => !fresh.Client.IsConnected, TimeSpan.FromSeconds(10), "the broker to close the deleted device's connection", ct);
+        }
+
+        var (gone, goneResult) = await fixture.Broker.ConnectDeviceAsync(renewed, ct);
+        await using (gone)
+        {
+            Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, goneResult.ResultCode);
+        }
+    }
+}
