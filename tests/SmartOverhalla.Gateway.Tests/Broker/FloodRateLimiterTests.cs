@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.Collections;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
@@ -131,7 +132,7 @@ public sealed class FloodRateLimiterTests : IDisposable
         var options = new BrokerOptions();
         options.Embedded.PublishRateLimit.Burst = 0;
 
-        var result = new BrokerOptionsValidator().Validate(null, options);
+        var result = new BrokerOptionsValidator(new SmartOverhalla.Gateway.Tests.Lighting.TestEnvironment { EnvironmentName = Environments.Production }).Validate(null, options);
 
         Assert.True(result.Failed);
         Assert.Contains("Broker:Embedded:PublishRateLimit:Burst", result.FailureMessage, StringComparison.Ordinal);
