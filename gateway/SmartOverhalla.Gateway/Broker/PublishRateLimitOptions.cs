@@ -33,11 +33,12 @@ internal sealed class PublishRateLimitOptions
     public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Client ids never limited: the platform's own services (ingestion worker, gateway, load tools). A pattern is an
-    /// exact id or a prefix ending in <c>*</c>. Configured entries are added to the default <c>smartoverhalla-*</c>.
+    /// Client ids never limited among clients that have no broker principal (anonymous, Development only), e.g. load
+    /// tools. A pattern is an exact id or a prefix ending in <c>*</c>. Configured entries are added to the default
+    /// <c>smartoverhalla-*</c>. Authenticated service accounts are always exempt and devices never, whatever their id.
     /// </summary>
     public IList<string> ExemptClientIds { get; } = ["smartoverhalla-*"];
 
-    /// <summary>User names never limited (same pattern form), for service accounts once clients authenticate.</summary>
+    /// <summary>User names never limited (same pattern form), among clients without a broker principal.</summary>
     public IList<string> ExemptUserNames { get; } = [];
 }

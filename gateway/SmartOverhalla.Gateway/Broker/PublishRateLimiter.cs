@@ -40,7 +40,7 @@ internal sealed partial class PublishRateLimiter
         ArgumentNullException.ThrowIfNull(e);
 
         // An empty client id is a message the server injected itself.
-        if (!_options.Enabled || string.IsNullOrEmpty(e.ClientId) || IsExempt(e.ClientId, e.UserName))
+        if (!_options.Enabled || string.IsNullOrEmpty(e.ClientId) || IsExempt(e))
         {
             return;
         }
@@ -95,8 +95,17 @@ internal sealed partial class PublishRateLimiter
         return Task.CompletedTask;
     }
 
-    private bool IsExempt(string clientId, string? userName) =>
-        Matches(_options.ExemptClientIds, clientId) || (userName is not null && Matches(_options.ExemptUserNames, userName));
+    /// <summary>
+    /// The platform's own service accounts (gateway, ingestion) are never limited; an authenticated device always is,
+    /// whatever client id or user name it picks, so the patterns cannot be used to escape the limit. The patterns only
+    /// decide for clients without a principal (anonymous clients, allowed in Development only).
+    /// </summary>
+    private bool IsExempt(InterceptingPublishEventArgs e) => e.SessionItems[BrokerPrincipal.SessionItemKey] switch
+    {
+        BrokerPrincipal { Role: BrokerRole.Device } => false,
+        BrokerPrincipal { Role: BrokerRole.Gateway or BrokerRole.Ingestion } => true,
+        _ => Matches(_options.ExemptClientIds, e.ClientId) || (e.UserName is not null && Matches(_options.ExemptUserNames, e.UserName)),
+    };
 
     private static bool Matches(IList<string> patterns, string value)
     {

@@ -1,13 +1,14 @@
-using Microsoft.Extensions.Hosting;
 using System.Collections;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Gateway.Broker;
 
 namespace SmartOverhalla.Gateway.Tests.Broker;
@@ -99,6 +100,26 @@ public sealed class FloodRateLimiterTests : IDisposable
     }
 
     [Fact]
+    public void InterceptAsync_AuthenticatedDeviceWithAServiceLikeClientId_IsStillLimited()
+    {
+        var (limiter, metrics) = Limiter(new PublishRateLimitOptions { SustainedPerSecond = 1, Burst = 1 });
+        var device = BrokerPrincipal.Device("overhalla/streetlight/smartoverhalla-x", "overhalla", DeviceKind.Streetlight, "smartoverhalla-x");
+        var service = new BrokerPrincipal(BrokerRole.Ingestion, "smartoverhalla-ingestion");
+
+        Assert.True(limiter.InterceptAsync(Publish("smartoverhalla-x", device)).IsCompletedSuccessfully);
+        var second = limiter.InterceptAsync(Publish("smartoverhalla-x", device));
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.True(limiter.InterceptAsync(Publish("any-id", service)).IsCompletedSuccessfully);
+        }
+
+        Assert.False(second.IsCompleted);
+        Assert.Equal(1, metrics.ThrottledTotal);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(second.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public void InterceptAsync_Disabled_NeverLimits()
     {
         var (limiter, metrics) = Limiter(new PublishRateLimitOptions { Enabled = false, SustainedPerSecond = 1, Burst = 1 });
@@ -147,6 +168,14 @@ public sealed class FloodRateLimiterTests : IDisposable
         var metrics = new BrokerMetrics(_meters);
         return (new PublishRateLimiter(Options.Create(options), metrics, _clock, NullLogger<PublishRateLimiter>.Instance), metrics);
     }
+
+    private static InterceptingPublishEventArgs Publish(string clientId, BrokerPrincipal principal) =>
+        new(
+            new MqttApplicationMessageBuilder().WithTopic("smartcity/v1/overhalla/streetlight/x/telemetry").Build(),
+            clientId,
+            principal.Name,
+            new Hashtable { [BrokerPrincipal.SessionItemKey] = principal },
+            CancellationToken.None);
 
     private static InterceptingPublishEventArgs Publish(string clientId, string? userName = null) =>
         new(new MqttApplicationMessageBuilder().WithTopic("smartcity/v1/overhalla/streetlight/x/telemetry").Build(), clientId, userName!, new Hashtable(), CancellationToken.None);
