@@ -10,6 +10,6 @@ internal sealed partial class LoggingAuditLog(ILogger<LoggingAuditLog> logger) :
         return ValueTask.CompletedTask;
     }
 
-    [LoggerMessage(EventId = 9000, Level = LogLevel.Information, Message = "Audit: {Actor} {Action} {Target} ({Details}) at {At:O}")]
+    [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "Audit: {Actor} {Action} {Target} ({Details}) at {At:O}")]
     private static partial void LogEntry(ILogger logger, string actor, string action, string target, string? details, DateTimeOffset at);
 }

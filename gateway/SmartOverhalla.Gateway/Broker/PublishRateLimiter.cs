@@ -122,13 +122,13 @@ internal sealed partial class PublishRateLimiter
         return false;
     }
 
-    [LoggerMessage(1101, LogLevel.Warning, "MQTT client {ClientId} publishes over its budget of {SustainedPerSecond}/s (burst {Burst}): throttled, disconnected if it goes on for {DisconnectAfter}. Logged once per episode")]
+    [LoggerMessage(1016, LogLevel.Warning, "MQTT client {ClientId} publishes over its budget of {SustainedPerSecond}/s (burst {Burst}): throttled, disconnected if it goes on for {DisconnectAfter}. Logged once per episode")]
     private static partial void LogThrottling(ILogger logger, string clientId, double sustainedPerSecond, int burst, TimeSpan disconnectAfter);
 
-    [LoggerMessage(1102, LogLevel.Warning, "MQTT client {ClientId} kept flooding ({Throttled} publishes throttled in {DisconnectAfter}): publish refused with QuotaExceeded and connection closed")]
+    [LoggerMessage(1017, LogLevel.Warning, "MQTT client {ClientId} kept flooding ({Throttled} publishes throttled in {DisconnectAfter}): publish refused with QuotaExceeded and connection closed")]
     private static partial void LogDisconnecting(ILogger logger, string clientId, long throttled, TimeSpan disconnectAfter);
 
-    [LoggerMessage(1103, LogLevel.Information, "MQTT client {ClientId} is within its publish budget again ({Throttled} publishes were throttled)")]
+    [LoggerMessage(1018, LogLevel.Information, "MQTT client {ClientId} is within its publish budget again ({Throttled} publishes were throttled)")]
     private static partial void LogFloodEnded(ILogger logger, string clientId, long throttled);
 
     private enum DecisionKind

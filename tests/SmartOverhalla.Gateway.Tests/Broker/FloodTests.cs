@@ -80,8 +80,8 @@ public sealed class FloodTests
         Assert.NotNull(flood.DisconnectReason);
         Assert.True(flood.Refused > 0);
         var records = gateway.Logs.GetSnapshot();
-        Assert.Single(records, r => r.Id.Id == 1101);
-        Assert.Single(records, r => r.Id.Id == 1102);
+        Assert.Single(records, r => r.Id.Id == 1016);
+        Assert.Single(records, r => r.Id.Id == 1017);
         gateway.AssertNoUnexpectedErrors();
     }
 }
