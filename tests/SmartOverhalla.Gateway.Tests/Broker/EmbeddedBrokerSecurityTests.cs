@@ -1,5 +1,6 @@
 using MQTTnet;
 using SmartOverhalla.Gateway.Broker;
+using SmartOverhalla.Gateway.Tests.Infrastructure;
 using SmartOverhalla.Testing;
 
 namespace SmartOverhalla.Gateway.Tests.Broker;
@@ -84,7 +85,7 @@ public sealed class EmbeddedBrokerSecurityTests(SecuredEmbeddedBrokerFixture fix
         await using var _ = session;
         Assert.Equal(MqttClientConnectResultCode.Success, first.ResultCode);
 
-        using var http = fixture.Broker.Gateway.CreateClient();
+        using var http = fixture.Broker.Gateway.CreateClientWithKey(TestApiKeys.Admin);
         using var rotated = await http.PostAsync($"/api/v1/devices/watermeter/{device.DeviceId}/secret", null, ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, rotated.StatusCode);
         using var body = System.Text.Json.JsonDocument.Parse(await rotated.Content.ReadAsStringAsync(ct));

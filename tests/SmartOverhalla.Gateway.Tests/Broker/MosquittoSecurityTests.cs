@@ -118,7 +118,7 @@ public sealed class MosquittoSecurityTests : IAsyncLifetime
         var (staying, _) = await Broker.ConnectDeviceAsync(bystander, ct);
         await using var __ = staying;
 
-        using var http = Broker.Gateway.CreateClient();
+        using var http = Broker.Gateway.CreateClientWithKey(TestApiKeys.Admin);
         using var deleted = await http.DeleteAsync($"/api/v1/devices/plough/{device.DeviceId}", ct);
         Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
 

@@ -35,7 +35,7 @@ internal sealed class SecuredBroker(GatewayFactory gateway, int port, bool provi
     /// <summary>Registers a device through <c>POST /api/v1/devices</c> and returns it with its one-time secret.</summary>
     public async Task<RegisteredTestDevice> RegisterAsync(string municipality, string kind, string deviceId, CancellationToken ct)
     {
-        using var http = Gateway.CreateClient();
+        using var http = Gateway.CreateClientWithKey(TestApiKeys.Admin);
         using var response = await http.PostAsJsonAsync("/api/v1/devices", new { kind, deviceId, municipality }, ct);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));

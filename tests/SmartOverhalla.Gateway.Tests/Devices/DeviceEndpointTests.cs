@@ -24,7 +24,7 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
     public async Task Registering_returns_the_secret_once_stores_only_its_hash_and_is_audited()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var http = _gateway.CreateClient();
+        using var http = _gateway.CreateClientWithKey(TestApiKeys.Admin);
 
         using var created = await http.PostAsJsonAsync("/api/v1/devices", new { kind = "watermeter", deviceId = "w-inflow-1", municipality = "overhalla", role = "district-inflow" }, ct);
 
@@ -46,7 +46,7 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
         Assert.Contains("$7$", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, stored, StringComparison.Ordinal);
 
-        Assert.Contains(_gateway.Logs.GetSnapshot(), r => r.Message.StartsWith("Audit: unknown device.register watermeter/w-inflow-1", StringComparison.Ordinal));
+        Assert.Contains(_gateway.Logs.GetSnapshot(), r => r.Message.StartsWith("Audit: " + TestApiKeys.AdminName + " device.register watermeter/w-inflow-1", StringComparison.Ordinal));
         _gateway.AssertNoUnexpectedErrors();
     }
 
@@ -54,7 +54,7 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
     public async Task A_second_registration_of_the_same_device_is_a_conflict_and_the_first_secret_stays_valid()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var http = _gateway.CreateClient();
+        using var http = _gateway.CreateClientWithKey(TestApiKeys.Admin);
         using var first = await http.PostAsJsonAsync("/api/v1/devices", new { kind = "plough", deviceId = "p-1", municipality = "overhalla" }, ct);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
 
@@ -77,7 +77,7 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
     public async Task An_invalid_registration_is_refused_with_a_problem_naming_the_field(string? kind, string? deviceId, string? municipality, string? role, string field)
     {
         var ct = TestContext.Current.CancellationToken;
-        using var http = _gateway.CreateClient();
+        using var http = _gateway.CreateClientWithKey(TestApiKeys.Admin);
 
         using var response = await http.PostAsJsonAsync("/api/v1/devices", new { kind, deviceId, municipality, role }, ct);
 
@@ -96,7 +96,7 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
     [InlineData("GET", "/api/v1/devices?kind=lamp", HttpStatusCode.BadRequest)]
     public async Task Unknown_devices_and_bad_route_values_give_problem_details(string method, string path, HttpStatusCode expected)
     {
-        using var http = _gateway.CreateClient();
+        using var http = _gateway.CreateClientWithKey(TestApiKeys.Admin);
 
         using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), TestContext.Current.CancellationToken);
 
@@ -108,7 +108,7 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
     public async Task The_registry_survives_a_restart_of_the_gateway()
     {
         var ct = TestContext.Current.CancellationToken;
-        using (var http = _gateway.CreateClient())
+        using (var http = _gateway.CreateClientWithKey(TestApiKeys.Admin))
         {
             using var created = await http.PostAsJsonAsync("/api/v1/devices", new { kind = "streetlight", deviceId = "l-persist", municipality = "overhalla" }, ct);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -117,7 +117,7 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
         await _gateway.DisposeAsync();
         _gateway = Start();
 
-        using var again = _gateway.CreateClient();
+        using var again = _gateway.CreateClientWithKey(TestApiKeys.Admin);
         var view = await again.GetFromJsonAsync<JsonElement>("/api/v1/devices/streetlight/l-persist", ct);
         Assert.Equal("overhalla/streetlight/l-persist", view.GetProperty("username").GetString());
     }

@@ -20,6 +20,10 @@ public sealed class ApiAccessTests
         { "GET", "/api/v1/lighting/savings/lights" },
         { "GET", "/api/v1/alerts" },
         { "GET", "/api/v1/audit" },
+        { "GET", "/api/v1/devices" },
+        { "POST", "/api/v1/devices" },
+        { "POST", "/api/v1/devices/streetlight/sl-1/secret" },
+        { "DELETE", "/api/v1/devices/streetlight/sl-1" },
     };
 
     [Theory]
@@ -101,6 +105,13 @@ public sealed class ApiAccessTests
         { "planner", "GET", "/api/v1/audit", true },
         { "operator", "GET", "/api/v1/audit", false },
         { "admin", "GET", "/api/v1/audit", true },
+        // Device registry and credentials: admin only
+        { "admin", "GET", "/api/v1/devices", true },
+        { "operator", "GET", "/api/v1/devices", false },
+        { "planner", "GET", "/api/v1/devices", false },
+        { "operator", "POST", "/api/v1/devices", false },
+        { "operator", "POST", "/api/v1/devices/streetlight/sl-1/secret", false },
+        { "planner", "DELETE", "/api/v1/devices/streetlight/sl-1", false },
     };
 
     [Theory]
