@@ -15,8 +15,9 @@ public sealed class AlertRuleTests
     {
         var measurements = AlertRule.All.SelectMany(r => r.Data).Select(q => q.Query).OfType<string>().ToList();
 
-        // Ingestion stalled and reject rate; offline devices; lamp failures; water meter leak or burst.
-        Assert.Equal(2, measurements.Count(q => q.Contains("FROM \"platform_ingestion\"", StringComparison.Ordinal)));
+        // Ingestion stalled, reject rate and spool filling; offline devices; lamp failures; water meter leak or burst.
+        Assert.Equal(3, measurements.Count(q => q.Contains("FROM \"platform_ingestion\"", StringComparison.Ordinal)));
+        Assert.Contains(measurements, q => q.Contains("\"spoolFillRatio\"", StringComparison.Ordinal));
         Assert.Contains(measurements, q => q.Contains("FROM \"device_status\"", StringComparison.Ordinal));
         Assert.Contains(measurements, q => q.Contains("'lampFailure'", StringComparison.Ordinal));
         Assert.Contains(measurements, q => q.Contains("\"alarmLeak\"", StringComparison.Ordinal) && q.Contains("\"alarmBurst\"", StringComparison.Ordinal));
