@@ -36,9 +36,11 @@ COPY deploy/docker/healthcheck.sh /usr/local/bin/smartoverhalla-healthcheck
 ENV Urls=http://0.0.0.0:8080 \
     ASPNETCORE_HTTP_PORTS= \
     Broker__Embedded__BindAddress=0.0.0.0
-# Writable state of the gateway (Lighting:StateFile is data/lighting-state.json): the volume gateway-data
-# in compose, owned by the app user like this folder.
-RUN mkdir /app/data && chown "$APP_UID" /app/data
+# Writable folders, owned by the app user; in compose each is a named volume, which Docker creates with the
+# owner of the image's folder: data/ (gateway-data: the device registry, lighting control's state) and
+# mosquitto-auth/ (mosquitto-auth: Mosquitto's password and ACL files, Devices:Mosquitto, read by the
+# mosquitto container).
+RUN mkdir /app/data /app/mosquitto-auth && chown "$APP_UID" /app/data /app/mosquitto-auth
 # 8080 HTTP API; 1883 MQTT of the embedded broker (unused when Broker__Mode=External, as in compose).
 EXPOSE 8080 1883
 # The non-root user the .NET images provide (uid 1654).

@@ -31,6 +31,9 @@ FROM mcr.microsoft.com/dotnet/runtime:10.0-noble
 WORKDIR /app
 COPY --from=build /app ./
 COPY deploy/docker/healthcheck.sh /usr/local/bin/smartoverhalla-healthcheck
+# Where the compose service 'fleet' writes the fleet list (--write-fleet): the named volume 'fleet', which
+# Docker creates with this folder's owner, the app user.
+RUN mkdir /app/fleet && chown "$APP_UID" /app/fleet
 # The non-root user the .NET images provide (uid 1654).
 USER $APP_UID
 # Healthy while the simulated devices hold MQTT connections to the broker (healthcheck.sh).
