@@ -39,6 +39,9 @@ interval=${MOSQUITTO_RELOAD_INTERVAL:-2}
 say() { echo "mosquitto-entrypoint: $*"; }
 die() { echo "mosquitto-entrypoint: $*" >&2; exit 1; }
 
+# Root reads the gateway's files and installs them for the broker's user; run as another user, it could not.
+[ "$(id -u)" = 0 ] || die "must start as root (the broker drops to '$broker_user' itself); remove 'user:' from the mosquitto service"
+
 case $interval in
   ''|*[!0-9]*|0) die "MOSQUITTO_RELOAD_INTERVAL must be a whole number of seconds, at least 1" ;;
 esac
@@ -66,9 +69,9 @@ mosquitto_passwd -b "$runtime/private/bootstrap" smartoverhalla-ingestion "$inge
 unset value healthcheck_password gateway_password ingestion_password \
   MQTT_HEALTHCHECK_PASSWORD MQTT_GATEWAY_PASSWORD MQTT_INGESTION_PASSWORD
 
-# The checksum of the gateway's pair of files, or 'bootstrap' while it has not written both.
+# The checksum of the gateway's pair of files, or 'bootstrap' while it has not written (or we cannot read) both.
 provisioned_state() {
-  if [ -f "$provisioned/passwd" ] && [ -f "$provisioned/acl" ]; then
+  if [ -f "$provisioned/passwd" ] && [ -f "$provisioned/acl" ] && cat "$provisioned/passwd" "$provisioned/acl" >/dev/null 2>&1; then
     cat "$provisioned/passwd" "$provisioned/acl" | sha256sum | cut -d' ' -f1
   else
     echo bootstrap
