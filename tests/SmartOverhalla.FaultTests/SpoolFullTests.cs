@@ -26,7 +26,7 @@ public sealed class SpoolFullTests(ITestOutputHelper output)
 
         // When more arrives than the spool can hold
         await rig.Lights.BurstAsync(Burst, concurrency: 50, ct);
-        await Eventually.UntilAsync(() => rig.Worker.Occurrences("is full") >= 1, FaultScenario.StepDeadline, "the worker to report the spool full", ct);
+        await Eventually.UntilAsync(() => rig.Worker.Occurrences(" is full (") >= 1, FaultScenario.StepDeadline, "the worker to report the spool full", ct);
         var spooled = rig.SpooledPointsOnDisk();
 
         // Then the alarm came first, the spool stayed within its bound, and the rest waited at the broker

@@ -98,7 +98,7 @@ internal sealed class BatchSpool : IDisposable
         {
             if (_bytes + size > _options.MaxBytes)
             {
-                _fill.AppendRefused(_bytes);
+                _fill.AppendRefused(_bytes, _records);
                 return false;
             }
 

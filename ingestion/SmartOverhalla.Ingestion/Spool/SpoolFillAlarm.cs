@@ -26,20 +26,27 @@ internal sealed class SpoolFillAlarm(SpoolOptions options, string directory, ILo
         var above = bytes >= _alarmBytes;
         if (above && !IsRaised)
         {
-            IsRaised = true;
-            Raised++;
-            Log.SpoolAlarm(logger, Percent(bytes), bytes, options.MaxBytes, records, directory);
+            Raise(bytes, records);
         }
-        else if (!above && IsRaised)
+        else if (!above && IsRaised && !IsFull)
         {
             IsRaised = false;
             Log.SpoolAlarmCleared(logger, Percent(bytes), bytes, options.MaxBytes);
         }
     }
 
-    public void AppendRefused(long bytes)
+    /// <summary>
+    /// An append did not fit. A batch larger than the room left can jump from below the alarm level straight to
+    /// full, so the alarm is raised here too when it was not yet: operators always get the alarm before "full".
+    /// </summary>
+    public void AppendRefused(long bytes, long records)
     {
         RefusedAppends++;
+        if (!IsRaised)
+        {
+            Raise(bytes, records);
+        }
+
         if (!IsFull)
         {
             IsFull = true;
@@ -49,6 +56,13 @@ internal sealed class SpoolFillAlarm(SpoolOptions options, string directory, ILo
 
     /// <summary>An append succeeded or a segment was freed: no longer full.</summary>
     public void RoomMade() => IsFull = false;
+
+    private void Raise(long bytes, long records)
+    {
+        IsRaised = true;
+        Raised++;
+        Log.SpoolAlarm(logger, Percent(bytes), bytes, options.MaxBytes, records, directory);
+    }
 
     private double Percent(long bytes) => bytes * 100.0 / options.MaxBytes;
 }

@@ -188,6 +188,28 @@ public sealed class BatchSpoolTests : IDisposable
     }
 
     [Fact]
+    public void TryAppend_ABatchThatJumpsFromBelowTheAlarmLevelToFull_RaisesTheAlarmBeforeReportingFull()
+    {
+        var small = 16 + SpoolDirectory.Batch(0).Length;
+        using var spool = _dir.Open(new SpoolOptions { MaxBytes = 10 * small, SegmentBytes = 10 * small, AlarmFillRatio = 0.8 });
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True(spool.TryAppend(SpoolDirectory.Batch(i), 3)); // 70 %: below the alarm level
+        }
+
+        Assert.Equal((SpoolState.Holding, 0L), (spool.Status().State, spool.Status().Alarms));
+        var big = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Encoding.UTF8.GetString(SpoolDirectory.Batch(7)), 4)));
+
+        Assert.False(spool.TryAppend(big, 12)); // would need 4 records' room; 3 are left
+
+        Assert.Equal((SpoolState.Full, 1L), (spool.Status().State, spool.Status().Alarms));
+        var messages = _dir.Logs.Entries.Select(e => e.Message).ToList();
+        var alarm = messages.FindIndex(m => m.StartsWith("Spool alarm:", StringComparison.Ordinal));
+        var full = messages.FindIndex(m => m.Contains(" is full (", StringComparison.Ordinal));
+        Assert.InRange(alarm, 0, full - 1);
+    }
+
+    [Fact]
     public void TryAppend_PastTheAlarmLevel_RaisesTheAlarmOnceAndClearsItBelow()
     {
         var record = 16 + SpoolDirectory.Batch(0).Length;
