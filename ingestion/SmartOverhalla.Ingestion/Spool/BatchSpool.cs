@@ -140,14 +140,27 @@ internal sealed class BatchSpool : IDisposable
         }
     }
 
-    /// <summary>The oldest batch not yet replayed, or null when the spool is empty.</summary>
+    /// <summary>
+    /// The oldest batch not yet replayed, or null when the spool is empty. Bytes that were intact when written
+    /// and recovered but are unreadable now (the disk failed under them) are copied aside and skipped; replay
+    /// goes on with the next intact record.
+    /// </summary>
+    /// <exception cref="IOException">The disk cannot be read, or gives different bytes on each read.</exception>
     public SpoolRecord? Peek()
     {
         lock (_gate)
         {
+            (long Segment, long Offset)? scanned = null;
             while (_records > 0 && _segments.Count > 0)
             {
                 var segment = _segments[0];
+                SkipGaps(segment);
+                if (_readOffset >= segment.Length)
+                {
+                    RemoveOldest();
+                    continue;
+                }
+
                 _reader ??= new FileStream(segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
                 _reader.Position = _readOffset;
                 if (SpoolRecordFormat.TryRead(_reader, segment.Length) is { } data)
@@ -155,10 +168,14 @@ internal sealed class BatchSpool : IDisposable
                     return new SpoolRecord(segment.Sequence, _readOffset, data);
                 }
 
-                // Intact when written and when recovered, unreadable now: the disk failed under it.
-                var aside = segment.Path + ".corrupt-" + _readOffset.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                Log.SpoolCorrupt(_logger, Path.GetFileName(segment.Path), _readOffset, segment.Length - _readOffset, aside);
-                RemoveOldest(moveTo: aside);
+                if (scanned == (segment.Sequence, _readOffset))
+                {
+                    // The scan read a whole record here but the read did not: a flaky disk. The replayer logs it and tries again later.
+                    throw new IOException($"Spool segment {Path.GetFileName(segment.Path)} gives different bytes at offset {_readOffset} on each read.");
+                }
+
+                scanned = (segment.Sequence, _readOffset);
+                SetAsideUnreadable(segment, _reader);
             }
 
             return null;
@@ -184,9 +201,10 @@ internal sealed class BatchSpool : IDisposable
             _points -= record.Points;
             _replayedBatches++;
             _replayedPoints += record.Points;
+            SkipGaps(segment);
             if (_readOffset >= segment.Length)
             {
-                RemoveOldest(moveTo: null);
+                RemoveOldest();
             }
             else
             {
@@ -255,7 +273,49 @@ internal sealed class BatchSpool : IDisposable
         }
     }
 
-    private void RemoveOldest(string? moveTo)
+    private void SkipGaps(SpoolSegment segment)
+    {
+        // A gap ends at an intact record or at the segment's end, so one step is enough.
+        if (segment.Gaps.TryGetValue(_readOffset, out var end))
+        {
+            _readOffset = end;
+        }
+    }
+
+    /// <summary>
+    /// The record at the read offset of the oldest segment is unreadable: scans the rest of the segment, copies
+    /// every unreadable range to a <c>.corrupt-{offset}</c> file, remembers it as a gap, and recounts what is left.
+    /// </summary>
+    private void SetAsideUnreadable(SpoolSegment segment, FileStream reader)
+    {
+        var file = Path.GetFileName(segment.Path);
+        var scan = SpoolScanner.Scan(reader, _readOffset, segment.Length);
+        foreach (var gap in scan.Gaps)
+        {
+            var aside = SpoolScanner.SetAside(reader, segment.Path, gap.Offset, gap.End);
+            SpoolLog.SpoolResynchronised(_logger, file, gap.Offset, gap.End, gap.Length, aside);
+            segment.Gaps[gap.Offset] = gap.End;
+        }
+
+        if (scan.End < segment.Length)
+        {
+            // Nothing intact after it in this segment. The file keeps its bytes (the writer may still append
+            // after them); replay jumps over them.
+            var aside = SpoolScanner.SetAside(reader, segment.Path, scan.End, segment.Length);
+            Log.SpoolCorrupt(_logger, file, scan.End, segment.Length - scan.End, aside);
+            segment.Gaps[scan.End] = segment.Length;
+        }
+
+        var lostRecords = segment.Records - scan.Records;
+        var lostPoints = segment.Points - scan.Points;
+        segment.Records = scan.Records;
+        segment.Points = scan.Points;
+        _records -= lostRecords;
+        _points -= lostPoints;
+        _fill.Update(_bytes, _records);
+    }
+
+    private void RemoveOldest()
     {
         var segment = _segments[0];
         _reader?.Dispose();
@@ -272,14 +332,7 @@ internal sealed class BatchSpool : IDisposable
         _points -= segment.Points;
         _readOffset = 0;
         _fill.RoomMade();
-        if (moveTo is null)
-        {
-            TryDelete(segment.Path);
-        }
-        else
-        {
-            File.Move(segment.Path, moveTo, overwrite: true);
-        }
+        TryDelete(segment.Path);
     }
 
     private void TryDelete(string path)

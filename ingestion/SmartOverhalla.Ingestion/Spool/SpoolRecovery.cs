@@ -4,8 +4,9 @@ namespace SmartOverhalla.Ingestion.Spool;
 
 /// <summary>
 /// Opens a spool directory after a stop or a crash: keeps every whole, intact record, cuts off a torn tail
-/// (a batch whose append never completed, so it was never acknowledged and the broker still has it), sets
-/// bytes that cannot be read aside in a <c>.corrupt</c> file, and finds where replay stood.
+/// of the newest segment (a batch whose append never completed, so it was never acknowledged and the broker
+/// still has it), copies unreadable bytes anywhere else to a <c>.corrupt-{offset}</c> file and goes on with
+/// the next intact record after them, and finds where replay stood.
 /// </summary>
 internal static class SpoolRecovery
 {
@@ -36,8 +37,8 @@ internal static class SpoolRecovery
                 continue;
             }
 
-            var startAt = cursor is { } here && here.Segment == sequence ? here.Offset : 0;
-            var segment = Scan(path, sequence, startAt, isLast: i == files.Count - 1, logger, out var consumed);
+            var mark = cursor is { } here && here.Segment == sequence && here.Offset > 0 ? here.Offset : -1;
+            var segment = Scan(path, sequence, mark, isLast: i == files.Count - 1, logger, out var consumed);
             if (segment is null)
             {
                 continue;
@@ -45,9 +46,9 @@ internal static class SpoolRecovery
 
             if (segments.Count == 0 && consumed is { } done)
             {
-                readOffset = done.Offset;
-                segment.Records -= done.Records;
-                segment.Points -= done.Points;
+                readOffset = done.ResumeOffset;
+                segment.Records -= done.RecordsBefore;
+                segment.Points -= done.PointsBefore;
                 if (readOffset >= segment.Length)
                 {
                     File.Delete(path);
@@ -62,65 +63,56 @@ internal static class SpoolRecovery
         return new Result(segments, readOffset, nextSequence);
     }
 
-    /// <summary>Reads every record; truncates the file after the last intact one. Null when nothing is left in it.</summary>
-    private static SpoolSegment? Scan(string path, long sequence, long cursorOffset, bool isLast, ILogger logger, out (long Offset, long Records, long Points)? consumed)
+    /// <summary>
+    /// Reads every record, sets unreadable ranges between records aside, truncates the file after the last
+    /// whole record. Null when nothing is left in it. <paramref name="consumed"/> is where the cursor
+    /// (<paramref name="mark"/>) falls, when it falls on a record boundary; otherwise the segment is replayed whole.
+    /// </summary>
+    private static SpoolSegment? Scan(string path, long sequence, long mark, bool isLast, ILogger logger, out SpoolScanner.Mark? consumed)
     {
-        consumed = null;
-        long records = 0, points = 0, valid = 0, fileLength;
+        var file = Path.GetFileName(path);
+        SpoolScanner.Result scan;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {
-            fileLength = stream.Length;
-            while (true)
+            var fileLength = stream.Length;
+            scan = SpoolScanner.Scan(stream, 0, fileLength, mark);
+            foreach (var gap in scan.Gaps)
             {
-                if (cursorOffset > 0 && valid == cursorOffset)
-                {
-                    consumed = (valid, records, points);
-                }
-
-                if (SpoolRecordFormat.TryRead(stream, fileLength) is not { } record)
-                {
-                    break;
-                }
-
-                valid += record.Size;
-                records++;
-                points += record.Points;
-                stream.Position = valid;
+                var aside = SpoolScanner.SetAside(stream, path, gap.Offset, gap.End);
+                SpoolLog.SpoolResynchronised(logger, file, gap.Offset, gap.End, gap.Length, aside);
             }
 
-            if (valid < fileLength)
+            if (scan.End < fileLength)
             {
-                SetAside(stream, path, valid, fileLength, isLast, logger);
-                stream.SetLength(valid);
+                if (isLast && scan.Tail == SpoolScanner.TailKind.Torn)
+                {
+                    // The normal result of a crash during an append: that batch was never acknowledged.
+                    Log.SpoolTornTail(logger, file, fileLength - scan.End);
+                }
+                else
+                {
+                    var aside = SpoolScanner.SetAside(stream, path, scan.End, fileLength);
+                    Log.SpoolCorrupt(logger, file, scan.End, fileLength - scan.End, aside);
+                }
+
+                stream.SetLength(scan.End);
                 stream.Flush(flushToDisk: true);
             }
         }
 
-        if (valid == 0)
+        consumed = scan.MarkHit;
+        if (scan.End == 0)
         {
             File.Delete(path);
             return null;
         }
 
-        return new SpoolSegment(sequence, path, valid, records, points);
-    }
-
-    private static void SetAside(FileStream stream, string path, long valid, long fileLength, bool isLast, ILogger logger)
-    {
-        if (isLast)
+        var segment = new SpoolSegment(sequence, path, scan.End, scan.Records, scan.Points);
+        foreach (var gap in scan.Gaps)
         {
-            // The normal result of a crash during an append: that batch was never acknowledged.
-            Log.SpoolTornTail(logger, Path.GetFileName(path), fileLength - valid);
-            return;
+            segment.Gaps[gap.Offset] = gap.End;
         }
 
-        var aside = path + ".corrupt-" + valid.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        stream.Position = valid;
-        using (var copy = new FileStream(aside, FileMode.Create, FileAccess.Write))
-        {
-            stream.CopyTo(copy);
-        }
-
-        Log.SpoolCorrupt(logger, Path.GetFileName(path), valid, fileLength - valid, aside);
+        return segment;
     }
 }

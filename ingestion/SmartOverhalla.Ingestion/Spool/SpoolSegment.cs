@@ -19,6 +19,9 @@ internal sealed class SpoolSegment(long sequence, string path, long length, long
 
     public long Points { get; set; } = points;
 
+    /// <summary>Unreadable byte ranges inside the segment, already set aside and logged: start offset → offset of the next intact record (or <see cref="Length"/>).</summary>
+    public Dictionary<long, long> Gaps { get; } = [];
+
     public static string FileName(long sequence) => Prefix + sequence.ToString("D12", CultureInfo.InvariantCulture) + Extension;
 
     public static bool TryParseSequence(string fileName, out long sequence)
