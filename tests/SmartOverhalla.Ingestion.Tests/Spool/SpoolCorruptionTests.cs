@@ -209,13 +209,13 @@ public sealed class SpoolCorruptionTests : IDisposable
     public void Open_RandomlyFlippedBytes_ReplaysEveryIntactRecordExactlyOnceInOrder() =>
         FlipProperty.Sample(
             (records, segmentBytes, flips) => CheckFlips(records, segmentBytes, flips, reopen: true),
-            iter: 120);
+            iter: 300);
 
     [Fact]
     public void Peek_RandomlyFlippedBytes_ReplaysEveryIntactRecordExactlyOnceInOrder() =>
         FlipProperty.Sample(
             (records, segmentBytes, flips) => CheckFlips(records, segmentBytes, flips, reopen: false),
-            iter: 120);
+            iter: 300);
 
     /// <summary>N records (one segment, or several), and 1–6 bytes to change: where (a share of all bytes) and how (XOR, never 0).</summary>
     private static readonly Gen<(int, long, (double, byte)[])> FlipProperty = Gen.Select(
