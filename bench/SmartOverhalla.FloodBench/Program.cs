@@ -42,7 +42,7 @@ foreach (var rate in rates)
             ["Mqtt:Port"] = mosquitto.Port.ToString(CultureInfo.InvariantCulture),
             ["InfluxDb:Url"] = influx.Url.ToString(),
             ["InfluxDb:Database"] = database,
-            ["Ingestion:ClientId"] = "floodbench-" + municipality,
+            ["Ingestion:ClientId"] = "smartoverhalla-ingestion-floodbench-" + municipality,
             ["Ingestion:BatchInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
         },

@@ -60,7 +60,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Broker:External:Host"] = mosquitto.Host,
     ["Broker:External:Port"] = mosquitto.Port.ToString(CultureInfo.InvariantCulture),
     ["InfluxDb:Url"] = influx.Url.ToString(),
-    ["Lighting:ClientId"] = "bench-gateway",
+    ["Lighting:ClientId"] = "smartoverhalla-gateway-bench",
     ["Lighting:ControlInterval"] = "00:00:00.250",
 });
 builder.WebHost.UseUrls("http://127.0.0.1:0");

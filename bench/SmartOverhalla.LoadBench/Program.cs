@@ -35,7 +35,7 @@ var (host, logs) = TestHost.Build(
         ["Mqtt:Port"] = mosquitto.Port.ToString(CultureInfo.InvariantCulture),
         ["InfluxDb:Url"] = influx.Url.ToString(),
         ["InfluxDb:Database"] = database,
-        ["Ingestion:ClientId"] = "loadbench",
+        ["Ingestion:ClientId"] = "smartoverhalla-ingestion-loadbench",
         ["Logging:LogLevel:Default"] = "Warning",
     },
     b => b.AddIngestion());

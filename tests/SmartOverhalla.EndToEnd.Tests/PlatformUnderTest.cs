@@ -108,7 +108,7 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
                 ["Mqtt:ReconnectDelay"] = "00:00:00.200",
                 ["InfluxDb:Url"] = InfluxUrl.ToString(),
                 ["InfluxDb:Database"] = Database,
-                ["Ingestion:ClientId"] = "ingestion-" + Municipality,
+                ["Ingestion:ClientId"] = "smartoverhalla-ingestion-" + Municipality,
                 ["Ingestion:BatchInterval"] = "00:00:00.200",
                 ["Ingestion:SelfMetricsInterval"] = "00:00:01",
             },

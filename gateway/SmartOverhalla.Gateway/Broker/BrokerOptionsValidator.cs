@@ -97,11 +97,11 @@ internal sealed class BrokerOptionsValidator(IHostEnvironment environment) : IVa
 
     private void ValidateAccount(ServiceAccountOptions account, string key, List<string> failures)
     {
-        // A '/' would make it look like a device (and a pattern ACL's %u would give it a device's topics); '+', '#'
-        // and ':' break Mosquitto's ACL and password files.
-        if (string.IsNullOrWhiteSpace(account.Username) || account.Username.IndexOfAny(['/', '+', '#', ':', ' ']) >= 0)
+        // A strict character set: a '/' would make it look like a device (and a pattern ACL's %u would give it a
+        // device's topics); '+', '#', ':', spaces and line breaks would break or inject lines into Mosquitto's files.
+        if (!ServiceAccountOptions.IsValidUsername(account.Username))
         {
-            failures.Add($"{key}:{nameof(ServiceAccountOptions.Username)}: '{account.Username}' must be non-empty without '/', '+', '#', ':' or spaces.");
+            failures.Add($"{key}:{nameof(ServiceAccountOptions.Username)}: must be 1-64 characters of A-Z, a-z, 0-9, '.', '_' and '-'.");
         }
 
         if (account.HasPassword && account.Password!.Length < ServiceAccountOptions.MinPasswordLength && !environment.IsDevelopment())

@@ -20,6 +20,7 @@ internal static class BrokerServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<BrokerMetrics>();
         // Devices from the registry (AddDevices) and the platform's service accounts; anonymous only in Development.
+        services.TryAddSingleton<ConnectingPrincipals>();
         services.TryAddSingleton<IBrokerConnectionValidator, RegistryConnectionValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PublishRateLimiter>();

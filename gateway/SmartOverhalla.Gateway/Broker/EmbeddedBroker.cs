@@ -22,6 +22,7 @@ internal sealed class EmbeddedBroker(
     BrokerMetrics metrics,
     PublishRateLimiter rateLimiter,
     DeviceRegistry registry,
+    ConnectingPrincipals connecting,
     IHostEnvironment environment,
     ILogger<EmbeddedBroker> logger) : IHostedService, IBrokerStatus, IDisposable
 {
@@ -141,6 +142,21 @@ internal sealed class EmbeddedBroker(
                 logger.DeviceSessionClosed(client.Id);
             }
         }
+
+        // A removed device's persistent session goes too: its subscriptions must not wait for whoever is registered
+        // under that id next.
+        if (registry.Find(device) is null)
+        {
+            foreach (var session in await server.GetSessionsAsync())
+            {
+                if (session.Items[BrokerPrincipal.SessionItemKey] is BrokerPrincipal { Role: BrokerRole.Device } owner
+                    && owner.Kind == device.Kind
+                    && string.Equals(owner.DeviceId, device.DeviceId, StringComparison.Ordinal))
+                {
+                    await session.DeleteAsync();
+                }
+            }
+        }
     }
 
     private void OnRegistryChanged(DeviceKey? revoked)
@@ -196,6 +212,8 @@ internal sealed class EmbeddedBroker(
 
     private Task OnClientConnectedAsync(ClientConnectedEventArgs e)
     {
+        // A resumed session still holds the principal of its last connection: this connection's replaces it.
+        connecting.Apply(e.ClientId, e.SessionItems);
         metrics.ClientConnected();
         logger.ClientConnected(e.ClientId, e.RemoteEndPoint?.ToString());
         return Task.CompletedTask;

@@ -12,14 +12,17 @@ namespace SmartOverhalla.Gateway.Broker;
 /// <c>{municipality}/{kind}/{deviceId}</c>, client id = device id, secret checked against the registry's hash) or one
 /// of the platform's service accounts. Refusals use MQTT 5's reason codes: no credentials 0x87 Not authorized,
 /// unknown user or wrong secret 0x86 Bad user name or password (the same for both, so a refusal does not tell
-/// which devices exist), a device with another client id 0x85 Client identifier not valid (a device could otherwise
-/// take over another device's session). The principal is kept in the session for <see cref="TopicAccessPolicy"/>.
+/// which devices exist), a client id the principal does not own 0x85 Client identifier not valid. Every client id
+/// belongs to one principal only, so nobody can resume another's session: a device's client id is its device id
+/// (and may not be one a service account owns); a service account's is its user name or starts with it and '-'.
+/// The principal goes to the session through <see cref="ConnectingPrincipals"/> for <see cref="TopicAccessPolicy"/>.
 /// </summary>
 internal sealed class RegistryConnectionValidator(
     IOptions<BrokerOptions> options,
     IOptions<DevicesOptions> devicesOptions,
     DeviceRegistry registry,
     BrokerMetrics metrics,
+    ConnectingPrincipals connecting,
     ILogger<RegistryConnectionValidator> logger) : IBrokerConnectionValidator
 {
     private readonly BrokerOptions _options = options.Value;
@@ -35,11 +38,13 @@ internal sealed class RegistryConnectionValidator(
         {
             connection.ReasonCode = refusal;
             metrics.ConnectionRefused(reason);
-            logger.ConnectionRefused(connection.ClientId, Shorten(connection.UserName), reason, connection.RemoteEndPoint?.ToString());
+            logger.ConnectionRefused(Shorten(connection.ClientId), Shorten(connection.UserName), reason, connection.RemoteEndPoint?.ToString());
             return Task.CompletedTask;
         }
 
+        // For a new session; a resumed one gets the principal when the client is connected (ConnectingPrincipals).
         connection.SessionItems[BrokerPrincipal.SessionItemKey] = principal;
+        connecting.Stash(connection.ClientId, principal);
         logger.ConnectionAuthenticated(connection.ClientId, principal.Role.ToString(), principal.Name);
         return Task.CompletedTask;
     }
@@ -56,16 +61,12 @@ internal sealed class RegistryConnectionValidator(
         var accounts = _options.Accounts;
         if (IsAccount(accounts.Gateway, username))
         {
-            return Matches(accounts.Gateway, password)
-                ? (new BrokerPrincipal(BrokerRole.Gateway, username), default, string.Empty)
-                : (null, MqttConnectReasonCode.BadUserNameOrPassword, "bad-credentials");
+            return ServiceAccount(accounts.Gateway, BrokerRole.Gateway, password, clientId);
         }
 
         if (IsAccount(accounts.Ingestion, username))
         {
-            return Matches(accounts.Ingestion, password)
-                ? (new BrokerPrincipal(BrokerRole.Ingestion, username), default, string.Empty)
-                : (null, MqttConnectReasonCode.BadUserNameOrPassword, "bad-credentials");
+            return ServiceAccount(accounts.Ingestion, BrokerRole.Ingestion, password, clientId);
         }
 
         var device = DeviceUsername.TryParse(username, out _, out _) ? registry.FindByUsername(username) : null;
@@ -74,13 +75,32 @@ internal sealed class RegistryConnectionValidator(
             return (null, MqttConnectReasonCode.BadUserNameOrPassword, "bad-credentials");
         }
 
-        if (!string.Equals(clientId, device.DeviceId, StringComparison.Ordinal))
+        if (!string.Equals(clientId, device.DeviceId, StringComparison.Ordinal) || OwnsClientId(accounts.Gateway, clientId) || OwnsClientId(accounts.Ingestion, clientId))
         {
             return (null, MqttConnectReasonCode.ClientIdentifierNotValid, "client-id-mismatch");
         }
 
         return (BrokerPrincipal.Device(username, device.Municipality, device.Kind, device.DeviceId), default, string.Empty);
     }
+
+    private static (BrokerPrincipal? Principal, MqttConnectReasonCode Refusal, string Reason) ServiceAccount(
+        ServiceAccountOptions account, BrokerRole role, string? password, string clientId)
+    {
+        if (!Matches(account, password))
+        {
+            return (null, MqttConnectReasonCode.BadUserNameOrPassword, "bad-credentials");
+        }
+
+        return OwnsClientId(account, clientId)
+            ? (new BrokerPrincipal(role, account.Username), default, string.Empty)
+            : (null, MqttConnectReasonCode.ClientIdentifierNotValid, "client-id-mismatch");
+    }
+
+    /// <summary>A service account's client ids: its user name, or its user name followed by '-' and anything.</summary>
+    private static bool OwnsClientId(ServiceAccountOptions account, string clientId) =>
+        account.Username.Length > 0
+        && clientId.StartsWith(account.Username, StringComparison.Ordinal)
+        && (clientId.Length == account.Username.Length || clientId[account.Username.Length] == '-');
 
     private static bool IsAccount(ServiceAccountOptions account, string username) =>
         account.Username.Length > 0 && string.Equals(account.Username, username, StringComparison.Ordinal);
@@ -91,7 +111,21 @@ internal sealed class RegistryConnectionValidator(
         && password is not null
         && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(account.Password!)), SHA256.HashData(Encoding.UTF8.GetBytes(password)));
 
-    /// <summary>User names come from the network: log a bounded prefix only.</summary>
-    private static string Shorten(string? username) =>
-        username is null ? "(none)" : username.Length > 120 ? username[..120] : username;
+    /// <summary>User names and client ids come from the network: log a bounded prefix, control characters replaced.</summary>
+    private static string Shorten(string? value)
+    {
+        if (value is null)
+        {
+            return "(none)";
+        }
+
+        var bounded = value.Length > 120 ? value[..120] : value;
+        return string.Create(bounded.Length, bounded, static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = char.IsControl(text[i]) ? '?' : text[i];
+            }
+        });
+    }
 }

@@ -13,4 +13,8 @@ internal sealed class ServiceAccountOptions
     public string? Password { get; set; }
 
     public bool HasPassword => !string.IsNullOrEmpty(Password);
+
+    /// <summary>1-64 characters of A-Z, a-z, 0-9, '.', '_' and '-': safe as an MQTT user name, client-id prefix and in Mosquitto's files.</summary>
+    public static bool IsValidUsername(string? username) =>
+        username is { Length: > 0 and <= 64 } && username.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 }

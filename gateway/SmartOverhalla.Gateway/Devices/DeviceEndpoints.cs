@@ -103,6 +103,14 @@ internal static class DeviceEndpoints
                 detail: $"There is already a {TopicNames.Of(kind)} '{key.DeviceId}'. Rotate its secret or delete it first.");
         }
 
+        if (outcome == RegistryChange.DeviceIdInUse)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The device id is in use",
+                detail: $"'{key.DeviceId}' is registered as a {TopicNames.Of(device!.Kind)}. A device id is the device's MQTT client id, so it must be unique across kinds.");
+        }
+
         await AuditAsync(audit, time, http, "device.register", key, $"municipality {device!.Municipality}" + (role is null ? string.Empty : $", role {role}"), cancellationToken);
         return TypedResults.Created($"{Prefix}/{key}", new DeviceCredentials(DeviceView.Of(device), device.Username, secret));
     }

@@ -41,14 +41,16 @@ internal sealed class DeviceRegistry
 
     public RegisteredDevice? FindByUsername(string username) => _snapshot.ByUsername.GetValueOrDefault(username);
 
-    /// <summary>Registers a new device with <paramref name="secret"/> (hashed here); <see cref="RegistryChange.AlreadyRegistered"/> when its kind and id are taken.</summary>
+    /// <summary>Registers a new device with <paramref name="secret"/> (hashed here); <see cref="RegistryChange.AlreadyRegistered"/> when its kind and id are taken, <see cref="RegistryChange.DeviceIdInUse"/> when another kind has the id.</summary>
     public async Task<(RegistryChange Outcome, RegisteredDevice? Device)> RegisterAsync(
         DeviceKey key, string municipality, string? role, string secret, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var device = new RegisteredDevice(key.Kind, key.DeviceId, municipality, role, SecretHash.Create(secret, _hashIterations), now, now);
         return await ChangeAsync(
-            devices => devices.TryAdd(key, device) ? (RegistryChange.Done, device) : (RegistryChange.AlreadyRegistered, devices[key]),
+            devices => devices.TryGetValue(key, out var existing) ? (RegistryChange.AlreadyRegistered, existing)
+                : OtherKindWithId(devices, key) is { } other ? (RegistryChange.DeviceIdInUse, other)
+                : devices.TryAdd(key, device) ? (RegistryChange.Done, device) : (RegistryChange.AlreadyRegistered, devices[key]),
             revoked: null,
             cancellationToken);
     }
@@ -64,7 +66,8 @@ internal sealed class DeviceRegistry
                 var count = 0;
                 foreach (var (key, municipality, role) in devices)
                 {
-                    if (!current.ContainsKey(key))
+                    // An id taken by a device of another kind is left out: ids are MQTT client ids and must be unique.
+                    if (!current.ContainsKey(key) && OtherKindWithId(current, key) is null)
                     {
                         var username = DeviceUsername.Of(municipality, key.Kind, key.DeviceId);
                         current[key] = new RegisteredDevice(key.Kind, key.DeviceId, municipality, role, SecretHash.Create(secretOf(username), _hashIterations), now, now);
@@ -78,6 +81,9 @@ internal sealed class DeviceRegistry
             cancellationToken);
         return added;
     }
+
+    private static RegisteredDevice? OtherKindWithId(Dictionary<DeviceKey, RegisteredDevice> devices, DeviceKey key) =>
+        devices.Values.FirstOrDefault(d => d.Kind != key.Kind && string.Equals(d.DeviceId, key.DeviceId, StringComparison.Ordinal));
 
     /// <summary>Gives the device a new secret; the old one stops working at once (for new connections).</summary>
     public async Task<(RegistryChange Outcome, RegisteredDevice? Device)> RotateSecretAsync(DeviceKey key, string secret, CancellationToken cancellationToken)

@@ -6,5 +6,8 @@ internal enum RegistryChange
     Done,
     NotFound,
     AlreadyRegistered,
+
+    /// <summary>The device id is registered under another kind: an id is a device's MQTT client id, so it must be unique.</summary>
+    DeviceIdInUse,
     Unchanged,
 }

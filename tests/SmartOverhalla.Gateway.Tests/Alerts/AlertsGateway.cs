@@ -51,7 +51,7 @@ internal sealed class AlertsGateway : IAsyncDisposable
             ["Broker:External:ReconnectDelay"] = "00:00:00.200",
             ["InfluxDb:Url"] = influxUrl.ToString(),
             ["InfluxDb:Database"] = database,
-            ["Lighting:ClientId"] = "gateway-" + Path.GetFileName(Path.GetDirectoryName(stateFile)),
+            ["Lighting:ClientId"] = "smartoverhalla-gateway-" + Path.GetFileName(Path.GetDirectoryName(stateFile)),
             ["Lighting:StateFile"] = stateFile,
             ["Lighting:ControlInterval"] = "00:00:00.200",
             ["Lighting:AckTimeout"] = "00:00:00.500",

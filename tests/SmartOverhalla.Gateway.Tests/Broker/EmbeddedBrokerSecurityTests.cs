@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using MQTTnet;
 using SmartOverhalla.Gateway.Broker;
 using SmartOverhalla.Gateway.Tests.Infrastructure;
@@ -114,5 +115,86 @@ public sealed class EmbeddedBrokerSecurityTests(SecuredEmbeddedBrokerFixture fix
         {
             Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, goneResult.ResultCode);
         }
+    }
+
+    [Fact]
+    public async Task A_service_account_may_use_only_client_ids_it_owns_and_a_device_none_of_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var port = fixture.Broker.Port;
+        var device = await fixture.Broker.RegisterAsync(TestNames.Municipality(), "streetlight", "l-owned", ct);
+        var squatter = await fixture.Broker.RegisterAsync(TestNames.Municipality(), "streetlight", "smartoverhalla-ingestion-2", ct);
+
+        // The ingestion account as the gateway's control connection, or as a device: refused
+        foreach (var clientId in new[] { "smartoverhalla-gateway", "smartoverhalla-ingestionx", device.DeviceId })
+        {
+            var (session, result) = await MqttSession.ConnectAsync(port, clientId, SecuredBroker.IngestionUser, SecuredBroker.IngestionPassword, ct, cleanStart: false);
+            await using (session)
+            {
+                Assert.Equal(MqttClientConnectResultCode.ClientIdentifierNotValid, result.ResultCode);
+            }
+        }
+
+        // Its own ids are fine: its user name, or the user name and '-'
+        foreach (var clientId in new[] { "smartoverhalla-ingestion", "smartoverhalla-ingestion-7" })
+        {
+            var (session, result) = await MqttSession.ConnectAsync(port, clientId, SecuredBroker.IngestionUser, SecuredBroker.IngestionPassword, ct);
+            await using (session)
+            {
+                Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
+            }
+        }
+
+        // A device registered with an id a service account owns cannot connect with it
+        var (squat, squatResult) = await fixture.Broker.ConnectDeviceAsync(squatter, ct);
+        await using (squat)
+        {
+            Assert.Equal(MqttClientConnectResultCode.ClientIdentifierNotValid, squatResult.ResultCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_device_id_is_unique_across_kinds_since_it_is_the_devices_client_id()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await fixture.Broker.RegisterAsync(TestNames.Municipality(), "watermeter", "shared-7", ct);
+        using var http = fixture.Broker.Gateway.CreateClientWithKey(TestApiKeys.Admin);
+
+        using var second = await http.PostAsJsonAsync("/api/v1/devices", new { kind = "streetlight", deviceId = "shared-7", municipality = TestNames.Municipality() }, ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("registered as a watermeter", await second.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_resumed_session_takes_the_rights_of_the_client_that_resumes_it_not_of_the_one_before()
+    {
+        // Anonymous clients (Development only) have every right: the sharpest case of a session changing hands.
+        var ct = TestContext.Current.CancellationToken;
+        var port = FreeTcpPort.Next();
+        var settings = SecuredBroker.Settings();
+        settings["Broker:Mode"] = "Embedded";
+        settings["Broker:Embedded:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Broker:Embedded:AllowAnonymous"] = "true";
+        settings["InfluxDb:Url"] = GatewayFactory.DeadInfluxUrl().ToString();
+        await using var gateway = new GatewayFactory(settings).Start();
+        var broker = new SecuredBroker(gateway, port);
+        var municipality = TestNames.Municipality();
+        var device = await broker.RegisterAsync(municipality, "streetlight", "l-resume", ct);
+        var (anonymous, anonymousResult) = await MqttSession.ConnectAsync(port, device.DeviceId, null, null, ct, cleanStart: false);
+        Assert.Equal(MqttClientConnectResultCode.Success, anonymousResult.ResultCode);
+        await anonymous.Client.DisconnectAsync(cancellationToken: ct);
+        await anonymous.DisposeAsync();
+
+        // When the device resumes that session with its own credentials
+        var (session, result) = await MqttSession.ConnectAsync(port, device.DeviceId, device.Username, device.Secret, ct, cleanStart: false);
+        await using var _ = session;
+        Assert.True(result.IsSessionPresent, "the device resumed the anonymous client's session");
+
+        // Then it has a device's rights, not the anonymous client's
+        var foreign = await session.PublishAsync(new SmartOverhalla.Contracts.Topics.DeviceTopic(municipality, SmartOverhalla.Contracts.Topics.DeviceKind.Streetlight, "l-other", SmartOverhalla.Contracts.Topics.MessageType.Telemetry).ToString(), "{}", ct);
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, foreign.ReasonCode);
+        var own = await session.PublishAsync(new SmartOverhalla.Contracts.Topics.DeviceTopic(municipality, SmartOverhalla.Contracts.Topics.DeviceKind.Streetlight, device.DeviceId, SmartOverhalla.Contracts.Topics.MessageType.Telemetry).ToString(), "{}", ct);
+        Assert.NotEqual(MqttClientPublishReasonCode.NotAuthorized, own.ReasonCode);
     }
 }

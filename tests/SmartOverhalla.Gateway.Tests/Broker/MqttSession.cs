@@ -33,14 +33,20 @@ internal sealed class MqttSession : IAsyncDisposable
     public IMqttClient Client { get; }
 
     public static async Task<(MqttSession Session, MqttClientConnectResult Result)> ConnectAsync(
-        int port, string clientId, string? username, string? password, CancellationToken ct, Action<MqttClientTlsOptionsBuilder>? tls = null, string? willTopic = null)
+        int port, string clientId, string? username, string? password, CancellationToken ct, Action<MqttClientTlsOptionsBuilder>? tls = null, string? willTopic = null,
+        bool cleanStart = true)
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(clientId)
-            .WithCleanStart(true)
+            .WithCleanStart(cleanStart)
             .WithTimeout(TimeSpan.FromSeconds(10));
+        if (!cleanStart)
+        {
+            builder = builder.WithSessionExpiryInterval(300);
+        }
+
         if (username is not null)
         {
             builder = builder.WithCredentials(username, password ?? string.Empty);

@@ -60,8 +60,8 @@ internal sealed class SecuredBroker(GatewayFactory gateway, int port, bool provi
         MqttSession.ConnectAsync(Port, device.DeviceId, device.Username, device.Secret, ct);
 
     public Task<(MqttSession Session, MQTTnet.MqttClientConnectResult Result)> ConnectGatewayAccountAsync(CancellationToken ct) =>
-        MqttSession.ConnectAsync(Port, "gw-" + Guid.NewGuid().ToString("N")[..8], GatewayUser, GatewayPassword, ct);
+        MqttSession.ConnectAsync(Port, GatewayUser + "-" + Guid.NewGuid().ToString("N")[..8], GatewayUser, GatewayPassword, ct);
 
     public Task<(MqttSession Session, MQTTnet.MqttClientConnectResult Result)> ConnectIngestionAccountAsync(CancellationToken ct) =>
-        MqttSession.ConnectAsync(Port, "ing-" + Guid.NewGuid().ToString("N")[..8], IngestionUser, IngestionPassword, ct);
+        MqttSession.ConnectAsync(Port, IngestionUser + "-" + Guid.NewGuid().ToString("N")[..8], IngestionUser, IngestionPassword, ct);
 }

@@ -23,7 +23,7 @@ internal static class LightingGateway
             ["Broker:External:ReconnectDelay"] = "00:00:00.200",
             ["InfluxDb:Url"] = influxUrl.ToString(),
             ["InfluxDb:Database"] = "lighting",
-            ["Lighting:ClientId"] = "gateway-" + Path.GetFileNameWithoutExtension(stateFile),
+            ["Lighting:ClientId"] = "smartoverhalla-gateway-" + Path.GetFileNameWithoutExtension(stateFile),
             ["Lighting:StateFile"] = stateFile,
             ["Lighting:ControlInterval"] = "00:00:00.200",
             ["Lighting:AckTimeout"] = "00:00:00.500",
