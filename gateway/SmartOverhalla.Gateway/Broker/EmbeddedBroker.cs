@@ -26,6 +26,9 @@ internal sealed class EmbeddedBroker(
     IHostEnvironment environment,
     ILogger<EmbeddedBroker> logger) : IHostedService, IBrokerStatus, IDisposable
 {
+    /// <summary>Longer than any topic of the contract (six levels of at most 64 characters each); a longer one is refused.</summary>
+    public const int MaxTopicLength = 512;
+
     private readonly BrokerOptions _options = options.Value;
     private MqttServer? _server;
 
@@ -44,6 +47,7 @@ internal sealed class EmbeddedBroker(
         server.InterceptingSubscriptionAsync += OnSubscribeAsync;
         server.ClientConnectedAsync += OnClientConnectedAsync;
         server.ClientDisconnectedAsync += OnClientDisconnectedAsync;
+        server.InterceptingInboundPacketAsync += OnInboundPacketAsync;
         server.InterceptingPublishAsync += OnPublishAsync;
         server.InterceptingPublishAsync += rateLimiter.InterceptAsync;
         server.ClientDisconnectedAsync += rateLimiter.OnClientDisconnectedAsync;
@@ -267,6 +271,46 @@ internal sealed class EmbeddedBroker(
         sessionItems[BrokerPrincipal.SessionItemKey] is BrokerPrincipal principal && TopicAccessPolicy.MaySubscribe(principal, filter);
 
     private static string Truncate(string topic) => topic.Length > 200 ? topic[..200] : topic;
+
+    /// <summary>
+    /// Refuses, before MQTTnet handles it, a PUBLISH with a topic alias (the platform uses none, and MQTTnet would keep
+    /// every alias a client sends, up to 65,535 topics per connection) or with a topic longer than any device topic
+    /// can be; the client is disconnected.
+    /// </summary>
+    private Task OnInboundPacketAsync(InterceptingPacketEventArgs e)
+    {
+        if (e.Packet is MQTTnet.Packets.MqttPublishPacket publish
+            && (publish.TopicAlias != 0 || (publish.Topic?.Length ?? 0) > MaxTopicLength)
+            && !string.IsNullOrEmpty(e.ClientId))
+        {
+            e.ProcessPacket = false;
+            var refused = metrics.PublishRefused();
+            if (refused == 1 || refused % 100 == 0)
+            {
+                logger.PublishShapeRefused(e.ClientId, publish.TopicAlias, publish.Topic?.Length ?? 0, MaxTopicLength);
+            }
+
+            var clientId = e.ClientId;
+            _ = Task.Run(() => DisconnectQuietlyAsync(clientId));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task DisconnectQuietlyAsync(string clientId)
+    {
+        try
+        {
+            if (_server is { } server)
+            {
+                await server.DisconnectClientAsync(clientId, MqttDisconnectReasonCode.TopicAliasInvalid);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.ClientDisconnected(clientId, ex.GetType().Name);
+        }
+    }
 
     private Task OnMessageDroppedAsync(QueueMessageOverwrittenEventArgs e)
     {

@@ -197,4 +197,38 @@ public sealed class EmbeddedBrokerSecurityTests(SecuredEmbeddedBrokerFixture fix
         var own = await session.PublishAsync(new SmartOverhalla.Contracts.Topics.DeviceTopic(municipality, SmartOverhalla.Contracts.Topics.DeviceKind.Streetlight, device.DeviceId, SmartOverhalla.Contracts.Topics.MessageType.Telemetry).ToString(), "{}", ct);
         Assert.NotEqual(MqttClientPublishReasonCode.NotAuthorized, own.ReasonCode);
     }
+
+    [Theory]
+    [InlineData(5, 0)]
+    [InlineData(0, 600)]
+    public async Task A_publish_with_a_topic_alias_or_an_overlong_topic_is_refused_and_the_client_disconnected(int alias, int topicLength)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var metrics = (BrokerMetrics)fixture.Broker.Gateway.Services.GetService(typeof(BrokerMetrics))!;
+        var municipality = TestNames.Municipality();
+        var device = await fixture.Broker.RegisterAsync(municipality, "streetlight", "l-alias-" + alias + "-" + topicLength, ct);
+        var (session, result) = await fixture.Broker.ConnectDeviceAsync(device, ct);
+        await using var _ = session;
+        Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
+        var refusedBefore = metrics.PublishesRefusedTotal;
+        var own = new SmartOverhalla.Contracts.Topics.DeviceTopic(municipality, SmartOverhalla.Contracts.Topics.DeviceKind.Streetlight, device.DeviceId, SmartOverhalla.Contracts.Topics.MessageType.Telemetry).ToString();
+        var topic = topicLength == 0 ? own : own + "/" + new string('x', topicLength - own.Length - 1);
+        var builder = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload("{}").WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtMostOnce);
+        if (alias != 0)
+        {
+            builder = builder.WithTopicAlias((ushort)alias);
+        }
+
+        try
+        {
+            await session.Client.PublishAsync(builder.Build(), ct);
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            // The broker may close the connection while the client is still sending.
+        }
+
+        await Eventually.UntilAsync(() => !session.Client.IsConnected, TimeSpan.FromSeconds(10), "the broker to disconnect the client", ct);
+        Assert.True(metrics.PublishesRefusedTotal > refusedBefore);
+    }
 }
