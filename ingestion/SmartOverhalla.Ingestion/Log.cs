@@ -119,4 +119,10 @@ internal static partial class Log
 
     [LoggerMessage(37, LogLevel.Warning, "Flood guard tracks its maximum of {MaxDevices} devices; further new devices are not rate-tracked until idle ones are forgotten")]
     public static partial void FloodTrackingFull(ILogger logger, int maxDevices);
+
+    [LoggerMessage(38, LogLevel.Warning, "Reconnecting to the broker so that it delivers again a message the worker could not handle")]
+    public static partial void Reconnecting(ILogger logger);
+
+    [LoggerMessage(39, LogLevel.Error, "Spool segment {File} is unreadable from offset {Offset} to {ResumeOffset} ({Bytes} bytes); those bytes are kept in {AsideFile} for inspection and are not replayed; replay goes on with the intact record that follows them")]
+    public static partial void SpoolResynchronised(ILogger logger, string file, long offset, long resumeOffset, long bytes, string asideFile);
 }

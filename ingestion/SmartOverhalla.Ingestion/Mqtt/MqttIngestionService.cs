@@ -29,6 +29,9 @@ internal sealed class MqttIngestionService(
     private readonly IngestionOptions _options = options.Value;
     private readonly MqttConnectionOptions _connection = connection.Value;
 
+    /// <summary>Set when a message could not be handled: it holds one of the receive-maximum slots until the connection ends.</summary>
+    private volatile bool _reconnectRequested;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
@@ -48,6 +51,16 @@ internal sealed class MqttIngestionService(
             using var timer = new PeriodicTimer(_connection.ReconnectDelay, timeProvider);
             do
             {
+                if (_reconnectRequested && client.IsConnected)
+                {
+                    // A message the handler could not take stays unacknowledged and would hold its in-flight slot for
+                    // as long as the connection lasts; a new connection makes the broker deliver it (and any other
+                    // unacknowledged one) again. Re-deliveries are idempotent.
+                    _reconnectRequested = false;
+                    Log.Reconnecting(logger);
+                    await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), stoppingToken);
+                }
+
                 if (!client.IsConnected)
                 {
                     await TryConnectAsync(client, stoppingToken);
@@ -124,6 +137,7 @@ internal sealed class MqttIngestionService(
         catch (Exception ex)
         {
             Log.HandlerFailed(logger, ex, topic.Length > 200 ? topic[..200] : topic);
+            _reconnectRequested = true;
         }
     }
 

@@ -293,7 +293,7 @@ internal sealed class BatchSpool : IDisposable
         foreach (var gap in scan.Gaps)
         {
             var aside = SpoolScanner.SetAside(reader, segment.Path, gap.Offset, gap.End);
-            SpoolLog.SpoolResynchronised(_logger, file, gap.Offset, gap.End, gap.Length, aside);
+            Log.SpoolResynchronised(_logger, file, gap.Offset, gap.End, gap.Length, aside);
             segment.Gaps[gap.Offset] = gap.End;
         }
 

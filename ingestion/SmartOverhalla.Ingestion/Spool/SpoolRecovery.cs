@@ -79,7 +79,7 @@ internal static class SpoolRecovery
             foreach (var gap in scan.Gaps)
             {
                 var aside = SpoolScanner.SetAside(stream, path, gap.Offset, gap.End);
-                SpoolLog.SpoolResynchronised(logger, file, gap.Offset, gap.End, gap.Length, aside);
+                Log.SpoolResynchronised(logger, file, gap.Offset, gap.End, gap.Length, aside);
             }
 
             if (scan.End < fileLength)
