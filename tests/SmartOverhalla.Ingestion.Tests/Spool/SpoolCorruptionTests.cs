@@ -35,7 +35,7 @@ public sealed class SpoolCorruptionTests : IDisposable
         Assert.Equal(segment + ".corrupt-" + records[2].Start, aside);
         Assert.Equal(badBytes, File.ReadAllBytes(aside));
         var error = Assert.Single(_dir.Logs.Errors);
-        Assert.Equal(60, error.EventId.Id);
+        Assert.Equal(39, error.EventId.Id);
         Assert.Contains($"{Path.GetFileName(segment)} is unreadable from offset {records[2].Start} to {records[3].Start} ({records[2].End - records[2].Start} bytes)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_dir.Logs.Entries, e => e.Message.Contains("torn record", StringComparison.Ordinal));
     }
