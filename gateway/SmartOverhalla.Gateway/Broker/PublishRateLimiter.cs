@@ -6,7 +6,7 @@ using MQTTnet.Server;
 namespace SmartOverhalla.Gateway.Broker;
 
 /// <summary>
-/// Limits what each MQTT client publishes to the embedded broker (<see cref="PublishRateLimitOptions"/>). Hooked into
+/// Limits what each MQTT identity publishes to the embedded broker (<see cref="PublishRateLimitOptions"/>). Hooked into
 /// MQTTnet's publish interceptor, which the broker awaits inside the publishing client's own receive loop: delaying
 /// there slows only that client (its next packets wait in its own socket; TCP pushes back), never the others.
 /// A client over its budget is throttled to the sustained rate; if it stays throttled for
@@ -14,13 +14,26 @@ namespace SmartOverhalla.Gateway.Broker;
 /// <c>QuotaExceeded</c>) and the connection is closed. Every publish it had accepted is delivered. One log line per
 /// episode, not per message.
 /// </summary>
+/// <remarks>
+/// Budgets belong to the authenticated identity (the <see cref="BrokerPrincipal"/>'s name), not to the connection:
+/// they outlive a disconnect, so reconnecting — or opening a second connection — never buys a fresh burst (security
+/// review of issue 5). After a flood disconnect the identity's bucket stays empty for
+/// <see cref="PublishRateLimitOptions.DisconnectAfter"/>. Memory stays bounded by forgetting buckets that are full
+/// again, out of any episode or penalty and unused for <see cref="PublishRateLimitOptions.QuietPeriod"/>: such a
+/// bucket is exactly what a new one would be, so forgetting it gives nobody anything. Anonymous clients (Development
+/// only) have no identity but their client id, so for them a new client id is still a new budget.
+/// </remarks>
 internal sealed partial class PublishRateLimiter
 {
-    private readonly ConcurrentDictionary<string, ClientBudget> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IdentityBudget> _budgets = new(StringComparer.Ordinal);
+    private readonly Lock _sweepGate = new();
     private readonly PublishRateLimitOptions _options;
     private readonly BrokerMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<PublishRateLimiter> _logger;
+    private long _nextSweepAtTicks;
+    private int _sweepAboveCount;
+    private bool _overCapReported;
 
     public PublishRateLimiter(IOptions<BrokerOptions> options, BrokerMetrics metrics, TimeProvider timeProvider, ILogger<PublishRateLimiter> logger)
     {
@@ -29,10 +42,12 @@ internal sealed partial class PublishRateLimiter
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _nextSweepAtTicks = (_timeProvider.GetUtcNow() + _options.QuietPeriod).UtcTicks;
+        _sweepAboveCount = _options.MaxTrackedIdentities;
     }
 
-    /// <summary>Clients with a budget now (they are forgotten when they disconnect).</summary>
-    public int TrackedClients => _clients.Count;
+    /// <summary>Identities with a budget now (kept across reconnects; forgotten once idle and full again).</summary>
+    public int TrackedClients => _budgets.Count;
 
     /// <summary>The <c>InterceptingPublishAsync</c> handler.</summary>
     public async Task InterceptAsync(InterceptingPublishEventArgs e)
@@ -45,8 +60,10 @@ internal sealed partial class PublishRateLimiter
             return;
         }
 
-        var budget = _clients.GetOrAdd(e.ClientId, static (_, state) => new ClientBudget(state.Burst, state.Now), (Burst: (double)_options.Burst, Now: _timeProvider.GetUtcNow()));
-        var decision = budget.Take(_timeProvider.GetUtcNow(), _options);
+        var now = _timeProvider.GetUtcNow();
+        SweepIfDue(now);
+        var identity = IdentityOf(e);
+        var decision = TakeToken(identity, now);
         switch (decision.Kind)
         {
             case DecisionKind.Pass:
@@ -75,24 +92,106 @@ internal sealed partial class PublishRateLimiter
 
                 return;
             default:
-                // MQTT 5 clients see the reason on the refused publish; every client sees the connection close.
+                // MQTT 5 clients see the reason on the refused publish; every client sees the connection close. The
+                // identity's bucket is kept, empty and penalised, so a reconnect starts where this one stopped.
                 e.ProcessPublish = false;
                 e.CloseConnection = true;
                 e.Response.ReasonCode = MqttPubAckReasonCode.QuotaExceeded;
                 e.Response.ReasonString = $"publish rate over {_options.SustainedPerSecond}/s for {_options.DisconnectAfter.TotalSeconds:0.#} s";
                 _metrics.FloodDisconnected();
                 LogDisconnecting(_logger, e.ClientId, decision.EndedEpisodeThrottled, _options.DisconnectAfter);
-                _clients.TryRemove(e.ClientId, out _);
                 return;
         }
     }
 
-    /// <summary>The <c>ClientDisconnectedAsync</c> handler: a gone client's budget is forgotten (bounded memory).</summary>
+    /// <summary>
+    /// The <c>ClientDisconnectedAsync</c> handler. The budget belongs to the identity, not the connection, so it is
+    /// kept (forgetting it here is what let a device reset its limit by reconnecting); the periodic sweep forgets it
+    /// once it is idle and full again.
+    /// </summary>
     public Task OnClientDisconnectedAsync(ClientDisconnectedEventArgs e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        _clients.TryRemove(e.ClientId, out _);
+        SweepIfDue(_timeProvider.GetUtcNow());
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A device's user name (its registry identity); an anonymous client (Development only; its principal is the
+    /// shared "anonymous") has only its client id. Service accounts never get here (exempt).
+    /// </summary>
+    private static string IdentityOf(InterceptingPublishEventArgs e) =>
+        e.SessionItems[BrokerPrincipal.SessionItemKey] is BrokerPrincipal { Role: BrokerRole.Device } device ? "device:" + device.Name : "client:" + e.ClientId;
+
+    private Decision TakeToken(string identity, DateTimeOffset now)
+    {
+        // Counting the map takes all its locks: only when an identity is new.
+        if (!_budgets.ContainsKey(identity) && _budgets.Count >= Volatile.Read(ref _sweepAboveCount))
+        {
+            Sweep(now, overCap: true);
+        }
+
+        // A bucket the sweep retired between the look-up and the take is gone from the map: look again (bounded,
+        // since a retired bucket is removed before the sweep lets go of it, and a new one is never retired at once).
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var budget = _budgets.GetOrAdd(identity, static (_, state) => new IdentityBudget(state.Burst, state.Now), (Burst: (double)_options.Burst, Now: now));
+            if (budget.TryTake(now, _options, out var decision) || attempt >= 3)
+            {
+                return decision;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forgets idle full buckets every <see cref="PublishRateLimitOptions.QuietPeriod"/>; over the cap, at once and
+    /// every full bucket even if it was used just now (still lossless: a full bucket out of any episode or penalty is
+    /// what a new one would be).
+    /// </summary>
+    private void SweepIfDue(DateTimeOffset now)
+    {
+        if (now.UtcTicks >= Interlocked.Read(ref _nextSweepAtTicks))
+        {
+            Sweep(now, overCap: false);
+        }
+    }
+
+    private void Sweep(DateTimeOffset now, bool overCap)
+    {
+        // One sweeper at a time; the others go on with their publish rather than wait.
+        if (!_sweepGate.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            Interlocked.Exchange(ref _nextSweepAtTicks, (now + _options.QuietPeriod).UtcTicks);
+            foreach (var (identity, budget) in _budgets)
+            {
+                if (budget.TryRetire(now, _options, requireIdle: !overCap))
+                {
+                    _budgets.TryRemove(new KeyValuePair<string, IdentityBudget>(identity, budget));
+                }
+            }
+
+            // If everything left is in use, sweep again only after another tenth of the cap has been added, so a
+            // sweep (linear in the count) costs a bounded amount per new identity.
+            var count = _budgets.Count;
+            var stillOver = count >= _options.MaxTrackedIdentities;
+            Volatile.Write(ref _sweepAboveCount, stillOver ? count + Math.Max(1, _options.MaxTrackedIdentities / 10) : _options.MaxTrackedIdentities);
+            if (stillOver && !_overCapReported)
+            {
+                LogOverCap(_logger, count, _options.MaxTrackedIdentities);
+            }
+
+            _overCapReported = stillOver;
+        }
+        finally
+        {
+            _sweepGate.Exit();
+        }
     }
 
     /// <summary>
@@ -131,6 +230,9 @@ internal sealed partial class PublishRateLimiter
     [LoggerMessage(1018, LogLevel.Information, "MQTT client {ClientId} is within its publish budget again ({Throttled} publishes were throttled)")]
     private static partial void LogFloodEnded(ILogger logger, string clientId, long throttled);
 
+    [LoggerMessage(1031, LogLevel.Warning, "The publish rate limiter tracks {Count} identities, over its cap of {Cap}, and none of them is idle: memory grows with the number of active identities")]
+    private static partial void LogOverCap(ILogger logger, int count, int cap);
+
     private enum DecisionKind
     {
         Pass,
@@ -140,26 +242,34 @@ internal sealed partial class PublishRateLimiter
 
     private readonly record struct Decision(DecisionKind Kind, TimeSpan Delay, bool EpisodeStarted, long EndedEpisodeThrottled);
 
-    /// <summary>One client's token bucket and flood episode. The broker handles one client's publishes one at a time; the lock is for safety only.</summary>
-    private sealed class ClientBudget(double burst, DateTimeOffset now)
+    /// <summary>
+    /// One identity's token bucket, flood episode and penalty. Two connections of one identity publish concurrently,
+    /// hence the lock.
+    /// </summary>
+    private sealed class IdentityBudget(double burst, DateTimeOffset now)
     {
         private readonly Lock _gate = new();
         private double _tokens = burst;
         private DateTimeOffset _refilledAt = now;
+        private DateTimeOffset _lastUsedAt = now;
         private DateTimeOffset? _episodeStartedAt;
         private DateTimeOffset _lastThrottledAt;
         private long _throttledInEpisode;
+        private bool _retired;
 
-        public Decision Take(DateTimeOffset now, PublishRateLimitOptions options)
+        /// <summary>False when the sweep has retired this bucket; the caller takes from the identity's new one.</summary>
+        public bool TryTake(DateTimeOffset now, PublishRateLimitOptions options, out Decision decision)
         {
             lock (_gate)
             {
-                var elapsed = (now - _refilledAt).TotalSeconds;
-                if (elapsed > 0)
+                decision = default;
+                if (_retired)
                 {
-                    _tokens = Math.Min(options.Burst, _tokens + (elapsed * options.SustainedPerSecond));
-                    _refilledAt = now;
+                    return false;
                 }
+
+                _lastUsedAt = now;
+                Refill(now, options);
 
                 var endedThrottled = 0L;
                 if (_episodeStartedAt is not null && now - _lastThrottledAt >= options.QuietPeriod)
@@ -172,24 +282,67 @@ internal sealed partial class PublishRateLimiter
                 if (_tokens >= 1)
                 {
                     _tokens -= 1;
-                    return new Decision(DecisionKind.Pass, TimeSpan.Zero, false, endedThrottled);
+                    decision = new Decision(DecisionKind.Pass, TimeSpan.Zero, false, endedThrottled);
+                    return true;
                 }
 
+                // During a penalty nothing refills until _refilledAt; the episode's clock starts only then, so the
+                // penalty's wait is not held against an identity that publishes normally once it is over.
                 var started = _episodeStartedAt is null;
-                _episodeStartedAt ??= now;
+                _episodeStartedAt ??= now > _refilledAt ? now : _refilledAt;
                 _throttledInEpisode++;
                 if (now - _episodeStartedAt.Value >= options.DisconnectAfter)
                 {
-                    return new Decision(DecisionKind.Disconnect, TimeSpan.Zero, false, _throttledInEpisode);
+                    decision = new Decision(DecisionKind.Disconnect, TimeSpan.Zero, false, _throttledInEpisode);
+                    StartPenalty(now, options);
+                    return true;
                 }
 
                 // Reserve the next token: the client's following publish is processed only after this delay, so
                 // its rate settles at exactly the sustained rate.
-                var delay = TimeSpan.FromSeconds((1 - _tokens) / options.SustainedPerSecond);
+                var waitForRefill = _refilledAt > now ? _refilledAt - now : TimeSpan.Zero;
+                var delay = waitForRefill + TimeSpan.FromSeconds((1 - _tokens) / options.SustainedPerSecond);
                 _tokens -= 1;
                 _lastThrottledAt = now + delay;
-                return new Decision(DecisionKind.Throttle, delay, started, 0);
+                decision = new Decision(DecisionKind.Throttle, delay, started, 0);
+                return true;
             }
+        }
+
+        /// <summary>Retires the bucket if it holds nothing a new one would not: full, no episode, no penalty (and, if asked, unused for a quiet period).</summary>
+        public bool TryRetire(DateTimeOffset now, PublishRateLimitOptions options, bool requireIdle)
+        {
+            lock (_gate)
+            {
+                if ((requireIdle && now - _lastUsedAt < options.QuietPeriod) || now < _refilledAt || (_episodeStartedAt is not null && now - _lastThrottledAt < options.QuietPeriod))
+                {
+                    return false;
+                }
+
+                var tokens = _tokens + ((now - _refilledAt).TotalSeconds * options.SustainedPerSecond);
+                _retired = tokens >= options.Burst;
+                return _retired;
+            }
+        }
+
+        private void Refill(DateTimeOffset now, PublishRateLimitOptions options)
+        {
+            var elapsed = (now - _refilledAt).TotalSeconds;
+            if (elapsed > 0)
+            {
+                _tokens = Math.Min(options.Burst, _tokens + (elapsed * options.SustainedPerSecond));
+                _refilledAt = now;
+            }
+        }
+
+        /// <summary>After a flood disconnect: an empty bucket that starts refilling only after another DisconnectAfter, and a new episode.</summary>
+        private void StartPenalty(DateTimeOffset now, PublishRateLimitOptions options)
+        {
+            _tokens = 0;
+            _refilledAt = now + options.DisconnectAfter;
+            _lastThrottledAt = _refilledAt;
+            _episodeStartedAt = null;
+            _throttledInEpisode = 0;
         }
     }
 }
