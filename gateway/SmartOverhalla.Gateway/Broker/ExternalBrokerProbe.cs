@@ -7,7 +7,10 @@ namespace SmartOverhalla.Gateway.Broker;
 /// <summary>
 /// Checks an external broker with a short MQTT connect and disconnect. A fresh connection per check (rather
 /// than a kept-open monitor) reports what a device or the ingestion worker would meet right now, including
-/// authentication, and needs no reconnect loop. Health checks are rare, so the cost is one connect per probe.
+/// authentication, and needs no reconnect loop. Each probe is a full login (Mosquitto hashes the password, 10,000
+/// PBKDF2 iterations, on its single thread), so it must not run once per request: <c>/health</c> answers from
+/// <see cref="Health.ReadinessReportCache"/>, which runs at most one probe at a time and at most one per
+/// <c>Health:ReadinessCacheDuration</c>, whatever the request rate.
 /// </summary>
 internal sealed class ExternalBrokerProbe(IOptions<BrokerOptions> options) : IBrokerStatus
 {

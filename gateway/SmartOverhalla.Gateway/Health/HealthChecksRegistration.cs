@@ -1,8 +1,13 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SmartOverhalla.Influx;
 
 namespace SmartOverhalla.Gateway.Health;
 
-/// <summary>Registers the gateway's health checks: <c>broker</c> and <c>influxdb</c>, both tagged for readiness.</summary>
+/// <summary>
+/// Registers the gateway's health checks (<c>broker</c> and <c>influxdb</c>, both tagged for readiness), the
+/// <c>Health</c> options and the cache that bounds how often <c>/health</c> runs them.
+/// </summary>
 internal static class HealthChecksRegistration
 {
     public const string ReadyTag = "ready";
@@ -21,6 +26,10 @@ internal static class HealthChecksRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReadinessReportCache>();
         services.AddHealthChecks()
             .AddCheck<BrokerHealthCheck>(BrokerCheck, tags: [ReadyTag], timeout: CheckTimeout)
             .AddInfluxDb(InfluxDbCheck, tags: [ReadyTag], timeout: CheckTimeout);

@@ -17,20 +17,20 @@ internal static class HealthEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        endpoints.MapGet("/health", (HealthCheckService health, HttpContext context, CancellationToken ct) =>
-                RunAsync(health, context, HealthChecksRegistration.ReadyTag, ct))
+        endpoints.MapGet("/health", async (ReadinessReportCache readiness, HttpContext context, CancellationToken ct) =>
+                Respond(await readiness.GetAsync(ct), context))
             .WithName("GetHealth")
             .WithTags(Tag)
             .WithSummary("Readiness: are the gateway's dependencies usable?")
-            .WithDescription("Checks the MQTT broker (the embedded broker listens, or the external broker accepts a connection) and InfluxDB (answers ping). 200 when all are healthy or degraded, 503 when one is unhealthy; the body names each check with its status, description and duration.")
+            .WithDescription("Checks the MQTT broker (the embedded broker listens, or the external broker accepts a connection) and InfluxDB (answers ping). 200 when all are healthy or degraded, 503 when one is unhealthy; the body names each check with its status, description and duration. The checks run at most once per Health:ReadinessCacheDuration (default 5 s) and never twice at once, so the answer can be that old. Anonymous; the per-check data (endpoint, counters) is shown only to callers with a valid API key.")
             .Produces<HealthReportResponse>(StatusCodes.Status200OK)
             .Produces<HealthReportResponse>(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer(DescribeResponses(
                 "All dependencies are usable.",
                 "At least one dependency is unhealthy; see the failing check's description."));
 
-        endpoints.MapGet("/health/live", (HealthCheckService health, HttpContext context, CancellationToken ct) =>
-                RunAsync(health, context, HealthChecksRegistration.LiveTag, ct))
+        endpoints.MapGet("/health/live", async (HealthCheckService health, HttpContext context, CancellationToken ct) =>
+                Respond(await health.CheckHealthAsync(r => r.Tags.Contains(HealthChecksRegistration.LiveTag), ct), context))
             .WithName("GetLiveness")
             .WithTags(Tag)
             .WithSummary("Liveness: is the gateway process responsive?")
@@ -44,14 +44,16 @@ internal static class HealthEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> RunAsync(HealthCheckService health, HttpContext context, string tag, CancellationToken ct)
+    private static IResult Respond(HealthReport report, HttpContext context)
     {
-        var report = await health.CheckHealthAsync(r => r.Tags.Contains(tag), ct);
-
-        // Probes must see the current state, never a cached answer.
+        // No HTTP cache may keep it: the gateway's own readiness cache already bounds how old it can be.
         context.Response.Headers.CacheControl = "no-store, no-cache";
         var statusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        return Results.Json(HealthReportResponse.From(report), statusCode: statusCode);
+
+        // Status codes and descriptions are for everyone (orchestrators call anonymously); the figures (endpoints,
+        // broker counters) only for callers the API-key handler authenticated.
+        var includeData = context.User.Identity?.IsAuthenticated == true;
+        return Results.Json(HealthReportResponse.From(report, includeData), statusCode: statusCode);
     }
 
     /// <summary>Replaces the generic reason phrases ("OK") with what each status code means for this endpoint.</summary>

@@ -16,7 +16,7 @@ public sealed class ExternalBrokerHealthTests(MosquittoFixture mosquitto, Influx
         var unusedEmbeddedPort = FreeTcpPort.Next();
         await using var gateway = External(mosquitto.Server.Port, unusedEmbeddedPort).Start();
 
-        var health = await HealthResponse.GetAsync(gateway.CreateClient(), "/health", ct);
+        var health = await HealthResponse.GetAsync(gateway.CreateClientWithKey(TestApiKeys.Operator), "/health", ct);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", health.CheckStatus("broker"));

@@ -1,6 +1,7 @@
 using System.Net;
 using MQTTnet;
 using MQTTnet.Protocol;
+using SmartOverhalla.Gateway.Health;
 using SmartOverhalla.Gateway.Tests.Infrastructure;
 using SmartOverhalla.Testing;
 using SmartOverhalla.Testing.Servers;
@@ -17,7 +18,7 @@ public sealed class HealthEndpointTests(InfluxFixture influx) : IClassFixture<In
         var ct = TestContext.Current.CancellationToken;
         await using var gateway = GatewayFactory.Embedded(influx.Url, out _).Start();
 
-        var health = await HealthResponse.GetAsync(gateway.CreateClient(), "/health", ct);
+        var health = await HealthResponse.GetAsync(gateway.CreateClientWithKey(TestApiKeys.Operator), "/health", ct);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", health.Status);
@@ -60,23 +61,23 @@ public sealed class HealthEndpointTests(InfluxFixture influx) : IClassFixture<In
     }
 
     [Fact]
-    public async Task Given_InfluxDB_stops_after_start_when_health_is_asked_then_it_turns_503_and_back_to_200_when_InfluxDB_returns()
+    public async Task Given_InfluxDB_stops_after_start_when_health_is_asked_then_it_turns_503_within_the_cache_period_and_back_to_200_when_InfluxDB_returns()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await InfluxServer.StartAsync(ct);
         Assert.SkipUnless(server.IsOwned, "Needs an InfluxDB the tests started themselves, to stop it.");
-        await using var gateway = GatewayFactory.Embedded(server.Url, out _).Start();
+        await using var gateway = GatewayFactory.Embedded(server.Url, out _, CacheFor(OneSecond)).Start();
         var client = gateway.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await HealthResponse.GetAsync(client, "/health", ct)).StatusCode);
 
         await server.StopAsync();
-        var down = await HealthResponse.GetAsync(client, "/health", ct);
+        var down = await WaitForStatusAsync(client, HttpStatusCode.ServiceUnavailable, ct);
         await server.StartAgainAsync(ct);
-        var back = await HealthResponse.GetAsync(client, "/health", ct);
+        var back = await WaitForStatusAsync(client, HttpStatusCode.OK, ct);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-        Assert.Equal("Unhealthy", down.CheckStatus("influxdb"));
-        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Equal("Unhealthy", down.Response.CheckStatus("influxdb"));
+        Assert.True(down.After <= OneSecond + HealthChecksRegistration.CheckTimeout + Slack, $"unhealthy only after {down.After}");
+        Assert.Equal("Healthy", back.Response.CheckStatus("influxdb"));
         gateway.AssertNoUnexpectedErrors(HealthCheckServiceCategory);
     }
 
@@ -91,11 +92,56 @@ public sealed class HealthEndpointTests(InfluxFixture influx) : IClassFixture<In
             await device.Client.PublishStringAsync($"smartcity/v1/{TestNames.Municipality()}/watermeter/w1/telemetry", "{}", MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken: ct);
         }
 
-        var health = await HealthResponse.GetAsync(gateway.CreateClient(), "/health", ct);
+        var health = await HealthResponse.GetAsync(gateway.CreateClientWithKey(TestApiKeys.Planner), "/health", ct);
 
         Assert.Equal(1, health.CheckData("broker", "connectionsTotal"));
         Assert.Equal(1, health.CheckData("broker", "messagesPublished"));
         Assert.Equal(0, health.CheckData("broker", "messagesDropped"));
         gateway.AssertNoUnexpectedErrors();
+    }
+
+    [Fact]
+    public async Task Given_an_anonymous_caller_when_health_is_asked_then_it_gets_the_statuses_and_descriptions_but_no_data()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var gateway = GatewayFactory.Embedded(influx.Url, out _).Start();
+
+        var anonymous = await HealthResponse.GetAsync(gateway.CreateClient(), "/health", ct);
+        var wrongKey = await HealthResponse.GetAsync(gateway.CreateClientWithKey("not-a-key"), "/health", ct);
+        var withKey = await HealthResponse.GetAsync(gateway.CreateClientWithKey(TestApiKeys.Operator), "/health", ct);
+
+        foreach (var health in new[] { anonymous, wrongKey })
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal("Healthy", health.CheckStatus("broker"));
+            Assert.Contains("Embedded MQTT broker listening", health.CheckDescription("broker"), StringComparison.Ordinal);
+            Assert.Empty(health.Check("broker").GetProperty("data").EnumerateObject());
+            Assert.Empty(health.Check("influxdb").GetProperty("data").EnumerateObject());
+        }
+
+        Assert.Equal(0, withKey.CheckData("broker", "messagesDropped"));
+    }
+
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+
+    /// <summary>Margin for the test host and a loaded 2-core machine on top of the stated bound.</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(3);
+
+    private static Dictionary<string, string?> CacheFor(TimeSpan duration) => new()
+    {
+        ["Health:ReadinessCacheDuration"] = duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Asks /health until it answers <paramref name="expected"/>; returns that answer and how long it took.</summary>
+    private static async Task<(HealthResponse Response, TimeSpan After)> WaitForStatusAsync(HttpClient client, HttpStatusCode expected, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        HealthResponse? last = null;
+        await Eventually.UntilAsync(
+            async token => (last = await HealthResponse.GetAsync(client, "/health", token)).StatusCode == expected,
+            OneSecond + HealthChecksRegistration.CheckTimeout + Slack + Slack,
+            $"/health answering {expected}",
+            ct);
+        return (last!, clock.Elapsed);
     }
 }
