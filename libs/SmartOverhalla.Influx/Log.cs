@@ -15,8 +15,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Query on {Database} failed with {StatusCode}: {Reason}")]
     public static partial void QueryFailed(ILogger logger, string database, HttpStatusCode? statusCode, string? reason);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Created or confirmed database {Database}")]
-    public static partial void DatabaseEnsured(ILogger logger, string database);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Database {Database}: {Action}")]
+    public static partial void DatabaseEnsured(ILogger logger, string database, string action);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Retention policy {RetentionPolicy} on {Database}: {Action} (duration {Duration}, default {IsDefault})")]
     public static partial void RetentionPolicyEnsured(ILogger logger, string retentionPolicy, string database, string action, string duration, bool isDefault);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +15,21 @@ internal sealed class InfluxSchemaInitializer(
 
     public async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
     {
-        // CREATE DATABASE is a no-op when the database exists (since InfluxDB 0.13).
-        await queryClient.QueryAsync("CREATE DATABASE " + InfluxQl.QuoteIdentifier(_options.Database), cancellationToken);
-        Log.DatabaseEnsured(logger, _options.Database);
+        // Look before creating: CREATE DATABASE needs admin privilege in InfluxDB 1.x even when the database
+        // exists (it is authorised before it runs), while SHOW DATABASES needs none and lists the databases the
+        // user may read. A service account with ALL on an existing database therefore never needs admin.
+        string action;
+        if (await DatabaseExistsAsync(cancellationToken))
+        {
+            action = "found";
+        }
+        else
+        {
+            await CreateDatabaseAsync(cancellationToken);
+            action = "created";
+        }
+
+        Log.DatabaseEnsured(logger, _options.Database, action);
         if (!string.IsNullOrEmpty(_options.RetentionPolicy))
         {
             await EnsureRetentionPolicyAsync(_options.RetentionPolicy, _options.RetentionDuration, isDefault: true, cancellationToken);
@@ -36,18 +49,24 @@ internal sealed class InfluxSchemaInitializer(
         var durationText = duration is { } value ? InfluxQl.FormatDuration(value) : "INF";
         var existing = await FindAsync(name, cancellationToken);
 
+        // Only SHOW RETENTION POLICIES (READ on the database) runs when the policy already matches; CREATE and
+        // ALTER need admin privilege in InfluxDB 1.x.
         string action;
         if (existing is null)
         {
-            await queryClient.QueryAsync(
+            await RunAdminStatementAsync(
                 $"CREATE RETENTION POLICY {policy} ON {database} DURATION {durationText} REPLICATION 1{(isDefault ? " DEFAULT" : string.Empty)}",
+                $"Retention policy '{name}' on database '{_options.Database}' does not exist",
+                "An admin must create it with that statement",
                 cancellationToken);
             action = "created";
         }
         else if (existing.Value.Duration != (duration ?? TimeSpan.Zero) || (isDefault && !existing.Value.IsDefault))
         {
-            await queryClient.QueryAsync(
+            await RunAdminStatementAsync(
                 $"ALTER RETENTION POLICY {policy} ON {database} DURATION {durationText}{(isDefault ? " DEFAULT" : string.Empty)}",
+                $"Retention policy '{name}' on database '{_options.Database}' is {FormatPolicyDuration(existing.Value.Duration)}{(existing.Value.IsDefault ? " (default)" : string.Empty)}, not {durationText}{(isDefault ? " (default)" : string.Empty)} as configured",
+                "An admin must alter it with that statement (or the configuration must match it)",
                 cancellationToken);
             action = "altered";
         }
@@ -58,6 +77,61 @@ internal sealed class InfluxSchemaInitializer(
 
         Log.RetentionPolicyEnsured(logger, name, _options.Database, action, durationText, isDefault || existing?.IsDefault == true);
     }
+
+    private async Task<bool> DatabaseExistsAsync(CancellationToken cancellationToken)
+    {
+        var result = await queryClient.QueryAsync("SHOW DATABASES", cancellationToken);
+        foreach (var series in result.Series)
+        {
+            for (var row = 0; row < series.RowCount; row++)
+            {
+                if (series.GetString(row, "name") == _options.Database)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private Task CreateDatabaseAsync(CancellationToken cancellationToken) =>
+        RunAdminStatementAsync(
+            "CREATE DATABASE " + InfluxQl.QuoteIdentifier(_options.Database),
+            $"Database '{_options.Database}' does not exist (or {DescribeUser()} may not read it)",
+            $"An admin must create database '{_options.Database}' and grant {DescribeUser()} ALL on it (GRANT ALL ON {InfluxQl.QuoteIdentifier(_options.Database)} TO {(string.IsNullOrEmpty(_options.Username) ? "<user>" : InfluxQl.QuoteIdentifier(_options.Username))})",
+            cancellationToken);
+
+    /// <summary>
+    /// Runs a statement InfluxDB 1.x allows admins only; a refusal for lack of rights (403) becomes an error that
+    /// says what is missing and what an operator can do, instead of InfluxDB's bare "requires admin privilege".
+    /// </summary>
+    private async Task RunAdminStatementAsync(string statement, string situation, string remedy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queryClient.QueryAsync(statement, cancellationToken);
+        }
+        catch (InfluxQueryException ex) when (ex.StatusCode == HttpStatusCode.Forbidden)
+        {
+            var user = DescribeUser();
+            throw new InfluxQueryException(
+                $"{situation}, and {user} may not change that: InfluxDB refused '{statement}' for lack of admin privilege ({ex.ServerMessage}). "
+                + $"{remedy}, or {user} needs admin rights.",
+                ex.StatusCode,
+                ex.ServerMessage,
+                isTransient: false,
+                ex.StatementId,
+                ex);
+        }
+    }
+
+    private static string FormatPolicyDuration(TimeSpan duration) => duration == TimeSpan.Zero ? "INF" : InfluxQl.FormatDuration(duration);
+
+    private string DescribeUser() =>
+        !string.IsNullOrEmpty(_options.Username) ? $"user '{_options.Username}'"
+        : !string.IsNullOrEmpty(_options.Token) ? "the token's user"
+        : "the anonymous user";
 
     private async Task<(TimeSpan Duration, bool IsDefault)?> FindAsync(string name, CancellationToken cancellationToken)
     {

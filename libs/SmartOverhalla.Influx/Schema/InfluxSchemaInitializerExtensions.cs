@@ -7,7 +7,9 @@ public static class InfluxSchemaInitializerExtensions
     /// Calls <see cref="IInfluxSchemaInitializer.EnsureDatabaseAsync"/> until it succeeds, waiting
     /// <paramref name="firstDelay"/> after the first failure and doubling up to <paramref name="maxDelay"/>;
     /// <paramref name="onRetry"/> hears each failure and the wait before the next try. Ends only on success or
-    /// cancellation (then <see cref="OperationCanceledException"/>).
+    /// cancellation (then <see cref="OperationCanceledException"/>). A refusal for lack of admin privilege (the database
+    /// is missing and the user may not create it) is retried too: an operator may create the database while the service
+    /// waits, and each <paramref name="onRetry"/> carries the message saying what is missing.
     /// </summary>
     public static async Task EnsureDatabaseUntilReadyAsync(
         this IInfluxSchemaInitializer schema,
