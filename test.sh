@@ -14,12 +14,19 @@ deploy/install.sh
 deploy/compose-check.sh
 
 log_file=$(mktemp)
-trap 'rm -f "$log_file"' EXIT
+# The fault tests (tests/SmartOverhalla.FaultTests) add one line of figures per scenario here; printed at the end.
+export SMARTOVERHALLA_FAULT_REPORT=$(mktemp)
+trap 'rm -f "$log_file" "$SMARTOVERHALLA_FAULT_REPORT"' EXIT
 status=0
 dotnet build SmartOverhalla.sln -c Release -nologo -clp:ErrorsOnly
 # One test project at a time (-m:1): the integration tests start real servers, and on a 2-core machine
 # several projects doing so at once only make each other slow.
 dotnet test SmartOverhalla.sln -c Release --no-build -m:1 --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log_file" || status=$?
+
+if [ -s "$SMARTOVERHALLA_FAULT_REPORT" ]; then
+  echo "Fault tests (every message counted per device and timestamp in InfluxDB):"
+  sed 's/^/  /' "$SMARTOVERHALLA_FAULT_REPORT"
+fi
 
 # One closing line over all test projects, in the plain form CI tools read: "N passed, N failed".
 awk '/^ *Passed: *[0-9]+$/ { p += $2 } /^ *Failed: *[0-9]+$/ { f += $2 } /^ *Skipped: *[0-9]+$/ { s += $2 }

@@ -28,7 +28,9 @@ internal static class FaultScenario
         var catchUp = await rig.WaitForCatchUpAsync(recoveredAt, CatchUpDeadline, cancellationToken);
         var report = await rig.AuditAsync(cancellationToken);
         var spooled = await ReportedSpooledAsync(rig, cancellationToken);
-        output.WriteLine(report.Describe(scenario, catchUp, spooled, rig.Lights.PublishRetries));
+        var figures = report.Describe(scenario, catchUp, spooled, rig.Lights.PublishRetries);
+        output.WriteLine(figures);
+        AppendToReport(figures);
         output.WriteLine($"worker log ({rig.Worker.LogFile}), last lines:");
         foreach (var line in rig.Worker.Tail(15))
         {
@@ -44,6 +46,23 @@ internal static class FaultScenario
         Assert.DoesNotContain(rig.Worker.ErrorLines(), l => l.Contains("Unexpected error", StringComparison.Ordinal));
         return report;
     }
+
+    /// <summary>
+    /// Adds the scenario's figures to the file <c>SMARTOVERHALLA_FAULT_REPORT</c> names, if set: <c>test.sh</c> prints it
+    /// after the run, because test runners show a passing test's output only at their most verbose.
+    /// </summary>
+    private static void AppendToReport(string figures)
+    {
+        if (Environment.GetEnvironmentVariable("SMARTOVERHALLA_FAULT_REPORT") is { Length: > 0 } path)
+        {
+            lock (ReportGate)
+            {
+                File.AppendAllText(path, figures + Environment.NewLine);
+            }
+        }
+    }
+
+    private static readonly Lock ReportGate = new();
 
     /// <summary>Waits until the spool has been replayed and its segment files deleted; returns the time since <paramref name="since"/>.</summary>
     public static async Task<TimeSpan> WaitForEmptySpoolAsync(FaultRig rig, long since, CancellationToken cancellationToken)
