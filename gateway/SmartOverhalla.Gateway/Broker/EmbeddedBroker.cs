@@ -217,7 +217,15 @@ internal sealed class EmbeddedBroker(
     private Task OnClientConnectedAsync(ClientConnectedEventArgs e)
     {
         // A resumed session still holds the principal of its last connection: this connection's replaces it.
-        connecting.Apply(e.ClientId, e.SessionItems);
+        var principal = connecting.Apply(e.ClientId, e.SessionItems);
+
+        // A device rotated or removed between its connect check and now: the sweep at the change did not see it.
+        if (principal is not null && !principal.IsCurrentIn(registry))
+        {
+            var clientId = e.ClientId;
+            _ = Task.Run(() => DisconnectQuietlyAsync(clientId, MqttDisconnectReasonCode.NotAuthorized));
+        }
+
         metrics.ClientConnected();
         logger.ClientConnected(e.ClientId, e.RemoteEndPoint?.ToString());
         return Task.CompletedTask;
@@ -291,19 +299,19 @@ internal sealed class EmbeddedBroker(
             }
 
             var clientId = e.ClientId;
-            _ = Task.Run(() => DisconnectQuietlyAsync(clientId));
+            _ = Task.Run(() => DisconnectQuietlyAsync(clientId, MqttDisconnectReasonCode.TopicAliasInvalid));
         }
 
         return Task.CompletedTask;
     }
 
-    private async Task DisconnectQuietlyAsync(string clientId)
+    private async Task DisconnectQuietlyAsync(string clientId, MqttDisconnectReasonCode reason)
     {
         try
         {
             if (_server is { } server)
             {
-                await server.DisconnectClientAsync(clientId, MqttDisconnectReasonCode.TopicAliasInvalid);
+                await server.DisconnectClientAsync(clientId, reason);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

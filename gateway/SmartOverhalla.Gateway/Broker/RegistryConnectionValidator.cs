@@ -80,7 +80,7 @@ internal sealed class RegistryConnectionValidator(
             return (null, MqttConnectReasonCode.ClientIdentifierNotValid, "client-id-mismatch");
         }
 
-        return (BrokerPrincipal.Device(username, device.Municipality, device.Kind, device.DeviceId), default, string.Empty);
+        return (BrokerPrincipal.Device(username, device.Municipality, device.Kind, device.DeviceId, device.SecretChangedAt), default, string.Empty);
     }
 
     private static (BrokerPrincipal? Principal, MqttConnectReasonCode Refusal, string Reason) ServiceAccount(
