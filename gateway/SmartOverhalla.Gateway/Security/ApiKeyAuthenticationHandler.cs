@@ -32,7 +32,13 @@ internal sealed class ApiKeyAuthenticationHandler(
         var identity = keys.Find(presented);
         if (identity is null)
         {
-            Log.KeyRefused(Logger, Request.Path);
+            // Someone guessing keys could otherwise fill the log: the first refusal and every hundredth are logged.
+            var refused = keys.CountRefusal();
+            if (refused == 1 || refused % 100 == 0)
+            {
+                Log.KeyRefused(Logger, Request.Path, Context.Connection.RemoteIpAddress?.ToString() ?? "unknown", refused);
+            }
+
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 

@@ -15,6 +15,13 @@ internal sealed class ApiKeyRing
     public const int MaxKeyLength = 256;
 
     private readonly Identity[] _identities;
+    private long _refused;
+
+    /// <summary>Keys refused since start (wrong or unknown keys).</summary>
+    public long Refused => Interlocked.Read(ref _refused);
+
+    /// <summary>Counts one refused key and returns the total so far.</summary>
+    public long CountRefusal() => Interlocked.Increment(ref _refused);
 
     public ApiKeyRing(IOptions<ApiKeyOptions> options)
     {

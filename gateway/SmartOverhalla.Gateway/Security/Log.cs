@@ -3,8 +3,8 @@ namespace SmartOverhalla.Gateway.Security;
 /// <summary>The API security log catalogue (event ids 9100–9199): key names and paths, never a key or a hash.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(9100, LogLevel.Information, "An API key was refused for {Path}: not a configured key")]
-    public static partial void KeyRefused(ILogger logger, PathString path);
+    [LoggerMessage(9100, LogLevel.Warning, "An API key was refused for {Path} from {RemoteAddress}: not a configured key ({Refused} refused since start; the first and every hundredth are logged)")]
+    public static partial void KeyRefused(ILogger logger, PathString path, string remoteAddress, long refused);
 
     [LoggerMessage(9101, LogLevel.Information, "API key {KeyName} may not use {Method} {Path}: its role does not allow it")]
     public static partial void Forbidden(ILogger logger, string keyName, string method, PathString path);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SmartOverhalla.Gateway.Tests.Infrastructure;
 
 namespace SmartOverhalla.Gateway.Tests.Security;
@@ -39,6 +40,23 @@ public sealed class ApiAccessTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("ApiKey", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
         await AssertProblemAsync(response, 401, "needs an API key", ct);
+    }
+
+    [Fact]
+    public async Task Refused_keys_are_all_counted_but_only_the_first_and_every_hundredth_is_logged()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var gateway = GatewayFactory.Embedded(GatewayFactory.DeadInfluxUrl(), out _).Start();
+        using var client = gateway.CreateClient().WithKey("guess");
+
+        for (var i = 0; i < 250; i++)
+        {
+            using var response = await client.GetAsync("/api/v1/lighting/zones", ct);
+            Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests });
+        }
+
+        Assert.Equal(250, gateway.Services.GetRequiredService<SmartOverhalla.Gateway.Security.ApiKeyRing>().Refused);
+        Assert.Equal(3, gateway.Logs.GetSnapshot().Count(r => r.Id.Id == 9100));
     }
 
     [Theory]
