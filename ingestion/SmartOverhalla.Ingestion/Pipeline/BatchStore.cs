@@ -165,12 +165,7 @@ internal sealed class BatchStore(
                 var reason = ex.ServerMessage ?? ex.Message;
                 var topic = Describe(point);
                 Log.PointRefused(logger, point.MeasurementName, topic, reason);
-                var rejected = new RejectedMessage(
-                    topic,
-                    ReadOnlyMemory<byte>.Empty,
-                    0,
-                    timeProvider.GetUtcNow(),
-                    [new ValidationProblem("$point", RejectReasons.StorageRejected, "InfluxDB refused the point: " + reason)]);
+                var rejected = RejectedMessage.StorageRefused(topic, ReadOnlyMemory<byte>.Empty, timeProvider.GetUtcNow(), reason);
                 refused.Add(rejected);
                 await WriteAsync([rejectPoints.Create(rejected, _instance)], cancellationToken);
             }

@@ -14,4 +14,8 @@ public sealed record RejectedMessage(
 {
     /// <summary>The first problem's code: the reason it is counted under.</summary>
     public string Reason => Problems.Count > 0 ? Problems[0].Code : RejectReasons.JsonMalformed;
+
+    /// <summary>A valid message's point that InfluxDB itself refused (e.g. a field type conflict): a <c>storage-rejected</c> reject.</summary>
+    public static RejectedMessage StorageRefused(string topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, string influxReason) =>
+        new(topic, payload, payload.Length, receivedAt, [new ValidationProblem("$point", RejectReasons.StorageRejected, "InfluxDB refused the point: " + influxReason)]);
 }

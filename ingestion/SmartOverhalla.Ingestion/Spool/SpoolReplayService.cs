@@ -111,12 +111,7 @@ internal sealed class SpoolReplayService(
             catch (InfluxWriteException ex) when (!ex.IsTransient)
             {
                 var reason = ex.ServerMessage ?? ex.Message;
-                var rejected = new RejectedMessage(
-                    "spool/" + Measurement(line.Span),
-                    line,
-                    line.Length,
-                    timeProvider.GetUtcNow(),
-                    [new ValidationProblem("$point", RejectReasons.StorageRejected, "InfluxDB refused the spooled point: " + reason)]);
+                var rejected = RejectedMessage.StorageRefused("spool/" + Measurement(line.Span), line, timeProvider.GetUtcNow(), reason);
                 Log.PointRefused(logger, rejected.Topic, "spool", reason);
                 metrics.Rejection(rejected.Reason);
                 var reject = rejectPoints.Create(rejected, options.Value.InstanceName);
