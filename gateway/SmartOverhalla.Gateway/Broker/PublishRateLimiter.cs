@@ -25,7 +25,7 @@ namespace SmartOverhalla.Gateway.Broker;
 /// </remarks>
 internal sealed partial class PublishRateLimiter
 {
-    private readonly ConcurrentDictionary<string, IdentityBudget> _budgets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<BudgetKey, IdentityBudget> _budgets = new();
     private readonly Lock _sweepGate = new();
     private readonly PublishRateLimitOptions _options;
     private readonly BrokerMetrics _metrics;
@@ -120,10 +120,13 @@ internal sealed partial class PublishRateLimiter
     /// A device's user name (its registry identity); an anonymous client (Development only; its principal is the
     /// shared "anonymous") has only its client id. Service accounts never get here (exempt).
     /// </summary>
-    private static string IdentityOf(InterceptingPublishEventArgs e) =>
-        e.SessionItems[BrokerPrincipal.SessionItemKey] is BrokerPrincipal { Role: BrokerRole.Device } device ? "device:" + device.Name : "client:" + e.ClientId;
+    private static BudgetKey IdentityOf(InterceptingPublishEventArgs e) =>
+        e.SessionItems[BrokerPrincipal.SessionItemKey] is BrokerPrincipal { Role: BrokerRole.Device } device ? new(true, device.Name) : new(false, e.ClientId);
 
-    private Decision TakeToken(string identity, DateTimeOffset now)
+    /// <summary>Whose budget: a device's user name, or an anonymous client's id (a struct: no allocation per publish).</summary>
+    private readonly record struct BudgetKey(bool IsDevice, string Name);
+
+    private Decision TakeToken(BudgetKey identity, DateTimeOffset now)
     {
         // Counting the map takes all its locks: only when an identity is new.
         if (!_budgets.ContainsKey(identity) && _budgets.Count >= Volatile.Read(ref _sweepAboveCount))
@@ -172,7 +175,7 @@ internal sealed partial class PublishRateLimiter
             {
                 if (budget.TryRetire(now, _options, requireIdle: !overCap))
                 {
-                    _budgets.TryRemove(new KeyValuePair<string, IdentityBudget>(identity, budget));
+                    _budgets.TryRemove(new KeyValuePair<BudgetKey, IdentityBudget>(identity, budget));
                 }
             }
 
