@@ -44,7 +44,7 @@ internal sealed class LightingControlOptions
     public int MaxConcurrentCommands { get; set; } = 5_000;
 
     /// <summary>
-    /// The zones and dimming profiles (YAML, see gateway/SmartOverhalla.Lighting/README.md), relative to the content
+    /// The zones and dimming profiles (YAML, see domains/SmartOverhalla.Lighting/README.md), relative to the content
     /// root; re-read when it changes. Empty: no zones, lights are left alone.
     /// </summary>
     public string? ZonesFile { get; set; } = "lighting-zones.yaml";

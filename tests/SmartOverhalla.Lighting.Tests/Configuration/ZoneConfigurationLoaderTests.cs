@@ -50,7 +50,7 @@ public sealed class ZoneConfigurationLoaderTests
     [Fact]
     public void Load_RepositoryZoneFile_IsValid()
     {
-        // Given gateway/lighting-zones.yaml, copied beside the tests
+        // Given domains/SmartOverhalla.Lighting/lighting-zones.yaml, copied beside the tests
         var path = Path.Combine(AppContext.BaseDirectory, "lighting-zones.yaml");
 
         // When

@@ -7,7 +7,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace SmartOverhalla.Lighting.Configuration;
 
 /// <summary>
-/// Reads and validates the lighting zone file (YAML; see gateway/lighting-zones.yaml and the README). Every
+/// Reads and validates the lighting zone file (YAML; see domains/SmartOverhalla.Lighting/lighting-zones.yaml and the README). Every
 /// problem is collected before anything fails, so an operator fixes the file in one round.
 /// </summary>
 public static class ZoneConfigurationLoader
