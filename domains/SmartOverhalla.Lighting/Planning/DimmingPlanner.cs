@@ -2,6 +2,7 @@ using System.Globalization;
 using SmartOverhalla.Lighting.Astronomy;
 using SmartOverhalla.Lighting.Calendar;
 using SmartOverhalla.Lighting.Configuration;
+using SmartOverhalla.Time;
 
 namespace SmartOverhalla.Lighting.Planning;
 

@@ -4,6 +4,7 @@ using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Gateway.Security;
 using SmartOverhalla.Lighting.Planning;
 using SmartOverhalla.Lighting.Reloading;
+using SmartOverhalla.Time;
 
 namespace SmartOverhalla.Gateway.Lighting;
 

@@ -1,3 +1,5 @@
+using SmartOverhalla.Time;
+
 namespace SmartOverhalla.Gateway.Savings;
 
 /// <summary>

@@ -4,6 +4,7 @@ using SmartOverhalla.Gateway.Security;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Lighting.Configuration;
 using SmartOverhalla.Lighting.Reloading;
+using SmartOverhalla.Time;
 
 namespace SmartOverhalla.Gateway.Savings;
 

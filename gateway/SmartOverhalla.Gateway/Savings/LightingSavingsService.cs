@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Influx;
+using SmartOverhalla.Time;
 
 namespace SmartOverhalla.Gateway.Savings;
 

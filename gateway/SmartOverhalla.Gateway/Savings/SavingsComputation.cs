@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartOverhalla.Lighting.Reloading;
+using SmartOverhalla.Time;
 
 namespace SmartOverhalla.Gateway.Savings;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using SmartOverhalla.Influx;
+using SmartOverhalla.Time;
 
 namespace SmartOverhalla.Gateway.Savings;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SmartOverhalla.DurableFiles;
 
 namespace SmartOverhalla.Ingestion.Spool;
 

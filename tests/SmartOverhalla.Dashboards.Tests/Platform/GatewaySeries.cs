@@ -1,4 +1,5 @@
 using SmartOverhalla.Influx;
+using SmartOverhalla.Time;
 
 namespace SmartOverhalla.Dashboards.Tests.Platform;
 

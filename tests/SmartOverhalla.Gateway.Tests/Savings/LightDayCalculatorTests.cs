@@ -1,4 +1,5 @@
 using SmartOverhalla.Gateway.Savings;
+using SmartOverhalla.Time;
 using static SmartOverhalla.Gateway.Tests.Savings.SyntheticLight;
 
 namespace SmartOverhalla.Gateway.Tests.Savings;

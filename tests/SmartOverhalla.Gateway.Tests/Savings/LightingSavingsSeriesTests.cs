@@ -4,6 +4,7 @@ using SmartOverhalla.Gateway.Savings;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Testing;
 using SmartOverhalla.Testing.Servers;
+using SmartOverhalla.Time;
 using static SmartOverhalla.Gateway.Tests.Savings.SyntheticLight;
 
 namespace SmartOverhalla.Gateway.Tests.Savings;

@@ -1,4 +1,5 @@
 using SmartOverhalla.Gateway.Savings;
+using SmartOverhalla.Time;
 
 namespace SmartOverhalla.Gateway.Tests.Savings;
 

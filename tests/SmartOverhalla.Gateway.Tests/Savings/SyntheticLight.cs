@@ -1,6 +1,7 @@
 using SmartOverhalla.Gateway.Savings;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Lighting.Planning;
+using SmartOverhalla.Time;
 
 namespace SmartOverhalla.Gateway.Tests.Savings;
 

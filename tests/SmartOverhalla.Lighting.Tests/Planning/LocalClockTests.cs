@@ -1,4 +1,5 @@
 using SmartOverhalla.Lighting.Planning;
+using SmartOverhalla.Time;
 using static SmartOverhalla.Lighting.Tests.Astronomy.AstronomicalClockTests;
 
 namespace SmartOverhalla.Lighting.Tests.Planning;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using SmartOverhalla.DurableFiles;
 using SmartOverhalla.Gateway.Broker;
 
 namespace SmartOverhalla.Gateway.Devices.Mosquitto;

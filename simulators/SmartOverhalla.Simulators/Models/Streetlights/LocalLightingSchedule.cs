@@ -1,3 +1,5 @@
+using SmartOverhalla.Time;
+
 namespace SmartOverhalla.Simulators.Models.Streetlights;
 
 /// <summary>
@@ -43,7 +45,7 @@ internal static class LocalLightingSchedule
     /// </summary>
     public static int DimLevelAt(DateTimeOffset instant, TimeSpan photocellOffset)
     {
-        var local = OsloTime.ToLocal(instant);
+        var local = NorwegianTime.ToLocal(instant);
         var (on, off) = DarkPeriods[local.Month - 1];
         if (on == off)
         {

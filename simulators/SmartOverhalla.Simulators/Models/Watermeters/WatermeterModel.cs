@@ -1,4 +1,5 @@
 using SmartOverhalla.Contracts.Messages;
+using SmartOverhalla.Time;
 
 namespace SmartOverhalla.Simulators.Models.Watermeters;
 
@@ -61,7 +62,7 @@ internal sealed class WatermeterModel : IDeviceModel
             VolumeL += _lastFlowLph * (now - last).TotalHours;
         }
 
-        var flowLph = Math.Round(HouseholdFlowProfile.PerResidentLph(OsloTime.HourOfDay(now)) * _residents * _random.NextDouble(0.7, 1.3), 1);
+        var flowLph = Math.Round(HouseholdFlowProfile.PerResidentLph(NorwegianTime.HourOfDay(now)) * _residents * _random.NextDouble(0.7, 1.3), 1);
         var batteryPct = BatteryPctAt(now);
         _lastReading = now;
         _lastFlowLph = flowLph;
@@ -90,7 +91,7 @@ internal sealed class WatermeterModel : IDeviceModel
     /// </summary>
     private double WaterTempAt(DateTimeOffset now)
     {
-        var season = Math.Cos(2 * Math.PI * (OsloTime.ToLocal(now).DayOfYear - 258) / 365.25);
+        var season = Math.Cos(2 * Math.PI * (NorwegianTime.ToLocal(now).DayOfYear - 258) / 365.25);
         var temp = _baseTempC + (1.4 * season) + _random.NextNoise(0.1);
         return Math.Round(Math.Clamp(temp, MinWaterTempC, MaxWaterTempC), 2);
     }

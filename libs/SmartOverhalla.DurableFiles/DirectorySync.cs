@@ -1,13 +1,14 @@
 using System.Runtime.InteropServices;
 
-namespace SmartOverhalla.Ingestion.Spool;
+namespace SmartOverhalla.DurableFiles;
 
 /// <summary>
 /// fsync(2) on a directory, so a newly created segment file's name is durable too, not only its content
 /// (POSIX fsync: syncing a file does not necessarily sync the directory entry that names it).
 /// .NET has no API for it; on Windows, where directories cannot be opened so, it does nothing.
+/// Used by <see cref="AtomicFile"/> after its rename, and by the ingestion spool for new segment files.
 /// </summary>
-internal static partial class DirectorySync
+public static partial class DirectorySync
 {
     private const int ReadOnly = 0; // O_RDONLY
     private static volatile bool _unavailable = OperatingSystem.IsWindows();
@@ -26,7 +27,7 @@ internal static partial class DirectorySync
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
-            // No libc to call (an unusual runtime image): the segment's content is still fsync'd; its name
+            // No libc to call (an unusual runtime image): the file's content is still fsync'd; its name
             // then relies on the file system's journal, as on ext4 and XFS in practice.
             _unavailable = true;
             return;
