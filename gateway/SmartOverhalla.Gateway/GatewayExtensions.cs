@@ -26,7 +26,7 @@ internal static class GatewayExtensions
         builder.Services.AddBroker(builder.Configuration.GetSection(BrokerOptions.SectionName));
         builder.Services.AddInfluxDb(builder.Configuration.GetSection(InfluxOptions.SectionName));
         builder.Services.AddLightingControl(builder.Configuration);
-        builder.Services.AddLightingSavings(builder.Configuration);
+        builder.Services.AddLightingSavings();
         builder.Services.AddAlerts(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>

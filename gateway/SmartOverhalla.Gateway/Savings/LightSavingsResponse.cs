@@ -1,3 +1,5 @@
+using SmartOverhalla.Lighting.Savings;
+
 namespace SmartOverhalla.Gateway.Savings;
 
 /// <summary>The answer of <c>GET /api/v1/lighting/savings/lights</c>: each light's row of one day.</summary>

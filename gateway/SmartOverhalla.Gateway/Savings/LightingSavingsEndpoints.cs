@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartOverhalla.Gateway.Security;
+using SmartOverhalla.DerivedSeries.Lighting;
 using SmartOverhalla.Influx;
+using SmartOverhalla.Lighting.Savings;
 using SmartOverhalla.Lighting.Configuration;
 using SmartOverhalla.Lighting.Reloading;
 using SmartOverhalla.Time;
@@ -155,12 +157,12 @@ internal static class LightingSavingsEndpoints
     }
 
     private static ProblemHttpResult? UnknownZone(string? zone, ZoneConfiguration configuration) =>
-        zone is null || zone == SavingsSeries.Unzoned || configuration.FindZone(zone) is not null
+        zone is null || zone == SavingsZones.Unzoned || configuration.FindZone(zone) is not null
             ? null
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Unknown zone",
-                detail: $"There is no lighting zone '{zone}'. GET /api/v1/lighting/zones lists them; '{SavingsSeries.Unzoned}' selects lights no zone claims.");
+                detail: $"There is no lighting zone '{zone}'. GET /api/v1/lighting/zones lists them; '{SavingsZones.Unzoned}' selects lights no zone claims.");
 
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors, string title) =>
         TypedResults.ValidationProblem(errors, title: title, detail: string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));

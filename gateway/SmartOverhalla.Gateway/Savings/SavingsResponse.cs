@@ -1,3 +1,5 @@
+using SmartOverhalla.Lighting.Savings;
+
 namespace SmartOverhalla.Gateway.Savings;
 
 /// <summary>The answer of <c>GET /api/v1/lighting/savings</c>: rows per zone and day (or month), and their total.</summary>

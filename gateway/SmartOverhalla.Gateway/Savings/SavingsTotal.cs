@@ -1,3 +1,5 @@
+using SmartOverhalla.Lighting.Savings;
+
 namespace SmartOverhalla.Gateway.Savings;
 
 /// <summary>The sum of the rows of a savings answer (every zone and date asked for).</summary>

@@ -4,16 +4,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SmartOverhalla.Gateway.Savings;
 using SmartOverhalla.Gateway.Tests.Infrastructure;
 using SmartOverhalla.Testing.Servers;
-using static SmartOverhalla.Gateway.Tests.Savings.SyntheticLight;
+using SmartOverhalla.Testing.Lighting;
+using static SmartOverhalla.Testing.Lighting.SyntheticLight;
 
 namespace SmartOverhalla.Gateway.Tests.Savings;
 
 /// <summary>
 /// The savings API on the real gateway and a real InfluxDB: rows computed from <see cref="SavingsTown"/>'s two days
-/// (figures worked out there and in <see cref="LightingSavingsSeriesTests"/>), and problem details for bad requests.
+/// (figures worked out there and in the analytics host's LightingSavingsJobTests) by the analytics host's savings job, and problem details for bad requests.
 /// </summary>
 public sealed class LightingSavingsEndpointTests(InfluxFixture influxServer) : IClassFixture<InfluxFixture>
 {
@@ -24,10 +24,8 @@ public sealed class LightingSavingsEndpointTests(InfluxFixture influxServer) : I
     {
         var ct = TestContext.Current.CancellationToken;
         using var town = await SavingsTown.CreateAsync(influxServer.Url, ct);
+        await SavingsComputed.DaysAsync(town, influxServer.Url, ct, SavingsTown.FirstDay, SavingsTown.FirstDay.AddDays(1));
         await using var app = await StartAsync(town, ct);
-        var computation = app.Services.GetRequiredService<SavingsComputation>();
-        await computation.ComputeDayAsync(SavingsTown.FirstDay, ct);
-        await computation.ComputeDayAsync(SavingsTown.FirstDay.AddDays(1), ct);
         using var client = app.GetTestClient().WithKey(TestApiKeys.Planner);
 
         // Days of one zone.
@@ -125,9 +123,9 @@ public sealed class LightingSavingsEndpointTests(InfluxFixture influxServer) : I
         }
     }
 
-    /// <summary>The gateway at 03:00 on 16 January 2026, its own savings service off: the tests compute days themselves.</summary>
+    /// <summary>The gateway at 03:00 on 16 January 2026.</summary>
     private Task<WebApplication> StartAsync(SavingsTown town, CancellationToken ct) =>
-        SavingsGateway.StartAsync(influxServer.Url, town.Database, town.ZonesFile, new FakeTimeProvider(Oslo(2026, 1, 16, 3)), SavingsTown.Settings(serviceEnabled: false), ct);
+        SavingsGateway.StartAsync(influxServer.Url, town.Database, town.ZonesFile, new FakeTimeProvider(Oslo(2026, 1, 16, 3)), ct);
 
     private static async Task<JsonDocument> GetJsonAsync(HttpClient client, string path, CancellationToken ct)
     {

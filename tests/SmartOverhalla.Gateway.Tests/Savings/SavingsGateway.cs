@@ -14,14 +14,14 @@ using SmartOverhalla.Testing;
 namespace SmartOverhalla.Gateway.Tests.Savings;
 
 /// <summary>
-/// The real gateway (its own AddGateway/MapGateway) with the savings component, on a fake clock, HTTP through
-/// TestServer, InfluxDB real. AddLightingSavings and MapLightingSavings are called here as well as by the gateway's
-/// composition; the second call does nothing.
+/// The real gateway (its own AddGateway/MapGateway) with the savings API, on a fake clock, HTTP through TestServer,
+/// InfluxDB real. AddLightingSavings and MapLightingSavings are called here as well as by the gateway's composition;
+/// the second call does nothing.
 /// </summary>
 internal static class SavingsGateway
 {
     public static async Task<WebApplication> StartAsync(
-        Uri influxUrl, string database, string zonesFile, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> settings, CancellationToken ct, int registrations = 1)
+        Uri influxUrl, string database, string zonesFile, FakeTimeProvider clock, CancellationToken ct, int registrations = 1)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,7 +33,7 @@ internal static class SavingsGateway
             ["Lighting:Enabled"] = "false",
             ["Lighting:ZonesFile"] = zonesFile,
             ["Lighting:StateFile"] = zonesFile + ".state.json",
-        }).AddInMemoryCollection(Infrastructure.TestApiKeys.Settings).AddInMemoryCollection(settings);
+        }).AddInMemoryCollection(Infrastructure.TestApiKeys.Settings);
         builder.WebHost.UseTestServer();
         builder.Logging.AddFakeLogging();
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -41,7 +41,7 @@ internal static class SavingsGateway
         builder.AddGateway();
         for (var i = 0; i < registrations; i++)
         {
-            builder.Services.AddLightingSavings(builder.Configuration);
+            builder.Services.AddLightingSavings();
         }
 
         var app = builder.Build();

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SmartOverhalla.Analytics.Backfill;
+using SmartOverhalla.Analytics.Jobs;
+using SmartOverhalla.Analytics.Lighting;
+using SmartOverhalla.Analytics.Telemetry;
+using SmartOverhalla.Influx;
+
+namespace SmartOverhalla.Analytics;
+
+/// <summary>Registers the analytics host: its jobs, the scheduler, watermarks, self-metrics and the backfill.</summary>
+public static class AnalyticsExtensions
+{
+    /// <summary>
+    /// Adds the analytics host with configuration sections <c>Analytics</c> (instance, jobs' schedules), <c>InfluxDb</c>
+    /// and each domain's (<c>Lighting</c>, <c>Lighting:Savings</c>).
+    /// </summary>
+    public static TBuilder AddAnalytics<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
+        services.AddInfluxDb(configuration.GetSection(InfluxOptions.SectionName));
+        services.AddHealthChecks().AddInfluxDb();
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
+            return new PartitionAssignment(options.InstanceIndex, options.InstanceCount);
+        });
+        services.TryAddSingleton<IWatermarkStore, InfluxWatermarkStore>();
+        services.TryAddSingleton<JobStatusBoard>();
+        services.TryAddSingleton<JobRunner>();
+        services.TryAddSingleton<BackfillRunner>();
+
+        // The domains' jobs; a new domain adds its AddXxxJobs here.
+        services.AddLightingJobs(configuration);
+
+        services.AddHostedService<JobSchedulerService>();
+        services.AddHostedService<AnalyticsSelfMetricsService>();
+        return builder;
+    }
+}

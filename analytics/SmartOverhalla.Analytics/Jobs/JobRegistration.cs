@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SmartOverhalla.Analytics.Jobs;
+
+/// <summary>How a domain adds a job to the analytics host.</summary>
+internal static class JobRegistration
+{
+    /// <summary>Configuration section of every job's schedule: <c>Analytics:Jobs:{SectionKey}</c>.</summary>
+    public const string JobsSection = AnalyticsOptions.SectionName + ":Jobs";
+
+    /// <summary>
+    /// Registers <typeparamref name="TJob"/> under <paramref name="name"/> with its schedule: <paramref name="defaults"/>,
+    /// then <c>Analytics:Jobs:{sectionKey}</c>, validated at start. A second call for the same name adds nothing.
+    /// </summary>
+    public static IServiceCollection AddDerivedDataJob<TJob>(
+        this IServiceCollection services, IConfiguration configuration, string name, string sectionKey, Action<JobScheduleOptions> defaults)
+        where TJob : class, IDerivedDataJob
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionKey);
+        ArgumentNullException.ThrowIfNull(defaults);
+        if (services.Any(d => d.ServiceType == typeof(TJob)))
+        {
+            return services;
+        }
+
+        services.AddOptions<JobScheduleOptions>(name)
+            .Configure(defaults)
+            .Bind(configuration.GetSection($"{JobsSection}:{sectionKey}"))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobScheduleOptions>, JobScheduleOptionsValidator>());
+        services.AddSingleton<TJob>();
+        services.AddSingleton<IDerivedDataJob>(sp => sp.GetRequiredService<TJob>());
+        return services;
+    }
+}

@@ -1,4 +1,0 @@
-namespace SmartOverhalla.Gateway.Savings;
-
-/// <summary>One street-light reading as the savings need it: when, the cumulative energy register, and whether the lamp was lit.</summary>
-internal readonly record struct EnergySample(DateTimeOffset Time, double EnergyKWh, bool LampOn);
