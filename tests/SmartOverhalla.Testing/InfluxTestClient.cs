@@ -10,6 +10,8 @@ public sealed class InfluxTestClient : IDisposable
 
     public InfluxTestClient(Uri url, string database)
     {
+        Url = url;
+        Database = database;
         _services = new ServiceCollection()
             .AddLogging()
             .AddInfluxDb(options =>
@@ -22,6 +24,10 @@ public sealed class InfluxTestClient : IDisposable
         Schema = _services.GetRequiredService<IInfluxSchemaInitializer>();
         Writer = _services.GetRequiredService<IInfluxWriter>();
     }
+
+    public Uri Url { get; }
+
+    public string Database { get; }
 
     public IInfluxQueryClient Query { get; }
 
