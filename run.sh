@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole SmartOverhalla platform locally, with simulated devices:
 #   InfluxDB (Debian package, own config and data under .data/), the gateway with its embedded MQTT
-#   broker, the ingestion worker and the simulators. Installs what is missing first.
+#   broker, the ingestion worker, the analytics host and the simulators. Installs what is missing first.
 # Prints where to look, then a one-line summary every few seconds. Ctrl-C stops everything it started.
 #
 #   ./run.sh [simulator options]     e.g. ./run.sh --streetlights 500 --watermeters 200 --ploughs 5
@@ -40,7 +40,7 @@ done
 
 log "building (Release)"
 mkdir -p "$LOGS"
-for app in gateway/SmartOverhalla.Gateway ingestion/SmartOverhalla.Ingestion simulators/SmartOverhalla.Simulators; do
+for app in gateway/SmartOverhalla.Gateway ingestion/SmartOverhalla.Ingestion analytics/SmartOverhalla.Analytics simulators/SmartOverhalla.Simulators; do
   dotnet build "$app" -c Release -o "$BUILD/$(basename "$app")" -v q -nologo -clp:ErrorsOnly >"$LOGS/build.log" 2>&1 || { cat "$LOGS/build.log" >&2; exit 1; }
 done
 
@@ -50,7 +50,8 @@ stop_all() {
   [ "$stopping" = 1 ] && return; stopping=1
   echo
   log "stopping"
-  # Simulators first (devices say offline), then the worker (it stores what it holds), then the gateway.
+  # Simulators first (devices say offline), then analytics (a window cut short is computed again at the next start),
+  # then the worker (it stores what it holds), then the gateway.
   local i
   for (( i=${#pids[@]}-1; i>=0; i-- )); do
     kill -TERM "${pids[$i]}" 2>/dev/null || true
@@ -106,6 +107,8 @@ Urls="http://127.0.0.1:$HTTP_PORT" Broker__Embedded__Port=$MQTT_PORT \
 wait_for "gateway" 60 http_ok "$HTTP_PORT" /health/live || { tail -30 "$LOGS/gateway.log" >&2; exit 1; }
 Mqtt__Username=smartoverhalla-ingestion Mqtt__Password="$SMARTOVERHALLA_INGESTION_MQTT_PASSWORD" \
   start ingestion "$BUILD/SmartOverhalla.Ingestion/SmartOverhalla.Ingestion.dll"
+Analytics__InstanceName=analytics-local \
+  start analytics "$BUILD/SmartOverhalla.Analytics/SmartOverhalla.Analytics.dll"
 Simulators__FleetKey="$SMARTOVERHALLA_FLEET_KEY" \
   start simulators "$BUILD/SmartOverhalla.Simulators/SmartOverhalla.Simulators.dll" "$@"
 
@@ -121,7 +124,9 @@ SmartOverhalla is running.
   InfluxDB         http://127.0.0.1:$INFLUX_PORT   database 'smartoverhalla'
                    curl -G http://127.0.0.1:$INFLUX_PORT/query --data-urlencode db=smartoverhalla \\
                         --data-urlencode "q=SELECT * FROM streetlight ORDER BY time DESC LIMIT 5"
-  Logs             $LOGS/{gateway,ingestion,simulators}.log
+  Analytics        derived series (lighting savings per zone and day) in the same database, every hour;
+                   backfill: dotnet $BUILD/SmartOverhalla.Analytics/SmartOverhalla.Analytics.dll backfill --help
+  Logs             $LOGS/{gateway,ingestion,analytics,simulators}.log
 Press Ctrl-C to stop.
 
 TXT
@@ -130,17 +135,17 @@ TXT
 # (tail ends with this script).
 tail -n 0 -F --pid=$$ "$LOGS/ingestion.log" 2>/dev/null | grep --line-buffered -o 'Summary: .*' | sed -u 's/^Summary: //' &
 
-# Stay up until Ctrl-C, or until the gateway or the worker dies. Simulators may finish on their own
+# Stay up until Ctrl-C, or until the gateway, the worker or analytics dies. Simulators may finish on their own
 # (--messages-per-device).
 simulators_done=0
 while true; do
-  for pid in "${pids[0]}" "${pids[1]}"; do
+  for pid in "${pids[0]}" "${pids[1]}" "${pids[2]}"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       log "a service stopped unexpectedly; see $LOGS"
       exit 1
     fi
   done
-  if [ "$simulators_done" = 0 ] && ! kill -0 "${pids[2]}" 2>/dev/null; then
+  if [ "$simulators_done" = 0 ] && ! kill -0 "${pids[3]}" 2>/dev/null; then
     simulators_done=1
     log "the simulators have finished (see $LOGS/simulators.log); the platform keeps running"
   fi

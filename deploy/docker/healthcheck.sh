@@ -7,9 +7,12 @@
 #   healthcheck.sh mqtt                an MQTT connection to the broker is established     (simulators)
 #   healthcheck.sh ingestion           mqtt, and this worker's self-metrics point in InfluxDB
 #                                      is at most SMARTOVERHALLA_HEALTH_MAX_AGE old (30s)   (ingestion)
+#   healthcheck.sh analytics           this instance's heartbeat point in InfluxDB is at most
+#                                      SMARTOVERHALLA_HEALTH_MAX_AGE old (90s: it writes every 30 s)  (analytics)
 #
 # Settings come from the service's own environment: Mqtt__Port (1883); InfluxDb__Url, InfluxDb__Database,
-# InfluxDb__Username, InfluxDb__Password; Ingestion__InstanceName (default: the host name, as the worker's).
+# InfluxDb__Username, InfluxDb__Password; Ingestion__InstanceName, Analytics__InstanceName (default: the host name,
+# as the services'). 
 # Exit 0 healthy, 1 unhealthy, with one line saying why (docker inspect shows it).
 set -uo pipefail
 
@@ -59,18 +62,17 @@ urlencode() {
   printf '%s' "$out"
 }
 
-# The worker writes its counters (measurement platform_ingestion, tag instance) every few seconds; a fresh
-# point shows that its loops run and that it can write to InfluxDB.
-check_ingestion() {
-  check_mqtt
+# check_self_metrics MEASUREMENT FIELD INSTANCE MAX_AGE: a point of MEASUREMENT with tag instance=INSTANCE at most
+# MAX_AGE old shows that the service's loops run and that it can write to InfluxDB.
+check_self_metrics() {
+  local measurement=$1 field=$2 instance=$3 max_age=$4
   local url=${InfluxDb__Url:-http://127.0.0.1:8086/} db=${InfluxDb__Database:-smartoverhalla}
-  local instance=${Ingestion__InstanceName:-$HOSTNAME} max_age=${SMARTOVERHALLA_HEALTH_MAX_AGE:-30s}
   local rest=${url#*://} hostport host port
   hostport=${rest%%/*}
   host=${hostport%:*}
   port=${hostport##*:}
   [ "$port" = "$hostport" ] && port=80
-  local query="SELECT last(\"received\") FROM \"platform_ingestion\" WHERE \"instance\" = '$instance' AND time > now() - $max_age"
+  local query="SELECT last(\"$field\") FROM \"$measurement\" WHERE \"instance\" = '$instance' AND time > now() - $max_age"
   local header=''
   if [ -n "${InfluxDb__Username:-}" ]; then
     header="Authorization: Basic $(printf '%s:%s' "$InfluxDb__Username" "${InfluxDb__Password:-}" | base64 -w 0)"$'\r\n'
@@ -80,13 +82,25 @@ check_ingestion() {
     || fail "InfluxDB at $host:$port does not answer"
   status=${response%%$'\n'*}
   [[ $status == 200 ]] || fail "InfluxDB query answered $status: ${response#*$'\n'}"
-  [[ $response == *'"values"'* ]] || fail "no self-metrics of instance '$instance' in InfluxDB in the last $max_age"
+  [[ $response == *'"values"'* ]] || fail "no $measurement point of instance '$instance' in InfluxDB in the last $max_age"
+}
+
+# The worker writes its counters (measurement platform_ingestion) every few seconds.
+check_ingestion() {
+  check_mqtt
+  check_self_metrics platform_ingestion received "${Ingestion__InstanceName:-$HOSTNAME}" "${SMARTOVERHALLA_HEALTH_MAX_AGE:-30s}"
+}
+
+# The analytics host writes its heartbeat (platform_analytics_instance) every 30 s, whether it owns partitions or not.
+check_analytics() {
+  check_self_metrics platform_analytics_instance partitions "${Analytics__InstanceName:-$HOSTNAME}" "${SMARTOVERHALLA_HEALTH_MAX_AGE:-90s}"
 }
 
 case ${1:-} in
   http) [ $# -eq 3 ] || fail "usage: $0 http PORT PATH"; check_http "$2" "$3" ;;
   mqtt) check_mqtt ;;
   ingestion) check_ingestion ;;
-  *) echo "usage: $0 http PORT PATH | mqtt | ingestion" >&2; exit 2 ;;
+  analytics) check_analytics ;;
+  *) echo "usage: $0 http PORT PATH | mqtt | ingestion | analytics" >&2; exit 2 ;;
 esac
 echo healthy
