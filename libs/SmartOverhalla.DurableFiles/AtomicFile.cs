@@ -13,6 +13,14 @@ public static class AtomicFile
     /// <summary>Owner read and write only: for files holding secrets or personal data.</summary>
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>
+    /// Read and write for everyone, narrowed by the process umask (typically to 0644): what <see cref="File.Create(string)"/>
+    /// gives a new file. For state files that hold nothing secret.
+    /// </summary>
+    public const UnixFileMode UmaskDefault = OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+
+    private const int BufferSize = 64 * 1024;
+
     /// <summary>Writes <paramref name="text"/> as UTF-8 (without a byte-order mark) to <paramref name="path"/>.</summary>
     /// <param name="mode">Unix permissions of the new file (ignored on Windows); default: <see cref="OwnerOnly"/>.</param>
     public static Task WriteAsync(string path, string text, CancellationToken cancellationToken, UnixFileMode mode = OwnerOnly)
@@ -23,33 +31,24 @@ public static class AtomicFile
 
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>, creating its directory when missing.</summary>
     /// <param name="mode">Unix permissions of the new file (ignored on Windows); default: <see cref="OwnerOnly"/>.</param>
-    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken, UnixFileMode mode = OwnerOnly)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
+    public static Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken, UnixFileMode mode = OwnerOnly) =>
+        WriteAsync(path, (stream, ct) => stream.WriteAsync(content, ct).AsTask(), cancellationToken, mode);
 
-        // One temporary name per writer: two processes replacing the same file never write into each other's temporary.
-        var temporary = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+    /// <summary>
+    /// Writes what <paramref name="write"/> writes into the stream it is given (e.g. a JSON serializer, without the
+    /// whole document in memory first) to <paramref name="path"/>, creating its directory when missing. When
+    /// <paramref name="write"/> throws, the old file stays as it was and the temporary is deleted.
+    /// </summary>
+    /// <param name="mode">Unix permissions of the new file (ignored on Windows); default: <see cref="OwnerOnly"/>.</param>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken, UnixFileMode mode = OwnerOnly)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var (full, directory, temporary) = Prepare(path);
         try
         {
-            var creation = new FileStreamOptions
+            await using (var file = new FileStream(temporary, CreateOptions(mode, FileOptions.Asynchronous)))
             {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                Options = FileOptions.Asynchronous,
-            };
-            if (!OperatingSystem.IsWindows())
-            {
-                // Set at creation, so the content is never readable by others, not even for a moment.
-                creation.UnixCreateMode = mode;
-            }
-
-            await using (var file = new FileStream(temporary, creation))
-            {
-                await file.WriteAsync(content, cancellationToken);
+                await write(file, cancellationToken);
                 await file.FlushAsync(cancellationToken);
                 file.Flush(flushToDisk: true);
             }
@@ -63,6 +62,63 @@ public static class AtomicFile
         }
 
         DirectorySync.Flush(directory);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/> synchronously, for callers that hold a lock
+    /// (e.g. the ingestion spool's replay cursor); creates the directory when missing.
+    /// </summary>
+    /// <param name="mode">Unix permissions of the new file (ignored on Windows); default: <see cref="OwnerOnly"/>.</param>
+    public static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode mode = OwnerOnly)
+    {
+        var (full, directory, temporary) = Prepare(path);
+        try
+        {
+            using (var file = new FileStream(temporary, CreateOptions(mode, FileOptions.None)))
+            {
+                file.Write(content);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+
+        DirectorySync.Flush(directory);
+    }
+
+    private static (string Full, string Directory, string Temporary) Prepare(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+
+        // One temporary name per writer: two processes replacing the same file never write into each other's temporary.
+        return (full, directory, $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+    }
+
+    private static FileStreamOptions CreateOptions(UnixFileMode mode, FileOptions options)
+    {
+        var creation = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = BufferSize,
+            Options = options,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Set at creation, so the content is never readable by others, not even for a moment.
+            creation.UnixCreateMode = mode;
+        }
+
+        return creation;
     }
 
     private static void TryDelete(string path)

@@ -26,7 +26,10 @@ public static class ServiceDefaultsExtensions
         {
             options.SingleLine = true;
             options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            // ISO 8601 UTC. The console formatter formats the timestamp with the machine's culture, where ':' is the
+            // culture's time separator ('.' in fi-FI): every separator is quoted, so only the digits are the culture's
+            // (its calendar too, which is Gregorian in every culture the platform runs under).
+            options.TimestampFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z '";
         });
         builder.Services.AddHealthChecks();
         builder.Services.AddOptions<SecretsCheckOptions>().ValidateOnStart();

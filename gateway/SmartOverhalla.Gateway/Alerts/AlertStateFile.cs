@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SmartOverhalla.DurableFiles;
 using SmartOverhalla.Gateway.Lighting;
 
 namespace SmartOverhalla.Gateway.Alerts;
 
 /// <summary>
 /// Open and recently cleared alerts on disk (<see cref="AlertsOptions.StateFile"/>, by default <c>alerts.json</c>
-/// beside the lighting state), so an open lamp failure survives a restart. Saved by writing a temporary file and
-/// renaming it over the old one: a crash mid-save leaves the previous state.
+/// beside the lighting state), so an open lamp failure survives a restart. Saved through <see cref="AtomicFile"/>: a
+/// crash mid-save leaves the previous state.
 /// </summary>
 internal sealed class AlertStateFile
 {
@@ -64,15 +65,12 @@ internal sealed class AlertStateFile
         await _saveGate.WaitAsync(cancellationToken);
         try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            var temporary = Path + ".tmp";
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 16 * 1024, useAsync: true))
-            {
-                await JsonSerializer.SerializeAsync(file, alerts.ToList(), AlertJsonContext.Default.ListAlert, cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, Path, overwrite: true);
+            var snapshot = alerts.ToList();
+            await AtomicFile.WriteAsync(
+                Path,
+                (file, ct) => JsonSerializer.SerializeAsync(file, snapshot, AlertJsonContext.Default.ListAlert, ct),
+                cancellationToken,
+                AtomicFile.UmaskDefault);
         }
         finally
         {

@@ -31,7 +31,8 @@ internal sealed partial class PublishRateLimiter
     private readonly BrokerMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<PublishRateLimiter> _logger;
-    private long _nextSweepAtTicks;
+    private readonly long _quietPeriodTicks;
+    private long _nextSweepAt;
     private int _sweepAboveCount;
     private bool _overCapReported;
 
@@ -42,7 +43,8 @@ internal sealed partial class PublishRateLimiter
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _nextSweepAtTicks = (_timeProvider.GetUtcNow() + _options.QuietPeriod).UtcTicks;
+        _quietPeriodTicks = (long)(_options.QuietPeriod.TotalSeconds * _timeProvider.TimestampFrequency);
+        _nextSweepAt = _timeProvider.GetTimestamp() + _quietPeriodTicks;
         _sweepAboveCount = _options.MaxTrackedIdentities;
     }
 
@@ -60,20 +62,20 @@ internal sealed partial class PublishRateLimiter
             return;
         }
 
-        var now = _timeProvider.GetUtcNow();
+        var now = _timeProvider.GetTimestamp();
         SweepIfDue(now);
         var identity = IdentityOf(e);
         var decision = TakeToken(identity, now);
         switch (decision.Kind)
         {
-            case DecisionKind.Pass:
+            case PublishDecisionKind.Pass:
                 if (decision.EndedEpisodeThrottled > 0)
                 {
                     LogFloodEnded(_logger, e.ClientId, decision.EndedEpisodeThrottled);
                 }
 
                 return;
-            case DecisionKind.Throttle:
+            case PublishDecisionKind.Throttle:
                 _metrics.PublishThrottled();
                 if (decision.EpisodeStarted)
                 {
@@ -112,7 +114,7 @@ internal sealed partial class PublishRateLimiter
     public Task OnClientDisconnectedAsync(ClientDisconnectedEventArgs e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        SweepIfDue(_timeProvider.GetUtcNow());
+        SweepIfDue(_timeProvider.GetTimestamp());
         return Task.CompletedTask;
     }
 
@@ -126,7 +128,7 @@ internal sealed partial class PublishRateLimiter
     /// <summary>Whose budget: a device's user name, or an anonymous client's id (a struct: no allocation per publish).</summary>
     private readonly record struct BudgetKey(bool IsDevice, string Name);
 
-    private Decision TakeToken(BudgetKey identity, DateTimeOffset now)
+    private PublishDecision TakeToken(BudgetKey identity, long now)
     {
         // Counting the map takes all its locks: only when an identity is new.
         if (!_budgets.ContainsKey(identity) && _budgets.Count >= Volatile.Read(ref _sweepAboveCount))
@@ -139,7 +141,7 @@ internal sealed partial class PublishRateLimiter
 
         for (var attempt = 0; ; attempt++)
         {
-            var budget = _budgets.GetOrAdd(identity, static (_, state) => new IdentityBudget(state.Burst, state.Now), (Burst: (double)_options.Burst, Now: now));
+            var budget = _budgets.GetOrAdd(identity, static (_, state) => new IdentityBudget(state.Options, state.Clock, state.Now), (Options: _options, Clock: _timeProvider, Now: now));
             if (budget.TryTake(now, _options, out var decision) || attempt >= 3)
             {
                 return decision;
@@ -152,15 +154,15 @@ internal sealed partial class PublishRateLimiter
     /// every full bucket even if it was used just now (still lossless: a full bucket out of any episode or penalty is
     /// what a new one would be).
     /// </summary>
-    private void SweepIfDue(DateTimeOffset now)
+    private void SweepIfDue(long now)
     {
-        if (now.UtcTicks >= Interlocked.Read(ref _nextSweepAtTicks))
+        if (now >= Interlocked.Read(ref _nextSweepAt))
         {
             Sweep(now, overCap: false);
         }
     }
 
-    private void Sweep(DateTimeOffset now, bool overCap)
+    private void Sweep(long now, bool overCap)
     {
         // One sweeper at a time; the others go on with their publish rather than wait.
         if (!_sweepGate.TryEnter())
@@ -170,7 +172,7 @@ internal sealed partial class PublishRateLimiter
 
         try
         {
-            Interlocked.Exchange(ref _nextSweepAtTicks, (now + _options.QuietPeriod).UtcTicks);
+            Interlocked.Exchange(ref _nextSweepAt, now + _quietPeriodTicks);
             foreach (var (identity, budget) in _budgets)
             {
                 if (budget.TryRetire(now, _options, requireIdle: !overCap))
@@ -235,117 +237,4 @@ internal sealed partial class PublishRateLimiter
 
     [LoggerMessage(1031, LogLevel.Warning, "The publish rate limiter tracks {Count} identities, over its cap of {Cap}, and none of them is idle: memory grows with the number of active identities")]
     private static partial void LogOverCap(ILogger logger, int count, int cap);
-
-    private enum DecisionKind
-    {
-        Pass,
-        Throttle,
-        Disconnect,
-    }
-
-    private readonly record struct Decision(DecisionKind Kind, TimeSpan Delay, bool EpisodeStarted, long EndedEpisodeThrottled);
-
-    /// <summary>
-    /// One identity's token bucket, flood episode and penalty. Two connections of one identity publish concurrently,
-    /// hence the lock.
-    /// </summary>
-    private sealed class IdentityBudget(double burst, DateTimeOffset now)
-    {
-        private readonly Lock _gate = new();
-        private double _tokens = burst;
-        private DateTimeOffset _refilledAt = now;
-        private DateTimeOffset _lastUsedAt = now;
-        private DateTimeOffset? _episodeStartedAt;
-        private DateTimeOffset _lastThrottledAt;
-        private long _throttledInEpisode;
-        private bool _retired;
-
-        /// <summary>False when the sweep has retired this bucket; the caller takes from the identity's new one.</summary>
-        public bool TryTake(DateTimeOffset now, PublishRateLimitOptions options, out Decision decision)
-        {
-            lock (_gate)
-            {
-                decision = default;
-                if (_retired)
-                {
-                    return false;
-                }
-
-                _lastUsedAt = now;
-                Refill(now, options);
-
-                var endedThrottled = 0L;
-                if (_episodeStartedAt is not null && now - _lastThrottledAt >= options.QuietPeriod)
-                {
-                    endedThrottled = _throttledInEpisode;
-                    _episodeStartedAt = null;
-                    _throttledInEpisode = 0;
-                }
-
-                if (_tokens >= 1)
-                {
-                    _tokens -= 1;
-                    decision = new Decision(DecisionKind.Pass, TimeSpan.Zero, false, endedThrottled);
-                    return true;
-                }
-
-                // During a penalty nothing refills until _refilledAt; the episode's clock starts only then, so the
-                // penalty's wait is not held against an identity that publishes normally once it is over.
-                var started = _episodeStartedAt is null;
-                _episodeStartedAt ??= now > _refilledAt ? now : _refilledAt;
-                _throttledInEpisode++;
-                if (now - _episodeStartedAt.Value >= options.DisconnectAfter)
-                {
-                    decision = new Decision(DecisionKind.Disconnect, TimeSpan.Zero, false, _throttledInEpisode);
-                    StartPenalty(now, options);
-                    return true;
-                }
-
-                // Reserve the next token: the client's following publish is processed only after this delay, so
-                // its rate settles at exactly the sustained rate.
-                var waitForRefill = _refilledAt > now ? _refilledAt - now : TimeSpan.Zero;
-                var delay = waitForRefill + TimeSpan.FromSeconds((1 - _tokens) / options.SustainedPerSecond);
-                _tokens -= 1;
-                _lastThrottledAt = now + delay;
-                decision = new Decision(DecisionKind.Throttle, delay, started, 0);
-                return true;
-            }
-        }
-
-        /// <summary>Retires the bucket if it holds nothing a new one would not: full, no episode, no penalty (and, if asked, unused for a quiet period).</summary>
-        public bool TryRetire(DateTimeOffset now, PublishRateLimitOptions options, bool requireIdle)
-        {
-            lock (_gate)
-            {
-                if ((requireIdle && now - _lastUsedAt < options.QuietPeriod) || now < _refilledAt || (_episodeStartedAt is not null && now - _lastThrottledAt < options.QuietPeriod))
-                {
-                    return false;
-                }
-
-                var tokens = _tokens + ((now - _refilledAt).TotalSeconds * options.SustainedPerSecond);
-                _retired = tokens >= options.Burst;
-                return _retired;
-            }
-        }
-
-        private void Refill(DateTimeOffset now, PublishRateLimitOptions options)
-        {
-            var elapsed = (now - _refilledAt).TotalSeconds;
-            if (elapsed > 0)
-            {
-                _tokens = Math.Min(options.Burst, _tokens + (elapsed * options.SustainedPerSecond));
-                _refilledAt = now;
-            }
-        }
-
-        /// <summary>After a flood disconnect: an empty bucket that starts refilling only after another DisconnectAfter, and a new episode.</summary>
-        private void StartPenalty(DateTimeOffset now, PublishRateLimitOptions options)
-        {
-            _tokens = 0;
-            _refilledAt = now + options.DisconnectAfter;
-            _lastThrottledAt = _refilledAt;
-            _episodeStartedAt = null;
-            _throttledInEpisode = 0;
-        }
-    }
 }

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SmartOverhalla.DurableFiles;
 
 namespace SmartOverhalla.Gateway.Lighting;
 
 /// <summary>
 /// Every known light's twin, in memory, saved to <see cref="LightingControlOptions.StateFile"/> so that desired
-/// state, acknowledged levels and pending commands survive a restart (no command storm after it). Saved by
-/// writing a temporary file and renaming it over the old one: a crash mid-save leaves the previous state.
+/// state, acknowledged levels and pending commands survive a restart (no command storm after it). Saved through
+/// <see cref="AtomicFile"/>: a crash mid-save leaves the previous state.
 /// </summary>
 internal sealed class LightStateStore
 {
@@ -83,16 +84,12 @@ internal sealed class LightStateStore
         await _saveGate.WaitAsync(cancellationToken);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            var temporary = _path + ".tmp";
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
-            {
-                await JsonSerializer.SerializeAsync(file, _lights.Values.ToList(), LightStateJsonContext.Default.ListLightState, cancellationToken);
-                await file.FlushAsync(cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, _path, overwrite: true);
+            var lights = _lights.Values.ToList();
+            await AtomicFile.WriteAsync(
+                _path,
+                (file, ct) => JsonSerializer.SerializeAsync(file, lights, LightStateJsonContext.Default.ListLightState, ct),
+                cancellationToken,
+                AtomicFile.UmaskDefault);
             Interlocked.Exchange(ref _savedVersion, version);
         }
         finally

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SmartOverhalla.DurableFiles;
 
 namespace SmartOverhalla.Gateway.Lighting;
 
 /// <summary>
 /// Active overrides, saved beside the light state (<c>overrides.json</c> next to <see cref="LightingControlOptions.StateFile"/>)
-/// so they survive a restart; an expired one is dropped on the next save.
+/// so they survive a restart (saved through <see cref="AtomicFile"/>); an expired one is dropped on the next save.
 /// </summary>
 internal sealed class OverrideStore
 {
@@ -90,15 +91,12 @@ internal sealed class OverrideStore
                 _overrides.TryRemove(expired.Id, out _);
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            var temporary = _path + ".tmp";
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 16 * 1024, useAsync: true))
-            {
-                await JsonSerializer.SerializeAsync(file, _overrides.Values.ToList(), OverrideJsonContext.Default.ListLightingOverride, cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, _path, overwrite: true);
+            var overrides = _overrides.Values.ToList();
+            await AtomicFile.WriteAsync(
+                _path,
+                (file, ct) => JsonSerializer.SerializeAsync(file, overrides, OverrideJsonContext.Default.ListLightingOverride, ct),
+                cancellationToken,
+                AtomicFile.UmaskDefault);
         }
         finally
         {

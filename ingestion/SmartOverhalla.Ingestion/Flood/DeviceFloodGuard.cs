@@ -6,19 +6,18 @@ using SmartOverhalla.Contracts.Topics;
 namespace SmartOverhalla.Ingestion.Flood;
 
 /// <summary>
-/// Watches every device's message rate with a token bucket (<see cref="DeviceFloodOptions"/>) and tells the intake
+/// Watches every device's message rate with a <see cref="RateLimiting.TokenBucket"/> (<see cref="DeviceFloodOptions"/>) and tells the intake
 /// which messages are over the budget. Works with any broker: Mosquitto has no per-client rate limit, and even the
 /// embedded broker's limiter sees clients, not the devices named in topics. O(1) per message with one uncontended
 /// lock, so it never holds up the shared receive path; a flood is logged once when it starts and once when it ends.
 /// </summary>
 public sealed class DeviceFloodGuard
 {
-    private readonly ConcurrentDictionary<DeviceKey, DeviceBucket> _buckets = new();
+    private readonly ConcurrentDictionary<DeviceKey, DeviceBudget> _budgets = new();
     private readonly DeviceFloodOptions _options;
     private readonly FloodMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DeviceFloodGuard> _logger;
-    private readonly double _tokensPerTick;
     private readonly long _quietTicks;
     private int _trackingFullLogged;
 
@@ -29,7 +28,6 @@ public sealed class DeviceFloodGuard
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _tokensPerTick = _options.SustainedPerSecond / timeProvider.TimestampFrequency;
         _quietTicks = (long)(_options.QuietPeriod.TotalSeconds * timeProvider.TimestampFrequency);
     }
 
@@ -37,16 +35,16 @@ public sealed class DeviceFloodGuard
     public FloodAction Action => _options.Action;
 
     /// <summary>Devices tracked now (bounded by <see cref="DeviceFloodOptions.MaxTrackedDevices"/>).</summary>
-    public int TrackedDevices => _buckets.Count;
+    public int TrackedDevices => _budgets.Count;
 
     /// <summary>Counts one message of <paramref name="topic"/>'s device; false when it is over the device's budget.</summary>
     public bool Observe(DeviceTopic topic)
     {
         var key = new DeviceKey(topic.Municipality, topic.Kind, topic.DeviceId);
         var now = _timeProvider.GetTimestamp();
-        if (!_buckets.TryGetValue(key, out var bucket))
+        if (!_budgets.TryGetValue(key, out var budget))
         {
-            if (_buckets.Count >= _options.MaxTrackedDevices)
+            if (_budgets.Count >= _options.MaxTrackedDevices)
             {
                 if (Interlocked.Exchange(ref _trackingFullLogged, 1) == 0)
                 {
@@ -56,23 +54,23 @@ public sealed class DeviceFloodGuard
                 return true; // Fail open: an untracked device is never refused.
             }
 
-            bucket = _buckets.GetOrAdd(key, static (_, state) => new DeviceBucket(state.Burst, state.Now), (Burst: (double)_options.Burst, Now: now));
+            budget = _budgets.GetOrAdd(key, static (_, state) => new DeviceBudget(state.Options, state.Frequency, state.Now), (Options: _options, Frequency: _timeProvider.TimestampFrequency, Now: now));
         }
 
-        lock (bucket)
+        lock (budget)
         {
-            if (bucket.TryTake(now, _tokensPerTick, _options.Burst))
+            if (budget.TryTake(now))
             {
-                if (bucket.EpisodeStartedAt is not null)
+                if (budget.EpisodeStartedAt is not null)
                 {
-                    EndIfQuiet(key, bucket, now);
+                    EndIfQuiet(key, budget, now);
                 }
 
                 return true;
             }
 
             _metrics.OverBudget();
-            if (bucket.StartEpisode(now))
+            if (budget.StartEpisode(now))
             {
                 _metrics.EpisodeStarted();
                 Log.FloodStarted(_logger, topic.Municipality, TopicNames.Of(topic.Kind), topic.DeviceId, _options.SustainedPerSecond, _options.Burst, _options.Action);
@@ -86,30 +84,30 @@ public sealed class DeviceFloodGuard
     public void Sweep()
     {
         var now = _timeProvider.GetTimestamp();
-        foreach (var (key, bucket) in _buckets)
+        foreach (var (key, budget) in _budgets)
         {
-            lock (bucket)
+            lock (budget)
             {
-                EndIfQuiet(key, bucket, now);
-                if (bucket.IsIdle(now, _tokensPerTick, _options.Burst))
+                EndIfQuiet(key, budget, now);
+                if (budget.IsIdle(now))
                 {
-                    _buckets.TryRemove(new KeyValuePair<DeviceKey, DeviceBucket>(key, bucket));
+                    _budgets.TryRemove(new KeyValuePair<DeviceKey, DeviceBudget>(key, budget));
                 }
             }
         }
 
-        if (_buckets.Count < _options.MaxTrackedDevices)
+        if (_budgets.Count < _options.MaxTrackedDevices)
         {
             Interlocked.Exchange(ref _trackingFullLogged, 0);
         }
     }
 
-    private void EndIfQuiet(DeviceKey key, DeviceBucket bucket, long now)
+    private void EndIfQuiet(DeviceKey key, DeviceBudget budget, long now)
     {
-        if (bucket.EndEpisodeIfQuiet(now, _quietTicks) is { } ended)
+        if (budget.EndEpisodeIfQuiet(now, _quietTicks) is { } ended)
         {
             _metrics.EpisodeEnded();
-            var duration = TimeSpan.FromSeconds((double)(bucket.LastOverBudgetAt - ended.StartedAt) / _timeProvider.TimestampFrequency);
+            var duration = TimeSpan.FromSeconds((double)(budget.LastOverBudgetAt - ended.StartedAt) / _timeProvider.TimestampFrequency);
             Log.FloodEnded(_logger, key.Municipality, TopicNames.Of(key.Kind), key.DeviceId, ended.OverBudget, duration);
         }
     }

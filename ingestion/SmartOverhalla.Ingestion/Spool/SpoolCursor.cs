@@ -1,11 +1,12 @@
 using System.Globalization;
+using SmartOverhalla.DurableFiles;
 
 namespace SmartOverhalla.Ingestion.Spool;
 
 /// <summary>
-/// Where replay stands (segment and offset), kept in a small file replaced atomically (write, rename). It
-/// is not fsync'd: after a crash it may lag, and the records replayed again overwrite themselves in
-/// InfluxDB (points carry device timestamps).
+/// Where replay stands (segment and offset), kept in a small file replaced through <see cref="AtomicFile"/>. Were
+/// it ever to lag after a crash, the records replayed again would overwrite themselves in InfluxDB (points carry
+/// device timestamps); a torn or missing cursor is what the atomic replace rules out.
 /// </summary>
 internal static class SpoolCursor
 {
@@ -30,9 +31,8 @@ internal static class SpoolCursor
 
     public static void Write(string directory, long segment, long offset)
     {
-        var path = Path.Combine(directory, FileName);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, string.Create(CultureInfo.InvariantCulture, $"{segment} {offset}"));
-        File.Move(temporary, path, overwrite: true);
+        Span<byte> content = stackalloc byte[(2 * 20) + 1]; // two longs and a space
+        System.Text.Unicode.Utf8.TryWrite(content, CultureInfo.InvariantCulture, $"{segment} {offset}", out var written);
+        AtomicFile.Write(Path.Combine(directory, FileName), content[..written], AtomicFile.UmaskDefault);
     }
 }

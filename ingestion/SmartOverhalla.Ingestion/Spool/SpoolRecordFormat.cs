@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace SmartOverhalla.Ingestion.Spool;
 
@@ -55,8 +56,18 @@ internal static class SpoolRecordFormat
     public static bool IsIntact(ReadOnlySpan<byte> header, ReadOnlySpan<byte> payload, uint crc) =>
         Checksum(header[8..12], payload) == crc;
 
-    private static uint Checksum(ReadOnlySpan<byte> pointsField, ReadOnlySpan<byte> payload) =>
-        Crc32.Append(Crc32.Compute(pointsField), payload);
+    /// <summary>
+    /// CRC-32 of IEEE 802.3 (reflected polynomial 0xEDB88320, as zlib and PNG) over the points field and the payload:
+    /// the same checksum the worker has always written, so spools written before still replay.
+    /// </summary>
+    internal static uint Checksum(ReadOnlySpan<byte> pointsField, ReadOnlySpan<byte> payload)
+    {
+        // One small object per record (a record is a whole batch, its payload already a fresh array): no pooling needed.
+        var crc = new Crc32();
+        crc.Append(pointsField);
+        crc.Append(payload);
+        return crc.GetCurrentHashAsUInt32();
+    }
 
     /// <summary>
     /// Reads the record at the stream's position. Returns null, leaving the position undefined, when the

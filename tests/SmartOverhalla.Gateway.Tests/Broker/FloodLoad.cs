@@ -100,15 +100,27 @@ internal sealed class FloodLoad : IAsyncDisposable
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
         var perTick = perSecond / 100;
         var started = TimeProvider.System.GetTimestamp();
-        for (var tick = 0; tick < seconds * 100 && client.IsConnected; tick++)
+        var connected = true;
+        for (var tick = 0; tick < seconds * 100 && connected; tick++)
         {
-            for (var i = 0; i < perTick; i++)
+            for (var i = 0; i < perTick && connected; i++)
             {
                 var seq = attempts.Count;
-                attempts.Add((seq, client.PublishAsync(Message(device, seq), ct)));
+                if (TryPublish(client, Message(device, seq), ct) is { } publish)
+                {
+                    attempts.Add((seq, publish));
+                }
+                else
+                {
+                    connected = false;
+                }
             }
 
-            await timer.WaitForNextTickAsync(ct);
+            if (connected)
+            {
+                await timer.WaitForNextTickAsync(ct);
+                connected = client.IsConnected;
+            }
         }
 
         var sendingTime = TimeProvider.System.GetElapsedTime(started);
@@ -134,8 +146,44 @@ internal sealed class FloodLoad : IAsyncDisposable
             }
         }
 
-        var reason = disconnected.Task.IsCompleted ? await disconnected.Task : (MqttClientDisconnectReason?)null;
+        var reason = connected && !disconnected.Task.IsCompleted ? null : await DisconnectReasonAsync(disconnected.Task, ct);
         return new FloodOutcome(attempts.Count, acknowledged, refused, reason, sendingTime);
+    }
+
+    /// <summary>
+    /// Starts one publish; null when the client has lost its connection. MQTTnet refuses a publish on a closed
+    /// connection synchronously (<see cref="MQTTnet.Exceptions.MqttClientNotConnectedException"/>), and the broker
+    /// can close it between the flooder's check and its next publish: that is the disconnect the flood tests expect,
+    /// so it ends the flood instead of failing the test. Whether it was the broker's doing is asserted on the
+    /// disconnect reason, which this does not invent.
+    /// </summary>
+    private static Task<MqttClientPublishResult>? TryPublish(IMqttClient client, MqttApplicationMessage message, CancellationToken ct)
+    {
+        try
+        {
+            return client.PublishAsync(message, ct);
+        }
+        catch (MQTTnet.Exceptions.MqttClientNotConnectedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The reason MQTTnet reported for the disconnect. The client can see itself disconnected before the
+    /// <c>DisconnectedAsync</c> event has run, so it is awaited (within a deadline) rather than sampled; null when
+    /// no disconnect was reported in time, which the test then reports as a failure.
+    /// </summary>
+    private static async Task<MqttClientDisconnectReason?> DisconnectReasonAsync(Task<MqttClientDisconnectReason> disconnected, CancellationToken ct)
+    {
+        try
+        {
+            return await disconnected.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
     }
 
     public static (double P50, double P99, double Max) Percentiles(IEnumerable<TimeSpan> latencies)

@@ -1,13 +1,14 @@
+using SmartOverhalla.RateLimiting;
+
 namespace SmartOverhalla.Ingestion.Flood;
 
 /// <summary>
-/// One device's token bucket and flood episode. Times are <see cref="TimeProvider.GetTimestamp"/> ticks (monotonic).
-/// Not thread-safe: <see cref="DeviceFloodGuard"/> locks it.
+/// One device's <see cref="TokenBucket"/> and flood episode. Times are <see cref="TimeProvider.GetTimestamp"/> ticks
+/// (monotonic). Not thread-safe: <see cref="DeviceFloodGuard"/> locks it.
 /// </summary>
-internal sealed class DeviceBucket(double burst, long now)
+internal sealed class DeviceBudget(DeviceFloodOptions options, long timestampFrequency, long now)
 {
-    private double _tokens = burst;
-    private long _refilledAt = now;
+    private TokenBucket _bucket = new(options.Burst, options.SustainedPerSecond, timestampFrequency, now);
 
     /// <summary>When the current episode started, or null when the device is within its budget.</summary>
     public long? EpisodeStartedAt { get; private set; }
@@ -19,12 +20,10 @@ internal sealed class DeviceBucket(double burst, long now)
     public long OverBudgetInEpisode { get; private set; }
 
     /// <summary>Takes one token; false when the bucket is empty (the message is over the budget).</summary>
-    public bool TryTake(long now, double perTick, double burst)
+    public bool TryTake(long now)
     {
-        Refill(now, perTick, burst);
-        if (_tokens >= 1)
+        if (_bucket.TryTake(now))
         {
-            _tokens -= 1;
             return true;
         }
 
@@ -61,19 +60,5 @@ internal sealed class DeviceBucket(double burst, long now)
     }
 
     /// <summary>True when the bucket is full again and no episode runs: the device can be forgotten.</summary>
-    public bool IsIdle(long now, double perTick, double burst)
-    {
-        Refill(now, perTick, burst);
-        return EpisodeStartedAt is null && _tokens >= burst;
-    }
-
-    private void Refill(long now, double perTick, double burst)
-    {
-        var elapsed = now - _refilledAt;
-        if (elapsed > 0)
-        {
-            _tokens = Math.Min(burst, _tokens + (elapsed * perTick));
-            _refilledAt = now;
-        }
-    }
+    public bool IsIdle(long now) => EpisodeStartedAt is null && _bucket.IsFull(now);
 }
