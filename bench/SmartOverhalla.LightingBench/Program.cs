@@ -24,7 +24,7 @@ if (lights is < 1 or > 15_000)
     return 2;
 }
 
-using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(15), TimeProvider.System);
 var ct = cancel.Token;
 await using var mosquitto = await MosquittoServer.StartAsync(ct);
 await using var influx = await InfluxServer.StartAsync(ct);

@@ -39,7 +39,7 @@ public sealed class FilledDatabase : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3), TimeProvider.System);
         var ct = deadline.Token;
         var mosquitto = MosquittoServer.StartAsync(ct);
         var influx = InfluxServer.StartAsync(ct);

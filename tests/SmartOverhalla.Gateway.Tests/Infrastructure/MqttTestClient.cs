@@ -48,8 +48,8 @@ internal sealed class MqttTestClient : IAsyncDisposable
     public async Task<IReadOnlyList<MqttApplicationMessage>> ReceiveAsync(int count, CancellationToken ct)
     {
         var messages = new List<MqttApplicationMessage>(count);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(Deadline);
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, deadlineTimer.Token);
         try
         {
             while (messages.Count < count)

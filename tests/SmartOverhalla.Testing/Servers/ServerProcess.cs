@@ -69,7 +69,7 @@ public sealed partial class ServerProcess : IDisposable
         }
 
         _ = SendSignal(_process.Id, SigTerm);
-        using var timeout = new CancellationTokenSource(grace);
+        using var timeout = new CancellationTokenSource(grace, TimeProvider.System);
         try
         {
             await _process.WaitForExitAsync(timeout.Token);
