@@ -36,7 +36,8 @@ public sealed class LightingSavingsHostingTests(InfluxFixture influxServer) : IC
     public async Task An_invalid_savings_setting_stops_the_start_naming_it()
     {
         var ct = TestContext.Current.CancellationToken;
-        var zonesFile = await SavingsTown.WriteZonesFileAsync(TestNames.Municipality(), ct);
+        using var zones = new TempDirectory("so-savings-");
+        var zonesFile = await SavingsTown.WriteZonesFileAsync(zones, TestNames.Municipality(), ct);
         var settings = SavingsTown.Settings(serviceEnabled: true);
         settings["Lighting:Savings:PricePerKWhNok"] = "-1";
 
@@ -50,7 +51,8 @@ public sealed class LightingSavingsHostingTests(InfluxFixture influxServer) : IC
     public async Task Without_InfluxDB_the_service_warns_and_tries_again_at_the_next_check()
     {
         var ct = TestContext.Current.CancellationToken;
-        var zonesFile = await SavingsTown.WriteZonesFileAsync(TestNames.Municipality(), ct);
+        using var zones = new TempDirectory("so-savings-");
+        var zonesFile = await SavingsTown.WriteZonesFileAsync(zones, TestNames.Municipality(), ct);
         var clock = new FakeTimeProvider(Oslo(2026, 1, 16, 3));
         await using var app = await SavingsGateway.StartAsync(
             GatewayFactory.DeadInfluxUrl(), TestNames.Database(), zonesFile, clock, SavingsTown.Settings(serviceEnabled: true), ct);

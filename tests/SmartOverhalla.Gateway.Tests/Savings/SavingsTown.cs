@@ -18,11 +18,14 @@ internal sealed class SavingsTown : IDisposable
 {
     public static readonly DateOnly FirstDay = new(2026, 1, 14);
 
-    private SavingsTown(InfluxTestClient influx, string municipality, string database, string zonesFile)
+    private readonly TempDirectory _zones;
+
+    private SavingsTown(InfluxTestClient influx, string municipality, string database, TempDirectory zones, string zonesFile)
     {
         Influx = influx;
         Municipality = municipality;
         Database = database;
+        _zones = zones;
         ZonesFile = zonesFile;
     }
 
@@ -47,7 +50,8 @@ internal sealed class SavingsTown : IDisposable
     {
         var municipality = TestNames.Municipality();
         var database = TestNames.Database();
-        var zonesFile = await WriteZonesFileAsync(municipality, ct);
+        var zones = new TempDirectory("so-savings-");
+        var zonesFile = await WriteZonesFileAsync(zones, municipality, ct);
 
         var influx = new InfluxTestClient(influxUrl, database);
         await influx.Schema.EnsureDatabaseAsync(ct);
@@ -66,13 +70,14 @@ internal sealed class SavingsTown : IDisposable
             await influx.Writer.WriteAsync([.. Readings(from, to, step, state).AsPoints(municipality, device)], ct);
         }
 
-        return new SavingsTown(influx, municipality, database, zonesFile);
+        return new SavingsTown(influx, municipality, database, zones, zonesFile);
     }
 
-    /// <summary>The zones file (nord, sor) in a temp folder of its own.</summary>
-    public static async Task<string> WriteZonesFileAsync(string municipality, CancellationToken ct)
+    /// <summary>The zones file (nord, sor) in <paramref name="folder"/>, which the test owns and deletes.</summary>
+    public static async Task<string> WriteZonesFileAsync(TempDirectory folder, string municipality, CancellationToken ct)
     {
-        var zonesFile = Path.Combine(Directory.CreateTempSubdirectory("so-savings-").FullName, "zones.yaml");
+        ArgumentNullException.ThrowIfNull(folder);
+        var zonesFile = folder.File("zones.yaml");
         await File.WriteAllTextAsync(zonesFile, $$"""
             municipality: {{municipality}}
             zones:
@@ -97,7 +102,11 @@ internal sealed class SavingsTown : IDisposable
         return zonesFile;
     }
 
-    public void Dispose() => Influx.Dispose();
+    public void Dispose()
+    {
+        Influx.Dispose();
+        _zones.Dispose();
+    }
 
     private static (int, double) Evening(DateTimeOffset t, double fullW) => LocalHour(t) switch
     {
