@@ -65,8 +65,8 @@ internal sealed class RetainedAtSubscribe(BrokerMetrics metrics, TimeProvider ti
     {
         if (e.ProcessPacket && e.Packet is MqttSubscribePacket subscribe && !string.IsNullOrEmpty(e.ClientId))
         {
-            // MQTTnet refuses shared subscriptions without asking the interceptor.
-            var filters = subscribe.TopicFilters.Select(f => f.Topic).Where(t => !string.IsNullOrEmpty(t) && !t.StartsWith("$share/", StringComparison.Ordinal)).ToList();
+            // One per filter the subscription interceptor will see: MQTTnet refuses shared subscriptions without asking it.
+            var filters = subscribe.TopicFilters.Select(f => f.Topic ?? string.Empty).Where(t => !t.StartsWith("$share/", StringComparison.Ordinal)).ToList();
             if (filters.Count > 0)
             {
                 SubscribeWindow? replaced;
