@@ -25,7 +25,7 @@ if (seconds is < 1 or > 60 || normalDevices is < 1 or > 200 || rates.Any(r => r 
     return 2;
 }
 
-using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10), TimeProvider.System);
 var ct = cancel.Token;
 await using var mosquitto = await MosquittoServer.StartAsync(ct);
 await using var influx = await InfluxServer.StartAsync(ct);

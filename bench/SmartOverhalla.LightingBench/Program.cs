@@ -24,7 +24,7 @@ if (lights is < 1 or > 15_000)
     return 2;
 }
 
-using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(15), TimeProvider.System);
 var ct = cancel.Token;
 await using var mosquitto = await MosquittoServer.StartAsync(ct);
 await using var influx = await InfluxServer.StartAsync(ct);
@@ -53,7 +53,9 @@ var connectClock = Stopwatch.StartNew();
 await simulators.StartAsync(ct);
 
 var policy = new StepPolicy(municipality);
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = Directory.CreateTempSubdirectory("so-bench-gw-").FullName });
+// The gateway's content root (its light state and registry): declared before the gateway, so it is deleted after it stops.
+using var contentRoot = new TempDirectory("so-bench-gw-");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = contentRoot.Path });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Broker:Mode"] = "External",

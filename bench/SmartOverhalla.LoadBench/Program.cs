@@ -22,7 +22,7 @@ if (messages is < 1 or > 2_000_000 || publishers is < 1 or > 1_000 || messages %
     return 2;
 }
 
-using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10), TimeProvider.System);
 var ct = cancel.Token;
 await using var mosquitto = await MosquittoServer.StartAsync(ct);
 await using var influx = await InfluxServer.StartAsync(ct);

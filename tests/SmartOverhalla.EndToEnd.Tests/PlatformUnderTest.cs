@@ -23,6 +23,9 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
 {
     private readonly List<IHost> _hosts = [];
 
+    /// <summary>Folders this platform writes to (gateway content root, worker spool, fleet list); deleted after its hosts stop.</summary>
+    private readonly List<TempDirectory> _folders = [];
+
     public PlatformUnderTest(Uri influxUrl)
     {
         InfluxUrl = influxUrl;
@@ -55,7 +58,7 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = Environments.Development,
-            ContentRootPath = Directory.CreateTempSubdirectory("so-gateway-").FullName,
+            ContentRootPath = Folder("so-gateway-").Path,
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -111,6 +114,8 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
                 ["Ingestion:ClientId"] = "smartoverhalla-ingestion-" + Municipality,
                 ["Ingestion:BatchInterval"] = "00:00:00.200",
                 ["Ingestion:SelfMetricsInterval"] = "00:00:01",
+                // Otherwise under the test binaries' folder, where nothing removes it.
+                ["Ingestion:Spool:Directory"] = Folder("so-spool-").Path,
             },
             b =>
             {
@@ -174,7 +179,7 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
     public async Task<Dictionary<string, string?>> SecureFleetSettingsAsync(Action<SimulatorOptions> configure, CancellationToken cancellationToken)
     {
         var options = SimulatorFleetOptions(configure);
-        var file = Path.Combine(Directory.CreateTempSubdirectory("so-fleet-").FullName, "fleet.csv");
+        var file = Folder("so-fleet-").File("fleet.csv");
         await SmartOverhalla.Simulators.Devices.FleetList.WriteAsync(file, SmartOverhalla.Simulators.Devices.DeviceFleet.Create(options, TimeProvider.System), cancellationToken);
         return new Dictionary<string, string?>
         {
@@ -221,20 +226,34 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        for (var i = _hosts.Count - 1; i >= 0; i--)
+        try
         {
-            await _hosts[i].StopAsync(CancellationToken.None);
-            if (_hosts[i] is IAsyncDisposable asyncDisposable)
+            for (var i = _hosts.Count - 1; i >= 0; i--)
             {
-                await asyncDisposable.DisposeAsync();
+                await _hosts[i].StopAsync(CancellationToken.None);
+                if (_hosts[i] is IAsyncDisposable asyncDisposable)
+                {
+                    await asyncDisposable.DisposeAsync();
+                }
+                else
+                {
+                    _hosts[i].Dispose();
+                }
             }
-            else
-            {
-                _hosts[i].Dispose();
-            }
-        }
 
-        Influx.Dispose();
+            Influx.Dispose();
+        }
+        finally
+        {
+            _folders.ForEach(f => f.Dispose());
+        }
+    }
+
+    private TempDirectory Folder(string prefix)
+    {
+        var folder = new TempDirectory(prefix);
+        _folders.Add(folder);
+        return folder;
     }
 
     private void UseCapturedLogs(ILoggingBuilder logging)

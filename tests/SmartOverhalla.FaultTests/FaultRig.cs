@@ -60,14 +60,34 @@ internal sealed class FaultRig : IAsyncDisposable
     {
         var mosquitto = MosquittoServer.StartAsync(cancellationToken);
         var influx = InfluxServer.StartAsync(cancellationToken);
-        var rig = new FaultRig(await mosquitto, await influx, lights, settings);
-        if (!rig.Mosquitto.IsOwned || !rig.Influx.IsOwned)
+        try
         {
-            throw new InvalidOperationException("Fault tests stop and restart servers: they need servers they started (unset the SMARTOVERHALLA_TEST_* reuse variables).");
+            await Task.WhenAll(mosquitto, influx);
+        }
+        catch
+        {
+            // Stop whichever did start, so that a failed start leaves no server running and no data dir behind.
+            await DisposeStartedAsync(mosquitto);
+            await DisposeStartedAsync(influx);
+            throw;
         }
 
-        await rig.Worker.StartAsync(cancellationToken);
-        return rig;
+        var rig = new FaultRig(mosquitto.Result, influx.Result, lights, settings);
+        try
+        {
+            if (!rig.Mosquitto.IsOwned || !rig.Influx.IsOwned)
+            {
+                throw new InvalidOperationException("Fault tests stop and restart servers: they need servers they started (unset the SMARTOVERHALLA_TEST_* reuse variables).");
+            }
+
+            await rig.Worker.StartAsync(cancellationToken);
+            return rig;
+        }
+        catch
+        {
+            await rig.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Segment files in the spool (0 when it is empty: replayed segments are deleted).</summary>
@@ -158,20 +178,47 @@ internal sealed class FaultRig : IAsyncDisposable
         return rows.Count == 0 ? null : rows[0].Series.GetInt64(rows[0].Row, "last");
     }
 
+    /// <summary>Stops every part, also when an earlier one failed to stop, and deletes the spool root last, when nothing writes to it.</summary>
     public async ValueTask DisposeAsync()
     {
-        await Lights.DisposeAsync();
-        await Worker.DisposeAsync();
-        Store.Dispose();
-        await Influx.DisposeAsync();
-        await Mosquitto.DisposeAsync();
-        try
+        var failures = new List<Exception>();
+        Func<ValueTask>[] stops =
+        [
+            Lights.DisposeAsync,
+            Worker.DisposeAsync,
+            () =>
+            {
+                Store.Dispose();
+                return ValueTask.CompletedTask;
+            },
+            Influx.DisposeAsync,
+            Mosquitto.DisposeAsync,
+        ];
+        foreach (var stop in stops)
         {
-            Directory.Delete(_spoolRoot, recursive: true);
+            try
+            {
+                await stop();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failures.Add(ex);
+            }
         }
-        catch (IOException)
+
+        TempDirectory.Delete(_spoolRoot);
+        if (failures.Count > 0)
         {
-            // Best effort: a temp dir left behind is harmless.
+            throw new AggregateException("The fault rig did not stop cleanly.", failures);
+        }
+    }
+
+    private static async Task DisposeStartedAsync<T>(Task<T> starting)
+        where T : IAsyncDisposable
+    {
+        if (starting.IsCompletedSuccessfully)
+        {
+            await starting.Result.DisposeAsync();
         }
     }
 }

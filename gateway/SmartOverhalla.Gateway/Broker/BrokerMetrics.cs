@@ -27,6 +27,8 @@ internal sealed class BrokerMetrics
     private long _connectionsRefusedTotal;
     private long _publishesRefusedTotal;
     private long _subscriptionsRefusedTotal;
+    private readonly Counter<long> _retainedHeld;
+    private long _retainedHeldTotal;
 
     public BrokerMetrics(IMeterFactory meterFactory)
     {
@@ -39,6 +41,8 @@ internal sealed class BrokerMetrics
         _floodEpisodes = meter.CreateCounter<long>("smartoverhalla.broker.flood.episodes", "{episode}", "Times a client went over its publish rate budget.");
         _floodDisconnects = meter.CreateCounter<long>("smartoverhalla.broker.flood.disconnects", "{client}", "Clients disconnected for flooding.");
         _refused = meter.CreateCounter<long>("smartoverhalla.broker.refusals", "{refusal}", "Connects, publishes and subscriptions the embedded broker refused (tags: action, reason).");
+        _retainedHeld = meter.CreateCounter<long>(
+            "smartoverhalla.broker.retained.held", "{message}", "Retained publishes held until a subscription being made was live (each one MQTTnet alone could have lost to that subscriber).");
         meter.CreateObservableUpDownCounter("smartoverhalla.broker.clients.connected", () => ConnectedClients, "{client}", "Clients connected to the embedded broker now.");
     }
 
@@ -120,6 +124,14 @@ internal sealed class BrokerMetrics
     {
         _dropped.Add(1);
         return Interlocked.Increment(ref _droppedTotal);
+    }
+
+    public long RetainedHeldTotal => Interlocked.Read(ref _retainedHeldTotal);
+
+    public void RetainedPublishHeld()
+    {
+        Interlocked.Increment(ref _retainedHeldTotal);
+        _retainedHeld.Add(1);
     }
 
     /// <summary>A stopped broker has no clients; keeps the gauge honest across a restart.</summary>

@@ -24,6 +24,7 @@ internal static class BrokerServiceCollectionExtensions
         services.TryAddSingleton<IBrokerConnectionValidator, RegistryConnectionValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PublishRateLimiter>();
+        services.TryAddSingleton<RetainedAtSubscribe>();
         services.TryAddSingleton<EmbeddedBroker>();
         services.TryAddSingleton<ExternalBrokerProbe>();
 

@@ -21,6 +21,7 @@ internal sealed class EmbeddedBroker(
     IBrokerConnectionValidator connectionValidator,
     BrokerMetrics metrics,
     PublishRateLimiter rateLimiter,
+    RetainedAtSubscribe retainedAtSubscribe,
     DeviceRegistry registry,
     ConnectingPrincipals connecting,
     IHostEnvironment environment,
@@ -52,6 +53,8 @@ internal sealed class EmbeddedBroker(
         server.InterceptingPublishAsync += rateLimiter.InterceptAsync;
         server.ClientDisconnectedAsync += rateLimiter.OnClientDisconnectedAsync;
         server.QueuedApplicationMessageOverwrittenAsync += OnMessageDroppedAsync;
+        // After the access check above, so that only granted subscriptions get retained messages.
+        retainedAtSubscribe.Attach(server);
 
         try
         {
@@ -124,6 +127,9 @@ internal sealed class EmbeddedBroker(
     }
 
     public void Dispose() => Interlocked.Exchange(ref _server, null)?.Dispose();
+
+    /// <summary>The running MQTTnet server, for tests that order events through its interceptors; null when stopped.</summary>
+    internal MqttServer? Server => _server;
 
     /// <summary>
     /// Closes the live connection of a device that was removed or got a new secret: the registry change takes effect

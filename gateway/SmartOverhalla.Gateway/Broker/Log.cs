@@ -48,6 +48,9 @@ internal static partial class Log
     [LoggerMessage(1015, LogLevel.Information, "Closed the MQTT session of client {ClientId}: its device was removed or its secret changed")]
     public static partial void DeviceSessionClosed(this ILogger logger, string clientId);
 
+    [LoggerMessage(1020, LogLevel.Warning, "A retained publish of client {ClientId} waited {MaxHold} for a subscription being made to go live and went on without it: that subscriber may miss the message")]
+    public static partial void RetainedPublishHoldExpired(this ILogger logger, string clientId, TimeSpan maxHold);
+
     [LoggerMessage(1019, LogLevel.Warning, "MQTT publish of client {ClientId} refused and the client disconnected: topic alias {TopicAlias}, topic length {TopicLength} (the broker takes no aliases and topics of at most {MaxTopicLength} characters)")]
     public static partial void PublishShapeRefused(this ILogger logger, string clientId, ushort topicAlias, int topicLength, int maxTopicLength);
 }

@@ -17,11 +17,17 @@ namespace SmartOverhalla.Ingestion.Mqtt;
 internal sealed class DeadLetterPublisher(
     IOptions<IngestionOptions> options,
     IOptions<MqttConnectionOptions> connection,
+    TimeProvider timeProvider,
     ILogger<DeadLetterPublisher> logger) : IAsyncDisposable
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long one call may spend connecting and publishing before it gives up.</summary>
+    public static readonly TimeSpan DefaultPublishTimeout = TimeSpan.FromSeconds(5);
+
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>How long one call may spend connecting and publishing (<see cref="DefaultPublishTimeout"/>); measured on the injected clock.</summary>
+    internal TimeSpan PublishTimeout { get; init; } = DefaultPublishTimeout;
 
     public async Task PublishAsync(IReadOnlyList<RejectedMessage> rejects, CancellationToken cancellationToken)
     {
@@ -34,8 +40,10 @@ internal sealed class DeadLetterPublisher(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PublishTimeout);
+            // The timeout runs on the injected clock like every other wait in the worker (house style: nothing reads
+            // the wall clock), so a test moves it with a fake clock.
+            using var deadline = new CancellationTokenSource(PublishTimeout, timeProvider);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             if (!_client.IsConnected)
             {
                 var clientOptions = new MqttClientOptionsBuilder()

@@ -24,7 +24,7 @@ public sealed class RestartTests(InfluxFixture influxServer) : IClassFixture<Inf
     private const double Watts = 30;
     private const double DefaultRatedWatts = 60;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    private readonly string _directory = Directory.CreateTempSubdirectory("so-analytics-restart-").FullName;
+    private readonly TempDirectory _directory = new("so-analytics-restart-");
 
     [Fact]
     public async Task A_job_killed_mid_window_and_restarted_resumes_from_its_watermark_and_writes_each_derived_point_once()
@@ -43,7 +43,7 @@ public sealed class RestartTests(InfluxFixture influxServer) : IClassFixture<Inf
 
         // When: the host runs, and is killed while zone nord's second day is half written.
         var lightRowsOfDay2 = 0L;
-        using (var first = AnalyticsProcess.Start(environment, Path.Combine(_directory, "first.log")))
+        using (var first = AnalyticsProcess.Start(environment, _directory.File("first.log")))
         {
             await Eventually.UntilAsync(
                 async c =>
@@ -65,7 +65,7 @@ public sealed class RestartTests(InfluxFixture influxServer) : IClassFixture<Inf
         Assert.Equal(days[1].Start, (await WatermarksAsync(influx, ct))["nord"]);
 
         // When: the host is started again.
-        using var second = AnalyticsProcess.Start(environment, Path.Combine(_directory, "second.log"));
+        using var second = AnalyticsProcess.Start(environment, _directory.File("second.log"));
         await Eventually.UntilAsync(
             async c =>
             {
@@ -105,7 +105,7 @@ public sealed class RestartTests(InfluxFixture influxServer) : IClassFixture<Inf
         Assert.Equal(months, await influx.CountAsync("lighting_savings", "energyKWh", ct, "\"period\" = 'month'"));
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     private static Dictionary<string, string> Environment(InfluxTestClient influx, string municipality, string zonesFile) => new()
     {

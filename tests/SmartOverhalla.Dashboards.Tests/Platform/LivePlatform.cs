@@ -22,6 +22,9 @@ internal sealed class LivePlatform : IAsyncDisposable
     public const string DeviceIdPrefix = "sim";
 
     private readonly List<IHost> _hosts = [];
+
+    /// <summary>The worker's spool (otherwise under the test binaries' folder, where nothing removes it).</summary>
+    private readonly TempDirectory _spool = new("so-spool-");
     private readonly Uri _influxUrl;
     private readonly string _mqttHost;
     private readonly int _mqttPort;
@@ -55,6 +58,7 @@ internal sealed class LivePlatform : IAsyncDisposable
                 ["Ingestion:ClientId"] = "ingestion-" + Municipality,
                 ["Ingestion:BatchInterval"] = "00:00:00.200",
                 ["Ingestion:SelfMetricsInterval"] = "00:00:01",
+                ["Ingestion:Spool:Directory"] = _spool.Path,
             },
             b => b.AddIngestion());
         await host.StartAsync(ct);
@@ -102,6 +106,7 @@ internal sealed class LivePlatform : IAsyncDisposable
         }
 
         Influx.Dispose();
+        _spool.Dispose();
     }
 
     private IHost Build(Dictionary<string, string?> settings, Action<HostApplicationBuilder> addComponent)

@@ -29,6 +29,7 @@ public sealed class FilledDatabase : IAsyncLifetime
     private MosquittoServer? _mosquitto;
     private InfluxServer? _influx;
     private LivePlatform? _platform;
+    private Task<InfluxTestClient>? _empty;
 
     public string Municipality => Platform.Municipality;
 
@@ -38,7 +39,7 @@ public sealed class FilledDatabase : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3), TimeProvider.System);
         var ct = deadline.Token;
         var mosquitto = MosquittoServer.StartAsync(ct);
         var influx = InfluxServer.StartAsync(ct);
@@ -85,6 +86,14 @@ public sealed class FilledDatabase : IAsyncLifetime
         return result.Statements[0];
     }
 
+    /// <summary>Runs one InfluxQL statement against a database on the same server that holds nothing (as a range without data would).</summary>
+    public async Task<InfluxStatementResult> QueryEmptyDatabaseAsync(string influxQl, CancellationToken ct)
+    {
+        var empty = await (_empty ??= CreateEmptyDatabaseAsync());
+        var result = await empty.Query.QueryAsync(influxQl, ct);
+        return result.Statements[0];
+    }
+
     /// <summary>
     /// The dashboard's variables as Grafana sets them when the dashboard opens: each one's query runs (with the
     /// variables before it filled in) and the first value, in the variable's alphabetical order, is selected.
@@ -110,6 +119,11 @@ public sealed class FilledDatabase : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_empty is { IsCompletedSuccessfully: true } empty)
+        {
+            empty.Result.Dispose();
+        }
+
         if (_platform is not null)
         {
             await _platform.DisposeAsync();
@@ -124,6 +138,13 @@ public sealed class FilledDatabase : IAsyncLifetime
         {
             await _mosquitto.DisposeAsync();
         }
+    }
+
+    private async Task<InfluxTestClient> CreateEmptyDatabaseAsync()
+    {
+        var client = new InfluxTestClient(_influx?.Url ?? throw new InvalidOperationException("The fixture has not started."), TestNames.Database());
+        await client.Schema.EnsureDatabaseAsync(CancellationToken.None);
+        return client;
     }
 
     private async Task<IReadOnlyDictionary<string, VariableValue>> ResolveVariablesAsync(Dashboard dashboard, CancellationToken ct)

@@ -18,6 +18,9 @@ public sealed class PanelQueryTests(FilledDatabase database) : IClassFixture<Fil
     public static TheoryData<string, string, string> PanelTargets =>
         [.. GrafanaFiles.DashboardNames.SelectMany(name => Dashboard.Load(name).Targets).Select(t => (t.Dashboard.Name, t.PanelTitle, t.RefId))];
 
+    public static TheoryData<string, string, string> CountPanelTargets =>
+        [.. GrafanaFiles.DashboardNames.SelectMany(name => Dashboard.Load(name).Targets).Where(t => CountPanel.Is(t.Panel)).Select(t => (t.Dashboard.Name, t.PanelTitle, t.RefId))];
+
     public static TheoryData<string, string> Variables =>
         [.. GrafanaFiles.DashboardNames.SelectMany(name => Dashboard.Load(name).Variables).Select(v => (v.Dashboard.Name, v.Name))];
 
@@ -68,6 +71,31 @@ public sealed class PanelQueryTests(FilledDatabase database) : IClassFixture<Fil
         var result = await database.QueryAsync(query, TestContext.Current.CancellationToken);
 
         QueryData.AssertFound(result, alert.ToString(), query);
+    }
+
+    [Theory]
+    [MemberData(nameof(CountPanelTargets))]
+    public async Task Every_count_panel_shows_0_over_a_range_where_nothing_was_counted(string dashboard, string panel, string refId)
+    {
+        // Given a count panel's query over a database without data, as on a summer day for the lit lamps
+        var target = Dashboard.Load(dashboard).Target(panel, refId);
+        var nothing = target.Dashboard.Variables.ToDictionary(v => v.Name, v => VariableValue.Single("ingen", v.IsList), StringComparer.Ordinal);
+        var interval = target.MinInterval is { } floor && floor > AutoInterval ? floor : AutoInterval;
+        var query = new GrafanaQueryInterpolator(target.TimeFrom ?? DashboardRange, interval, nothing).Interpolate(target.Query);
+
+        // When it runs
+        var result = await database.QueryEmptyDatabaseAsync(query, TestContext.Current.CancellationToken);
+
+        // Then Grafana shows 0: every value it returns is 0, and where it returns no rows (count() over no points has
+        // none, fill(0) or not) the panel's "no value" text is 0 instead of "No data"
+        var values = result.Series
+            .SelectMany(s => Enumerable.Range(0, s.RowCount).SelectMany(row => s.Columns.Where(c => c != "time").Select(c => s.GetValue(row, c))))
+            .ToList();
+        Assert.All(values, v => Assert.True(v.ValueKind == System.Text.Json.JsonValueKind.Number && v.GetDouble() == 0, $"{target}: {v} instead of 0\n{query}"));
+        if (values.Count == 0)
+        {
+            Assert.True(CountPanel.NoValue(target.Panel) == "0", $"{target}: the query returns no rows, so Grafana shows \"{CountPanel.NoValue(target.Panel) ?? "No data"}\" instead of 0\n{query}");
+        }
     }
 
     [Theory]

@@ -159,6 +159,39 @@ public sealed partial class DashboardStructureTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Dashboards))]
+    public void Every_count_panel_shows_0_where_its_query_finds_no_rows_and_fills_empty_intervals_with_0(string name)
+    {
+        // "Lyspunkt som lyser (antall)" showed "No data" on summer days: count() over no points returns no rows.
+        var panels = Dashboard.Load(name).DataPanels.Where(CountPanel.Is).ToList();
+
+        Assert.All(panels, panel =>
+        {
+            Assert.True(CountPanel.NoValue(panel) == "0", $"count panel '{panel.Text("title")}' must set fieldConfig.defaults.noValue to \"0\"");
+            foreach (var query in (panel["targets"] as JsonArray ?? []).OfType<JsonObject>().Select(t => t.Text("query") ?? string.Empty))
+            {
+                Assert.True(
+                    !OuterGroupByTime().IsMatch(TrailingFill().Replace(query, string.Empty)) || query.EndsWith("fill(0)", StringComparison.Ordinal),
+                    $"count panel '{panel.Text("title")}' groups by time: its intervals without a count must be 0 (fill(0)), not gaps\n{query}");
+            }
+        });
+    }
+
+    [Fact]
+    public void The_count_panels_are_the_panels_that_count_things_and_not_the_shares()
+    {
+        var counts = GrafanaFiles.DashboardNames.Select(Dashboard.Load)
+            .SelectMany(d => d.DataPanels.Where(CountPanel.Is).Select(p => $"{d.Name} / {p.Text("title")}"))
+            .ToList();
+
+        Assert.Contains("gatelys / Lyspunkt som lyser (antall)", counts);
+        Assert.Contains("gatelys / Lyspunkt som lyser nå (antall)", counts);
+        Assert.Contains("vann / Målere med alarm nå (antall)", counts);
+        Assert.Contains("plattform / Avviste meldinger etter årsak (antall)", counts);
+        Assert.DoesNotContain("broyting / Plog nede eller oppe (andel av posisjoner, %)", counts);
+    }
+
     private static List<JsonObject> Children(JsonObject parent) => [.. (parent["panels"] as JsonArray ?? []).OfType<JsonObject>()];
 
     private static (double X, double Y, double W, double H) GridBox(JsonObject panel)
@@ -170,6 +203,13 @@ public sealed partial class DashboardStructureTests
     // What would still be a variable after interpolation ($name, ${name}, [[name]]); a lone $ ends a regex.
     [GeneratedRegex(@"\$[\w{]|\[\[", RegexOptions.CultureInvariant)]
     private static partial Regex LeftOverVariable();
+
+    // A GROUP BY time(...) of the outer query (once its fill is cut off): none of a subquery's parentheses follow it.
+    [GeneratedRegex(@"GROUP BY time\([^()]*\)[^()]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex OuterGroupByTime();
+
+    [GeneratedRegex(@"\s*fill\([^()]*\)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingFill();
 
     // A unit in parentheses at the end: "Effekt (W)", "Forbruk (liter per time)".
     [GeneratedRegex(@"\([^()]+\)$", RegexOptions.CultureInvariant)]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SmartOverhalla.Dashboards.Tests.Grafana;
+using SmartOverhalla.Testing;
 using YamlDotNet.Core;
 
 namespace SmartOverhalla.Dashboards.Tests.Structure;
@@ -26,7 +27,8 @@ public sealed partial class ProvisioningTests
     [Fact]
     public void Invalid_yaml_is_refused_by_the_loader_the_tests_use()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("so-yaml-").FullName, "broken.yaml");
+        using var folder = new TempDirectory("so-yaml-");
+        var file = folder.File("broken.yaml");
         File.WriteAllText(file, "apiVersion: 1\ndatasources:\n  - name: [unclosed\n");
 
         Assert.ThrowsAny<YamlException>(() => YamlFile.Load(file));

@@ -26,7 +26,8 @@ public sealed class AlertEndpointTests(MosquittoFixture mosquitto, InfluxFixture
     {
         var ct = TestContext.Current.CancellationToken;
         var municipality = TestNames.Municipality();
-        await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, TestNames.Database(), AlertsGateway.NewStateFile(), new SettablePolicy(municipality), webhook: null, ct);
+        using var state = new TempDirectory("so-alerts-");
+        await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, TestNames.Database(), state.File("lighting-state.json"), new SettablePolicy(municipality), webhook: null, ct);
 
         foreach (var (query, parameters) in BadFilters)
         {

@@ -31,7 +31,8 @@ public sealed class AlertFlowTests(MosquittoFixture mosquitto, InfluxFixture inf
         var municipality = TestNames.Municipality();
         var database = TestNames.Database();
         await using var receiver = await WebhookReceiver.StartAsync(ct);
-        await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, database, AlertsGateway.NewStateFile(), new SettablePolicy(municipality), receiver.Url, ct);
+        using var state = new TempDirectory("so-alerts-");
+        await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, database, state.File("lighting-state.json"), new SettablePolicy(municipality), receiver.Url, ct);
         await using var lights = await TestLight.ConnectAsync(mosquitto.Server.Port, municipality, ct);
         await lights.OnlineAsync("lys-1", ct);
         await Eventually.UntilAsync(() => gateway.Store.Find(municipality, "lys-1") is not null, Deadline, "the gateway to hear the light", ct);
@@ -106,7 +107,8 @@ public sealed class AlertFlowTests(MosquittoFixture mosquitto, InfluxFixture inf
         var policy = new SettablePolicy(municipality);
         await using var receiver = await WebhookReceiver.StartAsync(ct);
         await using var fleet = await TestLightFleet.StartAsync(mosquitto.Server.Host, mosquitto.Server.Port, municipality, 2, new HashSet<string> { "lys-00002" }, ct);
-        await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, database, AlertsGateway.NewStateFile(), policy, receiver.Url, ct);
+        using var state = new TempDirectory("so-alerts-");
+        await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, database, state.File("lighting-state.json"), policy, receiver.Url, ct);
         await Eventually.UntilAsync(() => gateway.Store.All.Count(s => s.Municipality == municipality) == 2, Deadline, "the gateway to know the lights", ct);
 
         // When the zone steps to 80 % and one light never acks
@@ -150,7 +152,8 @@ public sealed class AlertFlowTests(MosquittoFixture mosquitto, InfluxFixture inf
         var ct = TestContext.Current.CancellationToken;
         var municipality = TestNames.Municipality();
         var database = TestNames.Database();
-        var stateFile = AlertsGateway.NewStateFile();
+        using var state = new TempDirectory("so-alerts-");
+        var stateFile = state.File("lighting-state.json");
         var failedAt = WholeSecondsAgo(TimeSpan.FromMinutes(1));
         await using var receiver = await WebhookReceiver.StartAsync(ct);
         await using var lights = await TestLight.ConnectAsync(mosquitto.Server.Port, municipality, ct);

@@ -37,8 +37,6 @@ internal sealed class AlertsGateway : IAsyncDisposable
 
     public LightStateStore Store => App.Services.GetRequiredService<LightStateStore>();
 
-    public static string NewStateFile() => Path.Combine(Directory.CreateTempSubdirectory("so-alerts-").FullName, "lighting-state.json");
-
     public static async Task<AlertsGateway> StartAsync(
         int mqttPort, Uri influxUrl, string database, string stateFile, ILightingPolicy policy, Uri? webhook, CancellationToken ct)
     {

@@ -17,10 +17,13 @@ internal sealed class AlertsHost : IAsyncDisposable
 {
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
 
-    private AlertsHost(IHost host, CapturedLogs logs)
+    private readonly TempDirectory _state;
+
+    private AlertsHost(IHost host, CapturedLogs logs, TempDirectory state)
     {
         Host = host;
         Logs = logs;
+        _state = state;
     }
 
     public IHost Host { get; }
@@ -39,12 +42,13 @@ internal sealed class AlertsHost : IAsyncDisposable
             await influx.Schema.EnsureDatabaseAsync(ct);
         }
 
+        var state = new TempDirectory("so-alerts-");
         var (host, logs) = TestHost.Build(
             new Dictionary<string, string?>
             {
                 ["InfluxDb:Url"] = influxUrl.ToString(),
                 ["InfluxDb:Database"] = database,
-                ["Lighting:StateFile"] = AlertsGateway.NewStateFile(),
+                ["Lighting:StateFile"] = state.File("lighting-state.json"),
                 ["Alerts:Webhook:Url"] = webhook.ToString(),
                 ["Alerts:Webhook:MaxAttempts"] = maxAttempts.ToString(CultureInfo.InvariantCulture),
                 ["Alerts:Webhook:BaseDelay"] = "00:00:01",
@@ -58,13 +62,30 @@ internal sealed class AlertsHost : IAsyncDisposable
                 builder.Services.AddAlerts(builder.Configuration);
             },
             services => services.AddSingleton(clock));
-        await host.StartAsync(ct);
-        return new AlertsHost(host, logs);
+        try
+        {
+            await host.StartAsync(ct);
+        }
+        catch
+        {
+            host.Dispose();
+            state.Dispose();
+            throw;
+        }
+
+        return new AlertsHost(host, logs, state);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Host.StopAsync();
-        Host.Dispose();
+        try
+        {
+            await Host.StopAsync();
+            Host.Dispose();
+        }
+        finally
+        {
+            _state.Dispose();
+        }
     }
 }

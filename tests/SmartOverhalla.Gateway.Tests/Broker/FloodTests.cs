@@ -22,8 +22,8 @@ public sealed class FloodTests
     public async Task A_client_flooding_at_1000_messages_a_second_is_throttled_then_disconnected_and_twenty_normal_devices_keep_their_latency()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var overall = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        overall.CancelAfter(TimeSpan.FromMinutes(2));
+        using var overallTimer = new CancellationTokenSource(TimeSpan.FromMinutes(2), TimeProvider.System);
+        using var overall = CancellationTokenSource.CreateLinkedTokenSource(ct, overallTimer.Token);
         var brokerPort = FreeTcpPort.Next();
         await using var gateway = new GatewayFactory(new Dictionary<string, string?>
         {

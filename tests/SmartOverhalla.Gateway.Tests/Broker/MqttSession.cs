@@ -99,8 +99,8 @@ internal sealed class MqttSession : IAsyncDisposable
     public async Task<List<MqttApplicationMessage>> ReceiveUntilAsync(string sentinelTopic, CancellationToken ct)
     {
         var messages = new List<MqttApplicationMessage>();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(Deadline);
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, deadlineTimer.Token);
         try
         {
             while (true)

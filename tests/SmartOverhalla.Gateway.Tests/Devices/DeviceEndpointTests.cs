@@ -9,7 +9,7 @@ namespace SmartOverhalla.Gateway.Tests.Devices;
 /// <summary>The registry's admin API: validation with problem details, one-time secrets, audit, persistence.</summary>
 public sealed class DeviceEndpointTests : IAsyncLifetime
 {
-    private readonly string _registryFile = Path.Combine(Directory.CreateTempSubdirectory("so-registry-").FullName, "device-registry.json");
+    private readonly TempDirectory _registry = new("so-registry-");
     private GatewayFactory _gateway = null!;
 
     public ValueTask InitializeAsync()
@@ -18,7 +18,17 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync() => await _gateway.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _gateway.DisposeAsync();
+        }
+        finally
+        {
+            _registry.Dispose();
+        }
+    }
 
     [Fact]
     public async Task Registering_returns_the_secret_once_stores_only_its_hash_and_is_audited()
@@ -41,7 +51,7 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
         Assert.DoesNotContain(secret, listed, StringComparison.Ordinal);
         Assert.DoesNotContain("$7$", listed, StringComparison.Ordinal);
 
-        var stored = await File.ReadAllTextAsync(_registryFile, ct);
+        var stored = await File.ReadAllTextAsync(_registry.File("device-registry.json"), ct);
         Assert.Contains("w-inflow-1", stored, StringComparison.Ordinal);
         Assert.Contains("$7$", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, stored, StringComparison.Ordinal);
@@ -127,6 +137,6 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
         ["Broker:Mode"] = "Embedded",
         ["Broker:Embedded:Port"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["InfluxDb:Url"] = GatewayFactory.DeadInfluxUrl().ToString(),
-        ["Devices:RegistryFile"] = _registryFile,
+        ["Devices:RegistryFile"] = _registry.File("device-registry.json"),
     }).Start();
 }

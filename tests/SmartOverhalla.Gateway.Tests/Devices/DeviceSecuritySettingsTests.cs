@@ -10,8 +10,13 @@ using SmartOverhalla.Testing;
 namespace SmartOverhalla.Gateway.Tests.Devices;
 
 /// <summary>The start-up checks of issue 5's item 7 for the broker and the registry: no anonymous MQTT and no weak service passwords outside Development.</summary>
-public sealed class DeviceSecuritySettingsTests
+public sealed class DeviceSecuritySettingsTests : IDisposable
 {
+    /// <summary>The gateway's content root (its data folder goes there), one per test, deleted after it.</summary>
+    private readonly TempDirectory _contentRoot = new("so-gateway-settings-");
+
+    public void Dispose() => _contentRoot.Dispose();
+
     [Theory]
     [InlineData("Broker:Embedded:AllowAnonymous", "true", "Broker:Embedded:AllowAnonymous")]
     [InlineData("Broker:Accounts:Ingestion:Password", "short", "Broker:Accounts:Ingestion:Password")]
@@ -37,12 +42,12 @@ public sealed class DeviceSecuritySettingsTests
         await gateway.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    private static WebApplication Build(string environment, params (string Key, string Value)[] settings)
+    private WebApplication Build(string environment, params (string Key, string Value)[] settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = environment,
-            ContentRootPath = Directory.CreateTempSubdirectory("so-gateway-settings-").FullName,
+            ContentRootPath = _contentRoot.Path,
         });
         var values = new Dictionary<string, string?>
         {

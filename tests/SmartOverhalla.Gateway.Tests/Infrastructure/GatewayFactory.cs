@@ -15,6 +15,9 @@ namespace SmartOverhalla.Gateway.Tests.Infrastructure;
 /// </summary>
 internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
+    /// <summary>Light state and device registry of this test gateway, in a folder of its own that goes with it.</summary>
+    private readonly TempDirectory _files = new("so-gateway-");
+
     /// <summary>A gateway with its embedded broker on a free port, and InfluxDB at <paramref name="influxUrl"/>.</summary>
     public static GatewayFactory Embedded(Uri influxUrl, out int brokerPort, IReadOnlyDictionary<string, string?>? more = null)
     {
@@ -68,15 +71,24 @@ internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settin
                 ["Lighting:Enabled"] = "false",
                 // Test clients publish far faster than devices; the flood tests (Broker/Flood*) switch the limit on.
                 ["Broker:Embedded:PublishRateLimit:Enabled"] = "false",
-                // Light state and overrides of each test gateway in a folder of its own, never in the source tree.
-                ["Lighting:StateFile"] = Path.Combine(Directory.CreateTempSubdirectory("so-gateway-state-").FullName, "lighting-state.json"),
-                // Device registry of each test gateway in a folder of its own as well.
-                ["Devices:RegistryFile"] = Path.Combine(Directory.CreateTempSubdirectory("so-gateway-devices-").FullName, "device-registry.json"),
+                // Light state, overrides and device registry of each test gateway in its own folder, never in the source tree.
+                ["Lighting:StateFile"] = _files.File("lighting-state.json"),
+                ["Devices:RegistryFile"] = _files.File("device-registry.json"),
                 // Most gateway tests play devices without credentials; the Broker and Devices tests switch this off.
                 ["Broker:Embedded:AllowAnonymous"] = "true",
             })
             .AddInMemoryCollection(TestApiKeys.Settings)
             .AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
+    }
+
+    /// <summary>DisposeAsync ends here too, after the host has stopped: only then is nothing writing to the folder.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _files.Dispose();
+        }
     }
 }

@@ -48,8 +48,8 @@ internal sealed class MqttTestClient : IAsyncDisposable
     public async Task<IReadOnlyList<MqttApplicationMessage>> ReceiveAsync(int count, CancellationToken ct)
     {
         var messages = new List<MqttApplicationMessage>(count);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(Deadline);
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, deadlineTimer.Token);
         try
         {
             while (messages.Count < count)
@@ -60,6 +60,29 @@ internal sealed class MqttTestClient : IAsyncDisposable
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new TimeoutException($"Received {messages.Count} of {count} messages within {Deadline.TotalSeconds} s.");
+        }
+
+        return messages;
+    }
+
+    /// <summary>Waits for a message <paramref name="isSentinel"/> picks; returns every message received up to and with it.</summary>
+    public async Task<IReadOnlyList<MqttApplicationMessage>> ReceiveUntilAsync(Func<MqttApplicationMessage, bool> isSentinel, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(isSentinel);
+        var messages = new List<MqttApplicationMessage>();
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, deadlineTimer.Token);
+        try
+        {
+            do
+            {
+                messages.Add(await _received.Reader.ReadAsync(deadline.Token));
+            }
+            while (!isSentinel(messages[^1]));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No sentinel among the {messages.Count} messages received within {Deadline.TotalSeconds} s.");
         }
 
         return messages;

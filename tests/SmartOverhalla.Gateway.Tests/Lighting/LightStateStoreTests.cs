@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartOverhalla.Gateway.Lighting;
+using SmartOverhalla.Testing;
 
 namespace SmartOverhalla.Gateway.Tests.Lighting;
 
@@ -11,7 +12,8 @@ public sealed class LightStateStoreTests
     [Fact]
     public async Task Update_SameDesiredLevelAgain_IsNotAChangeToSave()
     {
-        var store = NewStore(Path.Combine(Directory.CreateTempSubdirectory("so-store-").FullName, "state.json"));
+        using var folder = new TempDirectory("so-store-");
+        var store = NewStore(folder.File("state.json"));
         store.Update("overhalla", "lys-1", s => s with { DesiredLevel = 50, DesiredReason = "profile: 23:00" });
         await store.SaveAsync(TestContext.Current.CancellationToken);
 
@@ -25,7 +27,8 @@ public sealed class LightStateStoreTests
     [Fact]
     public async Task Update_NewLevel_IsSavedAndReadBackByANewStore()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("so-store-").FullName, "state.json");
+        using var folder = new TempDirectory("so-store-");
+        var file = folder.File("state.json");
         var store = NewStore(file);
         store.Update("overhalla", "lys-1", s => s with { DesiredLevel = 50 });
         await store.SaveAsync(TestContext.Current.CancellationToken);

@@ -7,11 +7,16 @@ namespace SmartOverhalla.Gateway.Tests.Lighting;
 
 /// <summary>Desired vs reported state, commands and acks, on a real Mosquitto, with the real gateway.</summary>
 public sealed class LightingControlTests(MosquittoFixture mosquitto, InfluxFixture influx)
-    : IClassFixture<MosquittoFixture>, IClassFixture<InfluxFixture>
+    : IClassFixture<MosquittoFixture>, IClassFixture<InfluxFixture>, IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    private static string StateFile() => Path.Combine(Directory.CreateTempSubdirectory("so-lighting-").FullName, $"state-{Guid.NewGuid():N}.json");
+    /// <summary>The test's light state files; xUnit disposes the class after each test, when its gateways have stopped.</summary>
+    private readonly TempDirectory _state = new("so-lighting-");
+
+    public void Dispose() => _state.Dispose();
+
+    private string StateFile() => _state.File($"state-{Guid.NewGuid():N}.json");
 
     [Fact]
     public async Task A_step_for_1000_lights_reaches_every_light_and_every_ack_is_recorded_once()

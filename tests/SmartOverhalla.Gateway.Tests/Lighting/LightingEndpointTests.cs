@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using SmartOverhalla.Gateway.Tests.Infrastructure;
+using SmartOverhalla.Testing;
 using SmartOverhalla.Testing.Servers;
 
 namespace SmartOverhalla.Gateway.Tests.Lighting;
@@ -66,7 +67,8 @@ public sealed class LightingEndpointTests(InfluxFixture influx) : IClassFixture<
     [Fact]
     public async Task An_invalid_zones_file_stops_the_start_naming_the_zone_and_the_problem()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("so-zones-").FullName, "zones.yaml");
+        using var folder = new TempDirectory("so-zones-");
+        var file = folder.File("zones.yaml");
         await File.WriteAllTextAsync(file, """
             municipality: overhalla
             zones:

@@ -9,10 +9,29 @@ using SmartOverhalla.ServiceDefaults;
 
 namespace SmartOverhalla.Gateway.Tests.Lighting;
 
-/// <summary>The real gateway, lighting control on, against an external real broker, with a test-set policy.</summary>
-internal static class LightingGateway
+/// <summary>
+/// The real gateway, lighting control on, against an external real broker, with a test-set policy. Disposing it stops
+/// it first: a gateway only disposed would save its light state once more after the test has deleted the folder.
+/// </summary>
+internal sealed class LightingGateway : IAsyncDisposable
 {
-    public static async Task<WebApplication> StartAsync(int mqttPort, Uri influxUrl, string stateFile, ILightingPolicy policy, CancellationToken ct)
+    private readonly WebApplication _app;
+
+    private LightingGateway(WebApplication app) => _app = app;
+
+    public IServiceProvider Services => _app.Services;
+
+    public LightStateStore Store() => _app.Services.GetRequiredService<LightStateStore>();
+
+    public Task StopAsync(CancellationToken ct) => _app.StopAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+
+    public static async Task<LightingGateway> StartAsync(int mqttPort, Uri influxUrl, string stateFile, ILightingPolicy policy, CancellationToken ct)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -37,9 +56,16 @@ internal static class LightingGateway
         builder.AddGateway();
         var app = builder.Build();
         app.MapGateway();
-        await app.StartAsync(ct);
-        return app;
-    }
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
 
-    public static LightStateStore Store(this WebApplication app) => app.Services.GetRequiredService<LightStateStore>();
+        return new LightingGateway(app);
+    }
 }

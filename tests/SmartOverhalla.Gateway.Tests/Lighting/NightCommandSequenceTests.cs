@@ -7,6 +7,7 @@ using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Lighting.Configuration;
 using SmartOverhalla.Lighting.Planning;
 using SmartOverhalla.Lighting.Reloading;
+using SmartOverhalla.Testing;
 
 namespace SmartOverhalla.Gateway.Tests.Lighting;
 
@@ -69,10 +70,11 @@ public sealed class NightCommandSequenceTests
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
+        using var folder = new TempDirectory("so-night-");
         var options = Options.Create(new LightingControlOptions
         {
             ControlInterval = Interval,
-            StateFile = Path.Combine(Directory.CreateTempSubdirectory("so-night-").FullName, "state.json"),
+            StateFile = folder.File("state.json"),
         });
         var store = new LightStateStore(options, new TestEnvironment());
         string[] lights = ["sl-sentrum-1", "sl-sentrum-2", "sl-other-9"];

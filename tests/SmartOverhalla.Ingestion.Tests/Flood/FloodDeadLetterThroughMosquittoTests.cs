@@ -24,8 +24,8 @@ public sealed class FloodDeadLetterThroughMosquittoTests(MosquittoFixture mosqui
     public async Task In_dead_letter_mode_every_flood_message_is_either_stored_within_budget_or_a_rate_limited_reject_with_its_payload()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var overall = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        overall.CancelAfter(TimeSpan.FromMinutes(2));
+        using var overallTimer = new CancellationTokenSource(TimeSpan.FromMinutes(2), TimeProvider.System);
+        using var overall = CancellationTokenSource.CreateLinkedTokenSource(ct, overallTimer.Token);
         await using var h = new IngestionHarness(mosquitto.Server.Host, mosquitto.Server.Port, influx.Url, new Dictionary<string, string?>
         {
             ["Ingestion:Flood:SustainedPerSecond"] = "20",

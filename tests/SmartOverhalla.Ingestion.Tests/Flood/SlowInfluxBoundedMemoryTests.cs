@@ -31,8 +31,8 @@ public sealed class SlowInfluxBoundedMemoryTests(MosquittoFixture mosquitto, Inf
     public async Task With_InfluxDB_slow_the_worker_holds_at_most_its_queue_and_one_batch_memory_stays_bounded_and_everything_is_stored()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var overall = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        overall.CancelAfter(TimeSpan.FromMinutes(3));
+        using var overallTimer = new CancellationTokenSource(TimeSpan.FromMinutes(3), TimeProvider.System);
+        using var overall = CancellationTokenSource.CreateLinkedTokenSource(ct, overallTimer.Token);
         await using var proxy = new TcpDelayProxy(influx.Url, TimeSpan.FromMilliseconds(200));
         await using var h = new IngestionHarness(mosquitto.Server.Host, mosquitto.Server.Port, proxy.Url, new Dictionary<string, string?>
         {

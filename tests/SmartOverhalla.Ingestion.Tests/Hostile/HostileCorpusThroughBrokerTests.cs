@@ -27,8 +27,8 @@ public sealed class HostileCorpusThroughBrokerTests(MosquittoFixture mosquitto, 
     public async Task Every_hostile_message_the_broker_delivers_is_a_reject_with_its_reason_and_every_valid_message_between_them_is_stored()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var overall = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        overall.CancelAfter(TimeSpan.FromMinutes(3));
+        using var overallTimer = new CancellationTokenSource(TimeSpan.FromMinutes(3), TimeProvider.System);
+        using var overall = CancellationTokenSource.CreateLinkedTokenSource(ct, overallTimer.Token);
         await using var h = new IngestionHarness(mosquitto.Server.Host, mosquitto.Server.Port, influx.Url);
         await h.StartWorkerAsync(overall.Token);
         var now = TimeProvider.System.GetUtcNow();
@@ -118,8 +118,8 @@ public sealed class HostileCorpusThroughBrokerTests(MosquittoFixture mosquitto, 
 
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                using var timeoutTimer = new CancellationTokenSource(TimeSpan.FromSeconds(10), TimeProvider.System);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutTimer.Token);
                 var result = await _client.PublishAsync(message, timeout.Token);
                 return result.IsSuccess ? "published" : "refused by the broker: " + result.ReasonCode;
             }

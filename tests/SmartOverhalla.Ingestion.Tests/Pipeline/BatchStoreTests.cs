@@ -40,6 +40,7 @@ public sealed class BatchStoreTests : IDisposable
         _deadLetters = new DeadLetterPublisher(
             Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(new MqttConnectionOptions()),
+            _time,
             NullLogger<DeadLetterPublisher>.Instance);
         _schema.MarkReady();
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using SmartOverhalla.Mqtt;
 using SmartOverhalla.Simulators.Devices;
+using SmartOverhalla.Testing;
 
 namespace SmartOverhalla.Simulators.Tests.Devices;
 
@@ -26,7 +27,8 @@ public sealed class FleetCredentialsTests
     [Fact]
     public async Task A_host_told_to_write_its_fleet_writes_the_import_list_and_stops_without_connecting()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("so-fleet-").FullName, "fleet.csv");
+        using var folder = new TempDirectory("so-fleet-");
+        var file = folder.File("fleet.csv");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.AddSimulators(
             o => (o.Streetlights, o.Watermeters, o.Ploughs, o.Municipality, o.WriteFleetFile) = (2, 1, 1, "namsos", file),

@@ -20,8 +20,8 @@ public sealed class AckFaultTests(MosquittoFixture mosquitto) : IClassFixture<Mo
     [Fact]
     public async Task A_never_acking_light_applies_the_command_but_sends_no_ack()
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Deadline);
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken, deadlineTimer.Token);
         var ct = deadline.Token;
 
         // Given light 1 that never acks and a normal light 2
@@ -55,8 +55,8 @@ public sealed class AckFaultTests(MosquittoFixture mosquitto) : IClassFixture<Mo
     [Fact]
     public async Task A_slow_acking_light_acks_only_once_the_delay_has_passed_on_its_clock()
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Deadline);
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken, deadlineTimer.Token);
         var ct = deadline.Token;
 
         // Given light 1 acking 30 s late and a normal light 2, both on a fake clock that only the test moves

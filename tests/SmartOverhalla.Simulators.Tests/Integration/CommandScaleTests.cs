@@ -16,8 +16,8 @@ public sealed class CommandScaleTests(MosquittoFixture mosquitto) : IClassFixtur
     [Fact]
     public async Task A_thousand_lights_each_receive_a_setDim_and_all_thousand_acks_arrive()
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Deadline);
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken, deadlineTimer.Token);
         var ct = deadline.Token;
 
         // Given a thousand lights online (reporting once a minute, so commands dominate the traffic)

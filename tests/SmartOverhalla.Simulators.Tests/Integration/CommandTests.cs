@@ -196,8 +196,8 @@ public sealed class CommandTests(MosquittoFixture mosquitto) : IClassFixture<Mos
 
     private static CancellationTokenSource Deadlined()
     {
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Deadline);
+        var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken, deadlineTimer.Token);
         return deadline;
     }
 

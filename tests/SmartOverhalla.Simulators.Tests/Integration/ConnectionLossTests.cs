@@ -15,8 +15,8 @@ public sealed class ConnectionLossTests(MosquittoFixture mosquitto) : IClassFixt
     [Fact]
     public async Task A_device_whose_connection_dies_is_marked_offline_by_its_last_will_and_comes_back_online_by_itself()
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Deadline);
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken, deadlineTimer.Token);
 
         // Given a street light connected through a relay, online and reporting
         var municipality = TestNames.Municipality();
@@ -54,8 +54,8 @@ public sealed class ConnectionLossTests(MosquittoFixture mosquitto) : IClassFixt
     [Fact]
     public async Task Devices_keep_trying_while_the_broker_is_unreachable_and_resume_when_it_is_back()
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Deadline);
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken, deadlineTimer.Token);
 
         // Given two meters and a plough reporting through a relay
         var municipality = TestNames.Municipality();

@@ -21,8 +21,8 @@ public sealed class FleetPublishingTests(MosquittoFixture mosquitto) : IClassFix
     [Fact]
     public async Task Three_lights_two_meters_and_a_plough_with_three_messages_each_publish_exactly_eighteen_telemetry_messages_and_then_stop()
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Deadline);
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken, deadlineTimer.Token);
 
         // Given a subscriber on a fresh municipality and a fleet limited to three messages per device
         var municipality = TestNames.Municipality();
@@ -85,8 +85,8 @@ public sealed class FleetPublishingTests(MosquittoFixture mosquitto) : IClassFix
     [Fact]
     public async Task A_clean_stop_leaves_every_device_offline_as_the_retained_status()
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Deadline);
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken, deadlineTimer.Token);
 
         // Given a running fleet with no message limit, every device online
         var municipality = TestNames.Municipality();
@@ -116,8 +116,8 @@ public sealed class FleetPublishingTests(MosquittoFixture mosquitto) : IClassFix
     [Fact]
     public async Task Five_hundred_devices_connect_through_a_narrow_gate_and_each_delivers_its_message()
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Deadline);
+        using var deadlineTimer = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken, deadlineTimer.Token);
 
         // Given 500 devices of which at most four may be connecting at any moment
         var municipality = TestNames.Municipality();

@@ -18,11 +18,11 @@ public sealed class SavingsTown : IDisposable
 {
     public static readonly DateOnly FirstDay = new(2026, 1, 14);
 
-    private readonly string _directory;
+    private readonly TempDirectory _zones;
 
-    private SavingsTown(InfluxTestClient influx, string municipality, string database, string directory, string zonesFile)
+    private SavingsTown(InfluxTestClient influx, string municipality, string database, TempDirectory zones, string zonesFile)
     {
-        _directory = directory;
+        _zones = zones;
         Influx = influx;
         Municipality = municipality;
         Database = database;
@@ -57,8 +57,8 @@ public sealed class SavingsTown : IDisposable
     {
         var municipality = TestNames.Municipality();
         var database = TestNames.Database();
-        var directory = Directory.CreateTempSubdirectory("so-savings-").FullName;
-        var zonesFile = await WriteZonesFileAsync(directory, municipality, ct);
+        var zones = new TempDirectory("so-savings-");
+        var zonesFile = await WriteZonesFileAsync(zones, municipality, ct);
 
         var influx = new InfluxTestClient(influxUrl, database);
         await influx.Schema.EnsureDatabaseAsync(ct);
@@ -77,13 +77,14 @@ public sealed class SavingsTown : IDisposable
             await influx.Writer.WriteAsync([.. Readings(from, to, step, state).AsPoints(municipality, device)], ct);
         }
 
-        return new SavingsTown(influx, municipality, database, directory, zonesFile);
+        return new SavingsTown(influx, municipality, database, zones, zonesFile);
     }
 
-    /// <summary>The zones file (nord, sor) of <paramref name="municipality"/>, written into <paramref name="directory"/>.</summary>
-    public static async Task<string> WriteZonesFileAsync(string directory, string municipality, CancellationToken ct)
+    /// <summary>The zones file (nord, sor) in <paramref name="folder"/>, which the test owns and deletes.</summary>
+    public static async Task<string> WriteZonesFileAsync(TempDirectory folder, string municipality, CancellationToken ct)
     {
-        var zonesFile = Path.Combine(directory, "zones.yaml");
+        ArgumentNullException.ThrowIfNull(folder);
+        var zonesFile = folder.File("zones.yaml");
         await File.WriteAllTextAsync(zonesFile, $$"""
             municipality: {{municipality}}
             zones:
@@ -111,7 +112,7 @@ public sealed class SavingsTown : IDisposable
     public void Dispose()
     {
         Influx.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        _zones.Dispose();
     }
 
     private static (int, double) Evening(DateTimeOffset t, double fullW) => LocalHour(t) switch

@@ -57,7 +57,17 @@ public sealed class InfluxServer : IAsyncDisposable
         var dataDir = Directory.CreateTempSubdirectory("so-influxdb-").FullName;
         var port = FreeTcpPort.Next();
         var server = new InfluxServer(new Uri($"http://127.0.0.1:{port}/"), dataDir, FreeTcpPort.Next(), owned: true);
-        await server.StartProcessAsync(cancellationToken);
+        try
+        {
+            await server.StartProcessAsync(cancellationToken);
+        }
+        catch
+        {
+            // A server that did not start is stopped and its data dir deleted: no caller gets it to dispose.
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
@@ -7,6 +8,16 @@ namespace SmartOverhalla.Testing.Servers;
 public sealed partial class ServerProcess : IDisposable
 {
     private const int SigTerm = 15;
+
+    /// <summary>Processes started and not yet disposed, killed when the test process exits without having stopped them.</summary>
+    private static readonly ConcurrentDictionary<int, Process> Running = new();
+
+    static ServerProcess()
+    {
+        // A fixture whose start failed, or a test that forgot to stop its server, would otherwise leave the server running
+        // after the test run, still writing (logs, Mosquitto's autosave) into a temp directory that nothing removes.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillRunning();
+    }
     private readonly Process _process;
     private readonly StreamWriter _log;
 
@@ -57,6 +68,7 @@ public sealed partial class ServerProcess : IDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        Running[process.Id] = process;
         return new ServerProcess(process, log);
     }
 
@@ -69,7 +81,7 @@ public sealed partial class ServerProcess : IDisposable
         }
 
         _ = SendSignal(_process.Id, SigTerm);
-        using var timeout = new CancellationTokenSource(grace);
+        using var timeout = new CancellationTokenSource(grace, TimeProvider.System);
         try
         {
             await _process.WaitForExitAsync(timeout.Token);
@@ -90,18 +102,64 @@ public sealed partial class ServerProcess : IDisposable
 
         _process.Kill(entireProcessTree: false);
         await _process.WaitForExitAsync();
+        RemoveRuntimeFiles(_process.Id);
     }
 
     public void Dispose()
     {
+        var pid = _process.Id;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: false);
             _process.WaitForExit(5000);
+            RemoveRuntimeFiles(pid);
         }
 
+        Running.TryRemove(pid, out _);
         _process.Dispose();
         _log.Dispose();
+    }
+
+    private static void KillRunning()
+    {
+        foreach (var (pid, process) in Running)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: false);
+                    process.WaitForExit(5000);
+                    RemoveRuntimeFiles(pid);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Gone already.
+            }
+        }
+    }
+
+    /// <summary>
+    /// A .NET program (the fault tests' ingestion worker) keeps its diagnostics socket in the temp directory and removes
+    /// it when it exits; killed, it cannot, so whoever killed it does.
+    /// </summary>
+    private static void RemoveRuntimeFiles(int pid)
+    {
+        foreach (var pattern in (string[])[$"dotnet-diagnostic-{pid}-*", $"clr-debug-pipe-{pid}-*"])
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), pattern))
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                    // Someone else's already.
+                }
+            }
+        }
     }
 
     private static void Write(StreamWriter log, string? line)
