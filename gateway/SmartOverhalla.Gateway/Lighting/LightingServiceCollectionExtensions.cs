@@ -27,7 +27,8 @@ internal static class LightingServiceCollectionExtensions
         services.TryAddSingleton<CommandDispatcher>();
         // Unresponsive lights, lamp and driver faults are raised and cleared through the gateway's alerts.
         services.AddAlerts(configuration);
-        services.TryAddSingleton<ILightingAlerts, LightAlerts>();
+        services.TryAddSingleton<LightAlerts>();
+        services.TryAddSingleton<ILightingAlerts>(sp => sp.GetRequiredService<LightAlerts>());
         services.TryAddSingleton<DimmingPlanner>();
         services.TryAddSingleton<OverrideStore>();
         services.TryAddSingleton<IZoneConfigurationSource>(sp =>

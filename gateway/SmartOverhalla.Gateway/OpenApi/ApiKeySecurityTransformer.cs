@@ -16,6 +16,7 @@ internal static class ApiKeySecurityTransformer
         [ApiPolicies.Operator] = "operator, admin",
         [ApiPolicies.Planner] = "planner, admin",
         [ApiPolicies.Admin] = "admin",
+        [ApiPolicies.Service] = "service, admin",
         [ApiPolicies.AnyRole] = "operator, planner, admin",
     };
 

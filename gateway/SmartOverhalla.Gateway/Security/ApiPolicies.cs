@@ -17,6 +17,9 @@ public static class ApiPolicies
     /// <summary>Administrators: device registry and credentials, and everything the other roles may do.</summary>
     public const string Admin = "admin";
 
+    /// <summary>Platform services: the analytics host reporting the alerts its jobs find.</summary>
+    public const string Service = "service";
+
     /// <summary>Any of the roles: reference data every role needs, such as the lighting zones.</summary>
     public const string AnyRole = "any-role";
 }

@@ -9,6 +9,12 @@ public static class ApiRoles
 
     public const string Admin = "admin";
 
+    /// <summary>
+    /// A platform service, not a person: the analytics host, which reports the alerts its jobs find. May only post alert
+    /// reports; sees nothing.
+    /// </summary>
+    public const string Service = "service";
+
     /// <summary>Every known role, in the order they are documented.</summary>
-    public static IReadOnlyList<string> All { get; } = [Operator, Planner, Admin];
+    public static IReadOnlyList<string> All { get; } = [Operator, Planner, Admin, Service];
 }

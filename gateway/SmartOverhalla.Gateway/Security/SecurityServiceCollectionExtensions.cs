@@ -34,6 +34,7 @@ internal static class SecurityServiceCollectionExtensions
             .AddPolicy(ApiPolicies.Operator, RoleOrAdmin(ApiRoles.Operator))
             .AddPolicy(ApiPolicies.Planner, RoleOrAdmin(ApiRoles.Planner))
             .AddPolicy(ApiPolicies.Admin, RoleOrAdmin())
+            .AddPolicy(ApiPolicies.Service, RoleOrAdmin(ApiRoles.Service))
             .AddPolicy(ApiPolicies.AnyRole, RoleOrAdmin(ApiRoles.Operator, ApiRoles.Planner));
 
         services.AddRateLimiter(_ => { });

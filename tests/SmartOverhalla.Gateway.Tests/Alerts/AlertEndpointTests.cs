@@ -19,6 +19,8 @@ public sealed class AlertEndpointTests(MosquittoFixture mosquitto, InfluxFixture
         ("municipality=Overhalla", ["municipality"]),
         ("device=x%2Cevil%3D1", ["device"]),
         ("active=1&type=leak", ["active", "type"]),
+        ("domain=heating", ["domain"]),
+        ("kind=boiler&domain=lighting", ["kind"]),
     ];
 
     [Fact]
@@ -47,7 +49,7 @@ public sealed class AlertEndpointTests(MosquittoFixture mosquitto, InfluxFixture
         Assert.Equal("Alerts", Assert.Single(get.GetProperty("tags").EnumerateArray()).GetString());
         Assert.False(string.IsNullOrWhiteSpace(get.GetProperty("description").GetString()));
         var parametersDescribed = get.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
-        Assert.Equal(["active", "device", "municipality", "type"], parametersDescribed.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["active", "device", "domain", "kind", "municipality", "type"], parametersDescribed.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("lampFailure", parametersDescribed["type"].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.True(get.GetProperty("responses").TryGetProperty("400", out _));
         gateway.Logs.AssertNoUnexpectedErrors();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartOverhalla.Gateway.Tests.Lighting;
 using SmartOverhalla.Testing;
+using SmartOverhalla.Testing.Http;
 using SmartOverhalla.Testing.Servers;
 
 namespace SmartOverhalla.Gateway.Tests.Alerts;
@@ -83,7 +84,7 @@ public sealed class AlertFlowTests(MosquittoFixture mosquitto, InfluxFixture inf
         Assert.All(posts, p => Assert.Equal("application/json; charset=utf-8", p.ContentType));
         Assert.All(posts, p => Assert.Equal($"{Text(p.Json, "id")}-{(p.Json.GetProperty("active").GetBoolean() ? "raised" : "cleared")}", p.IdempotencyKey));
         Assert.Equal(
-            ["id", "municipality", "kind", "device", "type", "severity", "message", "raisedAt", "source", "clearedAt", "clearedBy", "clearedMessage", "active"],
+            ["id", "domain", "municipality", "kind", "device", "type", "severity", "message", "raisedAt", "source", "values", "updatedAt", "clearedAt", "clearedBy", "clearedMessage", "active"],
             posts[0].Json.EnumerateObject().Select(p => p.Name));
         Assert.True(JsonElement.DeepEquals(lamp, posts[0].Json), "the raised lamp alert's POST differs from the API's JSON");
         Assert.True(JsonElement.DeepEquals(cleared.Single(a => Text(a, "type") == "driverFault"), posts[3].Json), "the cleared driver alert's POST differs from the API's JSON");

@@ -1,0 +1,49 @@
+namespace SmartOverhalla.Alerts.Reports;
+
+/// <summary>Applies reports to the alert central, in order: active raises or updates, cleared clears.</summary>
+public sealed class AlertReportHandler(AlertCentral central)
+{
+    public AlertReportResult Apply(AlertReportBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var outcomes = new List<AlertReportOutcome>(batch.Reports.Count);
+        var ids = new List<Guid?>(batch.Reports.Count);
+        foreach (var report in batch.Reports)
+        {
+            var (outcome, alert) = Apply(report);
+            outcomes.Add(outcome);
+            ids.Add(alert?.Id ?? Open(report)?.Id);
+        }
+
+        return new AlertReportResult(outcomes, ids);
+    }
+
+    private (AlertReportOutcome, Alert?) Apply(AlertReport report)
+    {
+        var key = new AlertKey(report.Municipality, report.Kind, report.Device, report.Type);
+        if (report.State == AlertReportState.Cleared)
+        {
+            var cleared = central.Clear(key, report.At, report.Job);
+            return cleared is null ? (AlertReportOutcome.Unchanged, null) : (AlertReportOutcome.Cleared, cleared);
+        }
+
+        var raised = central.Raise(key, report.Since ?? report.At, new AlertSource(AlertSource.DerivedData, Detail: report.Detail, Job: report.Job), report.Values);
+        if (raised is not null)
+        {
+            return (AlertReportOutcome.Raised, raised);
+        }
+
+        // Already open: the job reports the same condition at every run; only newer figures change it (a rerun of an
+        // older window, with an older At, changes nothing).
+        if (report.Values is { Count: > 0 } values)
+        {
+            var updated = central.Update(key, report.At, values);
+            return updated is null ? (AlertReportOutcome.Unchanged, null) : (AlertReportOutcome.Updated, updated);
+        }
+
+        return (AlertReportOutcome.Unchanged, null);
+    }
+
+    private Alert? Open(AlertReport report) =>
+        central.Query(new AlertFilter(Active: true, Type: report.Type, Municipality: report.Municipality, Device: report.Device, Kind: report.Kind)).FirstOrDefault();
+}
