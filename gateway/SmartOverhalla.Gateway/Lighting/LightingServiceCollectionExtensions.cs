@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Polly;
 using SmartOverhalla.Contracts.Validation;
 using SmartOverhalla.Gateway.Alerts;
 using SmartOverhalla.Lighting.Planning;
@@ -28,6 +29,8 @@ internal static class LightingServiceCollectionExtensions
         services.TryAddSingleton<LightReports>();
         services.TryAddSingleton<ControlConnection>();
         services.TryAddSingleton<ICommandChannel>(sp => sp.GetRequiredService<ControlConnection>());
+        services.AddResiliencePipeline(CommandRetryPipeline.Key, static (pipeline, context) =>
+            CommandRetryPipeline.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<LightingControlOptions>>().Value));
         services.TryAddSingleton<CommandDispatcher>();
         // Unresponsive lights, lamp and driver faults are raised and cleared through the gateway's alerts.
         services.AddAlerts(configuration);
