@@ -40,15 +40,26 @@ public sealed class IngestionSettingsValidationTests
     private static IReadOnlyList<string> Failures<TOptions>(string key, string value)
         where TOptions : class => Failures<TOptions>((key, value));
 
-    /// <summary>Reads one section as the worker does at start (without starting it, so no spool directory is made).</summary>
+    /// <summary>Reads one section as the worker does at start, without starting it.</summary>
     private static IReadOnlyList<string> Failures<TOptions>(params (string Key, string Value)[] settings)
         where TOptions : class
     {
-        var (host, _) = TestHost.Build(settings.ToDictionary(s => s.Key, s => (string?)s.Value), b => b.AddIngestion());
-        using (host)
+        // Reading the spool section also checks that its directory can be written: give it one that is deleted after.
+        var spool = Directory.CreateTempSubdirectory("so-settings-spool-");
+        try
         {
-            var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<TOptions>>().Value);
-            return error.Failures.ToList();
+            var values = settings.ToDictionary(s => s.Key, s => (string?)s.Value);
+            values["Ingestion:Spool:Directory"] = spool.FullName;
+            var (host, _) = TestHost.Build(values, b => b.AddIngestion());
+            using (host)
+            {
+                var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<TOptions>>().Value);
+                return error.Failures.ToList();
+            }
+        }
+        finally
+        {
+            spool.Delete(recursive: true);
         }
     }
 }
