@@ -13,12 +13,19 @@ using SmartOverhalla.Ingestion.Pipeline;
 using SmartOverhalla.Ingestion.Spool;
 using SmartOverhalla.Ingestion.Telemetry;
 using SmartOverhalla.Mqtt;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Ingestion;
 
 /// <summary>Registers the ingestion worker: MQTT → validate → points → batches → InfluxDB.</summary>
 public static class IngestionExtensions
 {
+    /// <summary>Section of the worker's MQTT connection (<see cref="MqttConnectionOptions"/>).</summary>
+    public const string MqttSectionName = "Mqtt";
+
+    /// <summary>Section of the message limits (<see cref="ValidationOptions"/>), shared with the gateway.</summary>
+    public const string ValidationSectionName = "Validation";
+
     /// <summary>
     /// Adds the worker with configuration sections <c>Ingestion</c>, <c>Mqtt</c>, <c>Validation</c> and <c>InfluxDb</c>.
     /// </summary>
@@ -31,9 +38,9 @@ public static class IngestionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MqttConnectionOptions>().Bind(configuration.GetSection("Mqtt")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ValidationOptions>().Bind(configuration.GetSection("Validation")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<IngestionOptions, IngestionOptionsValidator>(configuration.GetSection(IngestionOptions.SectionName));
+        services.AddValidatedOptions<MqttConnectionOptions, MqttConnectionOptionsValidator>(configuration.GetSection(MqttSectionName));
+        services.AddValidatedOptions<ValidationOptions, ValidationOptionsValidator>(configuration.GetSection(ValidationSectionName));
         services.AddInfluxDb(configuration.GetSection(InfluxOptions.SectionName));
         services.AddHealthChecks().AddInfluxDb();
 
@@ -65,8 +72,8 @@ public static class IngestionExtensions
 
     private static void AddSpool(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SpoolOptions>().Bind(configuration.GetSection(SpoolOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SpoolOptions>, SpoolPathValidator>();
+        services.AddValidatedOptions<SpoolOptions, SpoolOptionsValidator>(configuration.GetSection(SpoolOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpoolOptions>, SpoolOptionsHostChecks>());
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SpoolOptions>>().Value;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Ingestion;
 
@@ -92,7 +93,7 @@ public sealed class IngestionOptions : IValidatableObject
         if (ReceiveMaximum <= BatchSize)
         {
             yield return new ValidationResult(
-                $"ReceiveMaximum ({ReceiveMaximum}) must be greater than BatchSize ({BatchSize}): messages are acknowledged only after their batch is written.",
+                $"{Key(validationContext, nameof(ReceiveMaximum))}: {ReceiveMaximum} must be greater than {Key(validationContext, nameof(BatchSize))} ({BatchSize}): messages are acknowledged only after their batch is written.",
                 [nameof(ReceiveMaximum), nameof(BatchSize)]);
         }
 
@@ -100,10 +101,12 @@ public sealed class IngestionOptions : IValidatableObject
             || DeadLetterTopic.StartsWith(TopicNames.Root, StringComparison.Ordinal))
         {
             yield return new ValidationResult(
-                $"DeadLetterTopic '{DeadLetterTopic}' must be a plain topic outside the device tree {TopicNames.Root}/.",
+                $"{Key(validationContext, nameof(DeadLetterTopic))}: '{DeadLetterTopic}' must be a plain topic outside the device tree {TopicNames.Root}/.",
                 [nameof(DeadLetterTopic)]);
         }
     }
+
+    private static string Key(ValidationContext validationContext, string member) => ConfigurationKey.Of(validationContext, member);
 
     private static string SanitiseHostName(string name)
     {

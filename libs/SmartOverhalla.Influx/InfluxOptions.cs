@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Influx;
 
@@ -58,22 +59,25 @@ public sealed class InfluxOptions : IValidatableObject
     {
         if (Url is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
-            yield return new ValidationResult($"InfluxDb:Url must be an absolute http or https URL, not '{url}'.", [nameof(Url)]);
+            // An absolute URL is not shown: its user-info part may hold a password.
+            var what = url.IsAbsoluteUri ? $"an '{url.Scheme}' URL" : $"'{url}'";
+            yield return new ValidationResult($"{Key(validationContext, nameof(Url))}: must be an absolute http or https URL, not {what}.", [nameof(Url)]);
         }
 
         if (!string.IsNullOrEmpty(Token) && !string.IsNullOrEmpty(Username))
         {
-            yield return new ValidationResult("Set either InfluxDb:Token or InfluxDb:Username, not both.", [nameof(Token), nameof(Username)]);
+            yield return new ValidationResult(
+                $"{Key(validationContext, nameof(Token))}: set either it or {Key(validationContext, nameof(Username))}, not both.", [nameof(Token), nameof(Username)]);
         }
 
         if (!string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(Username))
         {
-            yield return new ValidationResult("InfluxDb:Password is set without InfluxDb:Username.", [nameof(Password)]);
+            yield return new ValidationResult($"{Key(validationContext, nameof(Password))}: is set without {Key(validationContext, nameof(Username))}.", [nameof(Password)]);
         }
 
         if (RetentionPolicy is { } policy && string.IsNullOrWhiteSpace(policy))
         {
-            yield return new ValidationResult("InfluxDb:RetentionPolicy is blank; leave it out to use the database default.", [nameof(RetentionPolicy)]);
+            yield return new ValidationResult($"{Key(validationContext, nameof(RetentionPolicy))}: is blank; leave it out to use the database default.", [nameof(RetentionPolicy)]);
         }
 
         foreach (var (name, value) in new[] { (nameof(Database), Database), (nameof(RetentionPolicy), RetentionPolicy) })
@@ -82,13 +86,15 @@ public sealed class InfluxOptions : IValidatableObject
             // character (meta.ValidName): better said at start than at the first CREATE.
             if (!string.IsNullOrEmpty(value) && (value.AsSpan().IndexOfAny('/', '\\') >= 0 || value.Any(char.IsControl)))
             {
-                yield return new ValidationResult($"InfluxDb:{name} '{value}' contains '/', '\\' or a control character, which InfluxDB refuses in names.", [name]);
+                yield return new ValidationResult($"{Key(validationContext, name)}: '{value}' contains '/', '\\' or a control character, which InfluxDB refuses in names.", [name]);
             }
         }
 
         if (RetentionDuration is { } duration && duration < MinRetentionDuration)
         {
-            yield return new ValidationResult($"InfluxDb:RetentionDuration must be at least {MinRetentionDuration}, not {duration}.", [nameof(RetentionDuration)]);
+            yield return new ValidationResult($"{Key(validationContext, nameof(RetentionDuration))}: must be at least {MinRetentionDuration}, not {duration}.", [nameof(RetentionDuration)]);
         }
     }
+
+    private static string Key(ValidationContext validationContext, string member) => ConfigurationKey.Of(validationContext, member);
 }

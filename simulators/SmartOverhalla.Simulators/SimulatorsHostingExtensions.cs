@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using SmartOverhalla.Mqtt;
+using SmartOverhalla.OptionsValidation;
 using SmartOverhalla.Simulators.Configuration;
 using SmartOverhalla.Simulators.Hosting;
 
@@ -39,22 +39,17 @@ public static class SimulatorsHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        var simulators = services.AddOptions<SimulatorOptions>().Bind(builder.Configuration.GetSection(SimulatorOptions.SectionName));
+        var simulators = services.AddValidatedOptions<SimulatorOptions, SimulatorOptionsValidator>(builder.Configuration.GetSection(SimulatorOptions.SectionName));
         if (configureSimulators is not null)
         {
             simulators.Configure(configureSimulators);
         }
 
-        simulators.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>());
-
-        var mqtt = services.AddOptions<MqttConnectionOptions>().Bind(builder.Configuration.GetSection(MqttSectionName));
+        var mqtt = services.AddValidatedOptions<MqttConnectionOptions, MqttConnectionOptionsValidator>(builder.Configuration.GetSection(MqttSectionName));
         if (configureMqtt is not null)
         {
             mqtt.Configure(configureMqtt);
         }
-
-        mqtt.ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

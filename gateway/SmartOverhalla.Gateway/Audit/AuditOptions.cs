@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Gateway.Audit;
 
 /// <summary>The durable audit log's settings (section <c>Audit</c>).</summary>
-public sealed class AuditOptions
+public sealed class AuditOptions : IValidatableObject
 {
     public const string SectionName = "Audit";
 
@@ -22,4 +23,14 @@ public sealed class AuditOptions
     /// <summary>Longest wait between write attempts. Writes are retried until they succeed or the gateway stops.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RetryMaxDelay < RetryBaseDelay)
+        {
+            yield return new ValidationResult(
+                $"{ConfigurationKey.Of(validationContext, nameof(RetryMaxDelay))}: must not be shorter than {nameof(RetryBaseDelay)} ({RetryBaseDelay}).",
+                [nameof(RetryMaxDelay), nameof(RetryBaseDelay)]);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Polly;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Gateway.Audit;
 
@@ -22,9 +24,12 @@ internal static class AuditServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
+        services.AddValidatedOptions<AuditOptions, AuditOptionsValidator>(configuration.GetSection(AuditOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddResiliencePipeline(AuditWritePipeline.Key, static (pipeline, context) => AuditWritePipeline.Configure(
+            pipeline,
+            context.ServiceProvider.GetRequiredService<IOptions<AuditOptions>>().Value,
+            context.ServiceProvider.GetRequiredService<ILogger<InfluxAuditLog>>()));
         services.TryAddSingleton<InfluxAuditLog>();
         services.Replace(ServiceDescriptor.Singleton<IAuditLog>(sp => sp.GetRequiredService<InfluxAuditLog>()));
         services.AddHostedService(sp => sp.GetRequiredService<InfluxAuditLog>());

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 using SmartOverhalla.Influx;
 
 namespace SmartOverhalla.Gateway.Audit;
@@ -11,8 +9,9 @@ namespace SmartOverhalla.Gateway.Audit;
 /// The durable audit log: <see cref="RecordAsync"/> only puts the entry into a bounded buffer (it never waits, so a
 /// 10,000-light step is not slowed); one loop takes batches, writes each entry's structured log line, and stores
 /// the batch in InfluxDB (<see cref="AuditPoint"/>), retrying transient failures with exponential back-off and
-/// jitter until it succeeds or the gateway stops. While it retries, new entries wait in the buffer; when the buffer
-/// is full, an entry is logged at Warning level at once and counted as not stored in InfluxDB.
+/// jitter until it succeeds or the gateway stops (<see cref="AuditWritePipeline"/>, injected by name). While it
+/// retries, new entries wait in the buffer; when the buffer is full, an entry is logged at Warning level at once and
+/// counted as not stored in InfluxDB.
 /// </summary>
 internal sealed partial class InfluxAuditLog : BackgroundService, IAuditLog
 {
@@ -25,34 +24,22 @@ internal sealed partial class InfluxAuditLog : BackgroundService, IAuditLog
     private long _dropped;
     private long _stored;
 
-    public InfluxAuditLog(IInfluxWriter writer, IOptions<AuditOptions> options, TimeProvider timeProvider, ILogger<InfluxAuditLog> logger)
+    public InfluxAuditLog(
+        IInfluxWriter writer,
+        IOptions<AuditOptions> options,
+        [FromKeyedServices(AuditWritePipeline.Key)] ResiliencePipeline retry,
+        ILogger<InfluxAuditLog> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _writer = writer;
+        _retry = retry;
         _logger = logger;
         _buffer = Channel.CreateBounded<AuditEntry>(new BoundedChannelOptions(_options.BufferCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _retry = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                // 404: the database does not exist yet (the gateway creates it at start, racing the first entries).
-                ShouldHandle = new PredicateBuilder().Handle<InfluxException>(ex => ex.IsTransient || ex.StatusCode == HttpStatusCode.NotFound),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.RetryBaseDelay,
-                MaxDelay = _options.RetryMaxDelay,
-                OnRetry = args =>
-                {
-                    LogRetry(logger, args.Outcome.Exception?.Message ?? "unknown", args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
     }
 
     /// <summary>Entries stored in InfluxDB since start.</summary>
@@ -186,9 +173,6 @@ internal sealed partial class InfluxAuditLog : BackgroundService, IAuditLog
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Warning, Message = "Audit buffer full ({Capacity}); not stored in InfluxDB: {Actor} {Action} {Target} ({Details}) at {At:O}")]
     private static partial void LogBufferFull(ILogger logger, int capacity, string actor, string action, string target, string? details, DateTimeOffset at);
-
-    [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "Could not store audit entries in InfluxDB ({Reason}); retrying in {Delay}")]
-    private static partial void LogRetry(ILogger logger, string reason, TimeSpan delay);
 
     [LoggerMessage(EventId = 9005, Level = LogLevel.Error, Message = "An audit entry of {Actor} {Action} cannot be stored in InfluxDB ({Reason}); it is in this log")]
     private static partial void LogUnstorable(ILogger logger, string actor, string action, string reason);

@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using SmartOverhalla.OptionsValidation;
+
 namespace SmartOverhalla.Gateway.Broker;
 
 /// <summary>
@@ -6,7 +10,7 @@ namespace SmartOverhalla.Gateway.Broker;
 /// letters (design.md, Security). Both brokers enforce the same rights: the embedded one in code
 /// (<see cref="TopicAccessPolicy"/>), Mosquitto through the ACL file the gateway writes.
 /// </summary>
-internal sealed class BrokerAccountsOptions
+internal sealed class BrokerAccountsOptions : IValidatableObject
 {
     public const string DefaultGatewayUsername = "smartoverhalla-gateway";
     public const string DefaultIngestionUsername = "smartoverhalla-ingestion";
@@ -16,8 +20,20 @@ internal sealed class BrokerAccountsOptions
     /// up a random one at start (it is both the broker and the client); with an external broker, set it and the same
     /// credentials as <c>Broker:External:Username/Password</c> (filled in from here when those are unset).
     /// </summary>
+    [ValidateObjectMembers]
     public ServiceAccountOptions Gateway { get; set; } = new() { Username = DefaultGatewayUsername };
 
     /// <summary>The ingestion worker (its own <c>Mqtt:Username/Password</c> must match).</summary>
+    [ValidateObjectMembers]
     public ServiceAccountOptions Ingestion { get; set; } = new() { Username = DefaultIngestionUsername };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.Equals(Gateway.Username, Ingestion.Username, StringComparison.Ordinal))
+        {
+            yield return new ValidationResult(
+                $"{ConfigurationKey.Of(validationContext)}: the gateway and ingestion accounts need different user names (their rights differ).",
+                [nameof(Gateway), nameof(Ingestion)]);
+        }
+    }
 }

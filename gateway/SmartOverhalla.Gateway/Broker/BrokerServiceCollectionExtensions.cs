@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Gateway.Broker;
 
@@ -9,13 +10,13 @@ namespace SmartOverhalla.Gateway.Broker;
 /// </summary>
 internal static class BrokerServiceCollectionExtensions
 {
-    public static IServiceCollection AddBroker(this IServiceCollection services, IConfiguration brokerSection)
+    public static IServiceCollection AddBroker(this IServiceCollection services, IConfigurationSection brokerSection)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(brokerSection);
 
-        services.AddOptions<BrokerOptions>().Bind(brokerSection).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>());
+        services.AddValidatedOptions<BrokerOptions, BrokerOptionsValidator>(brokerSection);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsHostChecks>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<BrokerOptions>, BrokerAccountsSetup>());
         services.AddMetrics();
         services.TryAddSingleton<BrokerMetrics>();

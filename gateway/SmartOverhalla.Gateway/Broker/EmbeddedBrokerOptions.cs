@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace SmartOverhalla.Gateway.Broker;
 
@@ -36,14 +37,16 @@ internal sealed class EmbeddedBrokerOptions
     public int MaxPendingMessagesPerClient { get; set; } = DefaultMaxPendingMessagesPerClient;
 
     /// <summary>Per-client publish rate limit (<c>Broker:Embedded:PublishRateLimit</c>); see <see cref="PublishRateLimitOptions"/>.</summary>
+    [ValidateObjectMembers]
     public PublishRateLimitOptions PublishRateLimit { get; set; } = new();
 
     /// <summary>
-    /// Accept clients without credentials, with every right (the broker of old). Development only: the options
-    /// validator refuses it in any other environment. Credentials that are given are still checked.
+    /// Accept clients without credentials, with every right (the broker of old). Development only:
+    /// <see cref="BrokerOptionsHostChecks"/> refuses it in any other environment. Credentials that are given are still checked.
     /// </summary>
     public bool AllowAnonymous { get; set; }
 
     /// <summary>Section <c>Broker:Embedded:Tls</c>.</summary>
+    [ValidateObjectMembers]
     public EmbeddedTlsOptions Tls { get; set; } = new();
 }

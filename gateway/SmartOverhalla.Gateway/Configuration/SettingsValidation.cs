@@ -5,6 +5,8 @@ namespace SmartOverhalla.Gateway.Configuration;
 /// <summary>
 /// Runs data-annotation validation on one options object and names each failure by its configuration key
 /// (<c>Broker:Embedded:Port</c>), so an operator reading a failed start knows which setting to fix.
+/// Reflection-based and on its way out: only the Alerts section still uses it, until Alerts moves to its own library
+/// and takes the one way of SmartOverhalla.OptionsValidation (a source-generated validator, AddValidatedOptions).
 /// </summary>
 internal static class SettingsValidation
 {

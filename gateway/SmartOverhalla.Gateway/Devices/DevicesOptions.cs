@@ -1,9 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using SmartOverhalla.Mqtt;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Gateway.Devices;
 
-/// <summary>Configuration section <c>Devices</c>: the device registry and what the gateway provisions from it.</summary>
-internal sealed class DevicesOptions
+/// <summary>
+/// Configuration section <c>Devices</c>: the device registry and what the gateway provisions from it. That
+/// <see cref="ImportFile"/> exists is checked against the content root by <see cref="DevicesOptionsHostChecks"/>.
+/// </summary>
+internal sealed class DevicesOptions : IValidatableObject
 {
     public const string SectionName = "Devices";
 
@@ -44,4 +49,23 @@ internal sealed class DevicesOptions
 
     /// <summary>Section <c>Devices:Mosquitto</c>: password and ACL files for an external Mosquitto.</summary>
     public MosquittoProvisioningOptions Mosquitto { get; set; } = new();
+
+    /// <summary>Never shows the fleet key.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Unset or empty: no fleet import (an empty key outside Development is the secrets check's to refuse).
+        if (!string.IsNullOrEmpty(FleetKey) && FleetKey.Length < FleetCredentials.MinKeyLength)
+        {
+            yield return new ValidationResult(
+                $"{ConfigurationKey.Of(validationContext, nameof(FleetKey))}: must be at least {FleetCredentials.MinKeyLength} characters (128 random bits as base64); the value is not shown.",
+                [nameof(FleetKey)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(Mosquitto.PasswordFile) != string.IsNullOrWhiteSpace(Mosquitto.AclFile))
+        {
+            yield return new ValidationResult(
+                $"{ConfigurationKey.Of(validationContext, nameof(Mosquitto))}: set both {nameof(MosquittoProvisioningOptions.PasswordFile)} and {nameof(MosquittoProvisioningOptions.AclFile)}, or neither.",
+                [nameof(Mosquitto)]);
+        }
+    }
 }

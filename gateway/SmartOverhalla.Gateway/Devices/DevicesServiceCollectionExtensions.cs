@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartOverhalla.Gateway.Devices.Mosquitto;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Gateway.Devices;
 
@@ -12,8 +13,8 @@ internal static class DevicesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<DevicesOptions>().Bind(configuration.GetSection(DevicesOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DevicesOptions>, DevicesOptionsValidator>());
+        services.AddValidatedOptions<DevicesOptions, DevicesOptionsValidator>(configuration.GetSection(DevicesOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DevicesOptions>, DevicesOptionsHostChecks>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DeviceRegistry>();
         services.TryAddSingleton<MosquittoProvisioner>();

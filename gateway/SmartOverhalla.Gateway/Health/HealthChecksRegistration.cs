@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using SmartOverhalla.Influx;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Gateway.Health;
 
@@ -26,8 +26,7 @@ internal static class HealthChecksRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
+        services.AddValidatedOptions<HealthOptions, HealthOptionsValidator>(HealthOptions.SectionName).BindConfiguration(HealthOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReadinessReportCache>();
         services.AddHealthChecks()

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Gateway.Audit;
 
@@ -9,7 +8,7 @@ namespace SmartOverhalla.Gateway.Lighting;
 /// <summary>
 /// Sends one command and waits for its ack; when none comes within <see cref="LightingControlOptions.AckTimeout"/>
 /// it sends the same command (same cmdId: the device applies it once) again with exponential back-off and jitter
-/// (Polly), up to <see cref="LightingControlOptions.MaxAttempts"/> attempts. Bounded concurrency keeps a
+/// (<see cref="CommandRetryPipeline"/>, injected by name), up to <see cref="LightingControlOptions.MaxAttempts"/> attempts. Bounded concurrency keeps a
 /// zone-wide step on thousands of lights from flooding the broker. Each command is written to the audit log once
 /// (actor <c>lighting-control</c>) before it is first sent; the audit log only buffers it, so this costs no wait.
 /// </summary>
@@ -23,7 +22,13 @@ internal sealed class CommandDispatcher : IDisposable
     private readonly ResiliencePipeline _retry;
     private readonly IAuditLog _audit;
 
-    public CommandDispatcher(ICommandChannel channel, PendingAcks pending, IOptions<LightingControlOptions> options, TimeProvider timeProvider, IAuditLog audit)
+    public CommandDispatcher(
+        ICommandChannel channel,
+        PendingAcks pending,
+        IOptions<LightingControlOptions> options,
+        TimeProvider timeProvider,
+        IAuditLog audit,
+        [FromKeyedServices(CommandRetryPipeline.Key)] ResiliencePipeline retry)
     {
         ArgumentNullException.ThrowIfNull(options);
         _audit = audit;
@@ -31,18 +36,8 @@ internal sealed class CommandDispatcher : IDisposable
         _channel = channel;
         _timeProvider = timeProvider;
         _options = options.Value;
+        _retry = retry;
         _concurrency = new SemaphoreSlim(_options.MaxConcurrentCommands, _options.MaxConcurrentCommands);
-        _retry = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<TimeoutException>(),
-                MaxRetryAttempts = _options.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.RetryBaseDelay,
-                MaxDelay = _options.RetryMaxDelay,
-            })
-            .Build();
     }
 
     /// <summary>Commands waiting for their ack now.</summary>

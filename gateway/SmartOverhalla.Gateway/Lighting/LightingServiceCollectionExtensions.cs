@@ -1,22 +1,27 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Polly;
 using SmartOverhalla.Contracts.Validation;
 using SmartOverhalla.Gateway.Alerts;
 using SmartOverhalla.Lighting.Planning;
 using SmartOverhalla.Lighting.Reloading;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Gateway.Lighting;
 
 /// <summary>Registers lighting control: the control connection, the light twins, commands with acks, the control loop.</summary>
 internal static class LightingServiceCollectionExtensions
 {
+    /// <summary>Section of the message limits (<see cref="ValidationOptions"/>), shared with the ingestion worker.</summary>
+    public const string ValidationSectionName = "Validation";
+
     public static IServiceCollection AddLightingControl(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<LightingControlOptions>().Bind(configuration.GetSection(LightingControlOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ValidationOptions>().Bind(configuration.GetSection("Validation")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<LightingControlOptions, LightingControlOptionsValidator>(configuration.GetSection(LightingControlOptions.SectionName));
+        services.AddValidatedOptions<ValidationOptions, ValidationOptionsValidator>(configuration.GetSection(ValidationSectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new MessageValidator(sp.GetRequiredService<IOptions<ValidationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<LightStateStore>();
@@ -24,6 +29,8 @@ internal static class LightingServiceCollectionExtensions
         services.TryAddSingleton<LightReports>();
         services.TryAddSingleton<ControlConnection>();
         services.TryAddSingleton<ICommandChannel>(sp => sp.GetRequiredService<ControlConnection>());
+        services.AddResiliencePipeline(CommandRetryPipeline.Key, static (pipeline, context) =>
+            CommandRetryPipeline.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<LightingControlOptions>>().Value));
         services.TryAddSingleton<CommandDispatcher>();
         // Unresponsive lights, lamp and driver faults are raised and cleared through the gateway's alerts.
         services.AddAlerts(configuration);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Gateway.Security;
 
@@ -18,10 +19,8 @@ internal static class SecurityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>());
-        services.AddOptions<ApiRateLimitOptions>().Bind(configuration.GetSection(ApiRateLimitOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiRateLimitOptions>, ApiRateLimitOptionsValidator>());
+        services.AddValidatedOptions<ApiKeyOptions, ApiKeyOptionsValidator>(configuration.GetSection(ApiKeyOptions.SectionName));
+        services.AddValidatedOptions<ApiRateLimitOptions, ApiRateLimitOptionsValidator>(configuration.GetSection(ApiRateLimitOptions.SectionName));
         services.TryAddSingleton<ApiKeyRing>();
         services.AddHostedService<ApiKeyStartupReport>();
         services.AddProblemDetails();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Ingestion.Flood;
 
@@ -10,7 +11,7 @@ internal static class FloodServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<DeviceFloodOptions>().Bind(configuration.GetSection(DeviceFloodOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DeviceFloodOptions, DeviceFloodOptionsValidator>(configuration.GetSection(DeviceFloodOptions.SectionName));
         services.AddSingleton<FloodMetrics>();
         services.AddSingleton<DeviceFloodGuard>();
         services.AddHostedService<FloodSweepService>();

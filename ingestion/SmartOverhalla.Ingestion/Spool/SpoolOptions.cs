@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Ingestion.Spool;
 
 /// <summary>
 /// The local spool that holds batches while InfluxDB is unreachable (section <c>Ingestion:Spool</c>).
 /// Each worker identity (<see cref="IngestionOptions.ClientId"/>) has its own sub-directory, locked while it runs.
+/// That the directory can be written is checked at start by <see cref="SpoolOptionsHostChecks"/>.
 /// </summary>
 public sealed class SpoolOptions : IValidatableObject
 {
@@ -45,7 +47,8 @@ public sealed class SpoolOptions : IValidatableObject
         if (SegmentBytes > MaxBytes)
         {
             yield return new ValidationResult(
-                $"SegmentBytes ({SegmentBytes}) must not exceed MaxBytes ({MaxBytes}).", [nameof(SegmentBytes), nameof(MaxBytes)]);
+                $"{ConfigurationKey.Of(validationContext, nameof(SegmentBytes))}: {SegmentBytes} must not exceed {ConfigurationKey.Of(validationContext, nameof(MaxBytes))} ({MaxBytes}).",
+                [nameof(SegmentBytes), nameof(MaxBytes)]);
         }
     }
 

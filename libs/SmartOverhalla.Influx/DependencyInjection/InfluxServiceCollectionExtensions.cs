@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Influx;
 
@@ -16,7 +17,9 @@ public static class InfluxServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        return services.AddInfluxDbCore(options => options.Bind(section));
+        // The section's own key names validation failures (InfluxDb:Url), wherever the host keeps the section.
+        var sectionKey = section is IConfigurationSection { Path: { Length: > 0 } path } ? path : InfluxOptions.SectionName;
+        return services.AddInfluxDbCore(sectionKey, options => options.Bind(section));
     }
 
     /// <summary>Configures <see cref="InfluxOptions"/> in code.</summary>
@@ -24,14 +27,12 @@ public static class InfluxServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        return services.AddInfluxDbCore(options => options.Configure(configure));
+        return services.AddInfluxDbCore(InfluxOptions.SectionName, options => options.Configure(configure));
     }
 
-    private static IServiceCollection AddInfluxDbCore(this IServiceCollection services, Action<OptionsBuilder<InfluxOptions>> configure)
+    private static IServiceCollection AddInfluxDbCore(this IServiceCollection services, string sectionKey, Action<OptionsBuilder<InfluxOptions>> configure)
     {
-        var options = services.AddOptions<InfluxOptions>();
-        configure(options);
-        options.ValidateDataAnnotations().ValidateOnStart();
+        configure(services.AddValidatedOptions<InfluxOptions, InfluxOptionsValidator>(sectionKey));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(HttpClientName, (provider, client) =>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.OptionsValidation;
 using SmartOverhalla.Simulators.Devices;
 
 namespace SmartOverhalla.Simulators.Configuration;
@@ -148,7 +149,7 @@ public sealed class SimulatorOptions : IValidatableObject
         if (Municipality is not null && !DeviceTopic.IsValidMunicipality(Municipality))
         {
             yield return new ValidationResult(
-                $"Municipality '{Municipality}' is not a valid slug: 2-40 lower-case letters, digits or '-', starting with a letter (e.g. 'overhalla').",
+                $"{ConfigurationKey.Of(validationContext, nameof(Municipality))} '{Municipality}' is not a valid slug: 2-40 lower-case letters, digits or '-', starting with a letter (e.g. 'overhalla').",
                 [nameof(Municipality)]);
         }
 
@@ -156,18 +157,18 @@ public sealed class SimulatorOptions : IValidatableObject
         if (DeviceIdPrefix is not null && !DeviceTopic.IsValidDeviceId(DeviceIds.Format(DeviceIdPrefix, DeviceKind.Plough, MaxDevicesPerKind)))
         {
             yield return new ValidationResult(
-                $"DeviceIdPrefix '{DeviceIdPrefix}' is not valid: use ASCII letters, digits, '-' or '_', starting with a letter or digit.",
+                $"{ConfigurationKey.Of(validationContext, nameof(DeviceIdPrefix))} '{DeviceIdPrefix}' is not valid: use ASCII letters, digits, '-' or '_', starting with a letter or digit.",
                 [nameof(DeviceIdPrefix)]);
         }
 
-        foreach (var result in ValidateFaultDevices())
+        foreach (var result in ValidateFaultDevices(validationContext))
         {
             yield return result;
         }
     }
 
     /// <summary>A fault named for a light this fleet does not have would silently do nothing: refuse it.</summary>
-    private IEnumerable<ValidationResult> ValidateFaultDevices()
+    private IEnumerable<ValidationResult> ValidateFaultDevices(ValidationContext validationContext)
     {
         if (StreetlightFaults is null || DeviceIdPrefix is null)
         {
@@ -180,11 +181,11 @@ public sealed class SimulatorOptions : IValidatableObject
             {
                 if (StreetlightNumber(deviceId) is null)
                 {
-                    var member = $"{nameof(StreetlightFaults)}:{name}:{nameof(FaultSelection.Devices)}";
+                    var key = ConfigurationKey.Of(validationContext, nameof(StreetlightFaults), name, nameof(FaultSelection.Devices));
                     var fleet = Streetlights == 0
                         ? "there are no simulated street lights"
                         : $"the simulated street lights are {DeviceIds.Format(DeviceIdPrefix, DeviceKind.Streetlight, 1)} to {DeviceIds.Format(DeviceIdPrefix, DeviceKind.Streetlight, Streetlights)}";
-                    yield return new ValidationResult($"{member} names '{deviceId}', which is not a simulated street light: {fleet}.", [member]);
+                    yield return new ValidationResult($"{key} names '{deviceId}', which is not a simulated street light: {fleet}.", [nameof(StreetlightFaults)]);
                 }
             }
         }

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -12,6 +11,7 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Gateway.Broker;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Gateway.Tests.Broker;
 
@@ -315,7 +315,7 @@ public sealed class FloodRateLimiterTests : IDisposable
         var options = new BrokerOptions();
         options.Embedded.PublishRateLimit.Burst = 0;
 
-        var result = new BrokerOptionsValidator(new SmartOverhalla.Gateway.Tests.Lighting.TestEnvironment { EnvironmentName = Environments.Production }).Validate(null, options);
+        var result = new ConfigurationKeyValidator<BrokerOptions, BrokerOptionsValidator>(BrokerOptions.SectionName).Validate(null, options);
 
         Assert.True(result.Failed);
         Assert.Contains("Broker:Embedded:PublishRateLimit:Burst", result.FailureMessage, StringComparison.Ordinal);

@@ -16,6 +16,16 @@ public sealed class InvalidConfigurationTests
     [InlineData("Broker:Mode", "Carrier", "Broker:Mode")]
     [InlineData("Broker:Mode", "7", "Broker:Mode")]
     [InlineData("InfluxDb:Url", "influx.local", "InfluxDb:Url")]
+    [InlineData("Broker:Embedded:Tls:Port", "0", "Broker:Embedded:Tls:Port: The field Port must be between 1 and 65535.")]
+    [InlineData("Broker:Embedded:PublishRateLimit:Burst", "0", "Broker:Embedded:PublishRateLimit:Burst: The field Burst must be between 1 and 1000000.")]
+    [InlineData("Broker:Accounts:Ingestion:Username", "smartoverhalla-gateway", "Broker:Accounts: the gateway and ingestion accounts need different user names")]
+    [InlineData("Devices:HashIterations", "0", "Devices:HashIterations: The field HashIterations must be between 1 and 10000000.")]
+    [InlineData("Devices:Mosquitto:PasswordFile", "mosquitto.passwd", "Devices:Mosquitto: set both PasswordFile and AclFile, or neither.")]
+    [InlineData("Health:ReadinessCacheDuration", "00:05:00", "Health:ReadinessCacheDuration: The field ReadinessCacheDuration must be between 00:00:00 and 00:01:00.")]
+    [InlineData("ApiRateLimit:PermitsPerKey", "0", "ApiRateLimit:PermitsPerKey: The field PermitsPerKey must be between 1 and 1000000.")]
+    [InlineData("Audit:RetryMaxDelay", "00:00:00.500", "Audit:RetryMaxDelay: must not be shorter than RetryBaseDelay (00:00:01).")]
+    [InlineData("Lighting:MaxAttempts", "0", "Lighting:MaxAttempts: The field MaxAttempts must be between 1 and 20.")]
+    [InlineData("Validation:MaxDepth", "1", "Validation:MaxDepth: The field MaxDepth must be between 2 and 64.")]
     public async Task Given_an_invalid_setting_when_the_gateway_starts_then_start_fails_with_a_message_naming_the_setting(string key, string value, string named)
     {
         await using var gateway = GatewayApplication.Build(Settings((key, value)));

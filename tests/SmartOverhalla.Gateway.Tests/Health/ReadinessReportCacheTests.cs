@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SmartOverhalla.Gateway.Health;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Gateway.Tests.Health;
 
@@ -104,7 +105,7 @@ public sealed class ReadinessReportCacheTests
     {
         var options = new HealthOptions { ReadinessCacheDuration = TimeSpan.Parse(duration, System.Globalization.CultureInfo.InvariantCulture) };
 
-        var result = new HealthOptionsValidator().Validate(null, options);
+        var result = new ConfigurationKeyValidator<HealthOptions, HealthOptionsValidator>(HealthOptions.SectionName).Validate(null, options);
 
         Assert.True(result.Failed);
         Assert.Contains("Health:ReadinessCacheDuration", result.FailureMessage, StringComparison.Ordinal);

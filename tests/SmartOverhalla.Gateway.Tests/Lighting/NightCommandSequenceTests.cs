@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Polly;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Gateway.Audit;
 using SmartOverhalla.Gateway.Lighting;
@@ -86,7 +87,9 @@ public sealed class NightCommandSequenceTests
         var pending = new PendingAcks();
         var channel = new AckingChannel(pending, clock);
         var policy = new ZoneSchedulePolicy(new FixedZones(ZoneConfigurationLoader.Parse(Zones)), new DimmingPlanner());
-        using var dispatcher = new CommandDispatcher(channel, pending, options, clock, new LoggingAuditLog(NullLogger<LoggingAuditLog>.Instance));
+        var retry = new ResiliencePipelineBuilder { TimeProvider = clock };
+        CommandRetryPipeline.Configure(retry, options.Value);
+        using var dispatcher = new CommandDispatcher(channel, pending, options, clock, new LoggingAuditLog(NullLogger<LoggingAuditLog>.Instance), retry.Build());
         using var controller = new LightingController(store, policy, dispatcher, channel, new NoAlerts(), options, clock, NullLogger<LightingController>.Instance);
 
         // When the control loop runs every 30 s through the night

@@ -50,16 +50,25 @@ public sealed class InfluxOptionsValidationTests
         Assert.True(options.CompressWrites);
     }
 
-    public static TheoryData<string> InvalidCases =>
-    [
-        "relative url", "ftp url", "empty database", "token and username", "password without username",
-        "timeout too short", "timeout too long", "blank retention policy", "retention under an hour",
-        "slash in database", "backslash in retention policy", "newline in database",
-    ];
+    public static TheoryData<string, string> InvalidCases => new()
+    {
+        { "relative url", "InfluxDb:Url" },
+        { "ftp url", "InfluxDb:Url" },
+        { "empty database", "InfluxDb:Database" },
+        { "token and username", "InfluxDb:Token" },
+        { "password without username", "InfluxDb:Password" },
+        { "timeout too short", "InfluxDb:Timeout" },
+        { "timeout too long", "InfluxDb:Timeout" },
+        { "blank retention policy", "InfluxDb:RetentionPolicy" },
+        { "retention under an hour", "InfluxDb:RetentionDuration" },
+        { "slash in database", "InfluxDb:Database" },
+        { "backslash in retention policy", "InfluxDb:RetentionPolicy" },
+        { "newline in database", "InfluxDb:Database" },
+    };
 
     [Theory]
     [MemberData(nameof(InvalidCases))]
-    public void AddInfluxDb_InvalidOptions_FailOnFirstUse(string invalidCase)
+    public void AddInfluxDb_InvalidOptions_FailOnFirstUseNamingTheSetting(string invalidCase, string key)
     {
         Action<InfluxOptions> configure = invalidCase switch
         {
@@ -79,7 +88,19 @@ public sealed class InfluxOptionsValidationTests
         };
         using var provider = InfluxServices.Create(configure);
 
-        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<InfluxOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<InfluxOptions>>().Value);
+
+        Assert.StartsWith(key + ": ", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddInfluxDb_UrlOfAnotherSchemeWithCredentials_FailsWithoutShowingThem()
+    {
+        using var provider = InfluxServices.Create(o => o.Url = new Uri("ftp://svc:s3cret-pw@influx.example/"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<InfluxOptions>>().Value);
+
+        Assert.Equal("InfluxDb:Url: must be an absolute http or https URL, not an 'ftp' URL.", Assert.Single(error.Failures));
     }
 
     [Fact]

@@ -5,10 +5,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Registry;
 using Polly.Timeout;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Ingestion.Pipeline;
 using SmartOverhalla.Ingestion.Telemetry;
+using SmartOverhalla.Testing;
+using SmartOverhalla.Testing.Hosting;
 
 namespace SmartOverhalla.Ingestion.Tests.Pipeline;
 
@@ -95,6 +98,47 @@ public sealed class InfluxWritePipelineTests : IDisposable
         Assert.True(InfluxWritePipeline.IsTransient(ex));
     }
 
+    [Fact]
+    public async Task Registration_ThePipelineAddIngestionRegisters_RetriesAndTimesOutOnTheHostsClock()
+    {
+        // Delays far longer than any test may wait: only the fake clock can move the retries and the time-outs on.
+        var attemptTimeout = TimeSpan.FromMinutes(5);
+        var maxDelay = TimeSpan.FromMinutes(10);
+        var (host, _) = TestHost.Build(
+            new Dictionary<string, string?>
+            {
+                ["Ingestion:WriteRetryAttempts"] = "2",
+                ["Ingestion:WriteRetryDelay"] = "00:01:00",
+                ["Ingestion:WriteRetryMaxDelay"] = maxDelay.ToString(),
+                ["Ingestion:WriteAttemptTimeout"] = attemptTimeout.ToString(),
+            },
+            b => b.AddIngestion(),
+            services => services.AddSingleton<TimeProvider>(_time));
+        using (host)
+        {
+            var pipeline = host.Services.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(InfluxWritePipeline.Key);
+            var attempts = new List<DateTimeOffset>();
+
+            // Every attempt hangs until the per-attempt time-out cancels it; after two retries the time-out is the outcome.
+            var write = pipeline.ExecuteAsync(async ct =>
+            {
+                lock (attempts)
+                {
+                    attempts.Add(_time.GetUtcNow());
+                }
+
+                await Task.Delay(Timeout.Infinite, ct);
+            }, TestContext.Current.CancellationToken).AsTask();
+            await AdvanceUntilAsync(() => write.IsCompleted, attemptTimeout);
+
+            var ex = await Assert.ThrowsAsync<TimeoutRejectedException>(() => write);
+            Assert.True(InfluxWritePipeline.IsTransient(ex));
+            Assert.Equal(3, attempts.Count);
+            // Each attempt ran its whole time-out on the fake clock before the next (a timer can fire late here, never early).
+            Assert.All(attempts.Zip(attempts.Skip(1), (a, b) => b - a), gap => Assert.True(gap > attemptTimeout, $"{gap} between attempts"));
+        }
+    }
+
     private static InfluxWriteException Unreachable() => new("no answer", null, null, isTransient: true);
 
     private ResiliencePipeline Build(IngestionOptions options)
@@ -103,6 +147,23 @@ public sealed class InfluxWritePipelineTests : IDisposable
         InfluxWritePipeline.Configure(builder, options, _metrics, NullLogger.Instance);
         return builder.Build();
     }
+
+    /// <summary>Moves the fake clock a step at a time (polling with a real deadline) until <paramref name="done"/>.</summary>
+    private Task AdvanceUntilAsync(Func<bool> done, TimeSpan step) =>
+        Eventually.UntilAsync(
+            () =>
+            {
+                if (done())
+                {
+                    return true;
+                }
+
+                _time.Advance(step);
+                return false;
+            },
+            TimeSpan.FromSeconds(20),
+            "the pipeline to finish on the fake clock",
+            TestContext.Current.CancellationToken);
 
     /// <summary>Runs one write through the pipeline, moving the fake clock past back-off delays and time-outs.</summary>
     private async Task RunAsync(ResiliencePipeline pipeline, Func<CancellationToken, Task> write, bool advance = true)

@@ -31,10 +31,10 @@ public sealed class SpoolOptionsTests
     }
 
     [Fact]
-    public void PathValidator_WritableDirectory_Succeeds()
+    public void HostChecks_WritableDirectory_Succeeds()
     {
         using var dir = new SpoolDirectory();
-        var validator = new SpoolPathValidator(new Environment(dir.Path), Options.Create(new IngestionOptions { ClientId = "w1" }));
+        var validator = new SpoolOptionsHostChecks(new Environment(dir.Path), Options.Create(new IngestionOptions { ClientId = "w1" }));
 
         var result = validator.Validate(null, new SpoolOptions { Directory = "spool" });
 
@@ -43,11 +43,11 @@ public sealed class SpoolOptionsTests
     }
 
     [Fact]
-    public void PathValidator_PathThroughAFile_FailsNamingTheSetting()
+    public void HostChecks_PathThroughAFile_FailsNamingTheSetting()
     {
         using var dir = new SpoolDirectory();
         File.WriteAllText(Path.Combine(dir.Path, "not-a-dir"), "x");
-        var validator = new SpoolPathValidator(new Environment(dir.Path), Options.Create(new IngestionOptions { ClientId = "w1" }));
+        var validator = new SpoolOptionsHostChecks(new Environment(dir.Path), Options.Create(new IngestionOptions { ClientId = "w1" }));
 
         var result = validator.Validate(null, new SpoolOptions { Directory = "not-a-dir/spool" });
 

@@ -22,8 +22,8 @@ public sealed class SimulatorStartupTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         // Then the error names both settings and what is wrong with them
-        Assert.Contains(error.Failures, f => f.Contains("Municipality 'Over Halla' is not a valid slug", StringComparison.Ordinal));
-        Assert.Contains(error.Failures, f => f.Contains("Watermeters", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Simulators:Municipality 'Over Halla' is not a valid slug", StringComparison.Ordinal));
+        Assert.Contains("Simulators:Watermeters: The field Watermeters must be between 0 and 100000.", error.Failures);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class SimulatorStartupTests
 
         // When / Then
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
-        Assert.Contains(error.Failures, f => f.Contains("Port", StringComparison.Ordinal));
+        Assert.Contains("Mqtt:Port: The field Port must be between 1 and 65535.", error.Failures);
     }
 
     [Fact]
@@ -54,6 +54,6 @@ public sealed class SimulatorStartupTests
 
         // When / Then
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
-        Assert.Contains(error.Failures, f => f.Contains("'sim-light-0099', which is not a simulated street light", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Simulators:StreetlightFaults:LampFailure:Devices names 'sim-light-0099', which is not a simulated street light", StringComparison.Ordinal));
     }
 }

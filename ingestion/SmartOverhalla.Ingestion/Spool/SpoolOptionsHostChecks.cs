@@ -5,10 +5,13 @@ namespace SmartOverhalla.Ingestion.Spool;
 
 /// <summary>
 /// Checks at start that the spool directory can be created and written: finding out during an InfluxDB
-/// outage would be too late.
+/// outage would be too late. A check of the host (its content root, the file system, the worker's client id), so it
+/// runs beside the generated <see cref="SpoolOptionsValidator"/> rather than in <see cref="SpoolOptions"/>.
 /// </summary>
-internal sealed class SpoolPathValidator(IHostEnvironment environment, IOptions<IngestionOptions> ingestion) : IValidateOptions<SpoolOptions>
+internal sealed class SpoolOptionsHostChecks(IHostEnvironment environment, IOptions<IngestionOptions> ingestion) : IValidateOptions<SpoolOptions>
 {
+    private const string DirectoryKey = SpoolOptions.SectionName + ":" + nameof(SpoolOptions.Directory);
+
     public ValidateOptionsResult Validate(string? name, SpoolOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -19,7 +22,7 @@ internal sealed class SpoolPathValidator(IHostEnvironment environment, IOptions<
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            return ValidateOptionsResult.Fail($"Ingestion:Spool:Directory '{options.Directory}' is not a valid path: {ex.Message}");
+            return ValidateOptionsResult.Fail($"{DirectoryKey}: '{options.Directory}' is not a valid path: {ex.Message}");
         }
 
         try
@@ -32,7 +35,7 @@ internal sealed class SpoolPathValidator(IHostEnvironment environment, IOptions<
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ValidateOptionsResult.Fail($"Ingestion:Spool:Directory: cannot write to '{path}': {ex.Message}");
+            return ValidateOptionsResult.Fail($"{DirectoryKey}: cannot write to '{path}': {ex.Message}");
         }
     }
 }

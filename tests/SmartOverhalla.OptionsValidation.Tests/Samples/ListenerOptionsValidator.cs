@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace SmartOverhalla.OptionsValidation.Tests.Samples;
+
+[OptionsValidator]
+public sealed partial class ListenerOptionsValidator : IValidateOptions<ListenerOptions>;
