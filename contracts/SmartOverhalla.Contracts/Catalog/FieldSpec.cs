@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace SmartOverhalla.Contracts.Validation.Specs;
+namespace SmartOverhalla.Contracts.Catalog;
 
 /// <summary>
 /// One field of a contract message as the validator enforces it and the AsyncAPI document declares it:

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 
-namespace SmartOverhalla.Contracts.Validation.Specs;
+namespace SmartOverhalla.Contracts.Catalog;
 
 /// <summary>Builds <see cref="FieldSpec"/>s so that the message catalogue reads like the contract.</summary>
 internal static class Field

@@ -3,7 +3,7 @@ using SmartOverhalla.Contracts.Json;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
 
-namespace SmartOverhalla.Contracts.Validation.Specs;
+namespace SmartOverhalla.Contracts.Catalog;
 
 /// <summary>
 /// The device contract as data: every message's fields, types and limits. The validator walks it, and

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace SmartOverhalla.Contracts.Validation.Specs;
+namespace SmartOverhalla.Contracts.Catalog;
 
 /// <summary>
 /// One message of the device contract: its fields and the record it reads into.
