@@ -1,14 +1,17 @@
 using System.Collections.Immutable;
 using SmartOverhalla.Contracts.Json;
 using SmartOverhalla.Contracts.Messages;
+using SmartOverhalla.Contracts.Storage;
 using SmartOverhalla.Contracts.Topics;
 
 namespace SmartOverhalla.Contracts.Catalog;
 
 /// <summary>
-/// The device contract as data: every message's fields, types and limits. The validator walks it, and
-/// the contract tests hold it against <c>contracts/asyncapi.yaml</c> and the C# records, so the three
-/// cannot drift apart. Extend, never rename without v2 (design.md).
+/// The device contract as data, and the one definition of every message field: its wire name, type, limits, the
+/// record property it reads into and how InfluxDB stores it. The validator walks it, the ingestion worker maps
+/// messages to points through the <see cref="DeviceSeries"/> derived from it, and the contract tests hold it
+/// against <c>contracts/asyncapi.yaml</c> and the C# records, so none of them can drift apart. Extend, never rename
+/// without v2 (design.md); how to add a field: <c>contracts/README.md</c>.
 /// </summary>
 internal static class MessageCatalog
 {
@@ -45,51 +48,62 @@ internal static class MessageCatalog
     /// <summary>Free text from devices or operators is for people: a sentence, not a document.</summary>
     public const int MaxTextLength = 500;
 
-    public static readonly MessageSpec StreetlightTelemetry = new(
+    public static readonly MessageSpec StreetlightTelemetry = MessageSpec.Create(
         nameof(StreetlightTelemetry),
         ContractJsonContext.Default.StreetlightTelemetry,
+        new SeriesSpec(DeviceMeasurements.Streetlight),
+        f =>
         [
-            Field.DeviceId(),
-            Field.DeviceTime(),
-            Field.Integer("dimLevel", 0, 100),
-            Field.Number("powerW", 0, MaxPowerW),
-            Field.Number("energyKWh", 0, MaxEnergyKWh),
-            Field.Boolean("lampOn"),
+            f.DeviceId(),
+            f.DeviceTime(),
+            f.Integer("dimLevel", t => t.DimLevel, 0, 100),
+            f.Number("powerW", t => t.PowerW, 0, MaxPowerW),
+            f.Number("energyKWh", t => t.EnergyKWh, 0, MaxEnergyKWh),
+            f.Boolean("lampOn", t => t.LampOn),
         ]);
 
-    public static readonly MessageSpec WatermeterTelemetry = new(
+    public static readonly MessageSpec WatermeterTelemetry = MessageSpec.Create(
         nameof(WatermeterTelemetry),
         ContractJsonContext.Default.WatermeterTelemetry,
+        new SeriesSpec(DeviceMeasurements.Watermeter),
+        f =>
         [
-            Field.DeviceId(),
-            Field.DeviceTime(),
-            Field.Number("volumeL", 0, MaxVolumeL),
-            Field.Number("flowLph", 0, MaxFlowLph),
-            Field.Number("waterTempC", MinWaterTempC, MaxWaterTempC),
-            Field.Integer("batteryPct", 0, 100),
-            Field.Object(
+            f.DeviceId(),
+            f.DeviceTime(),
+            f.Number("volumeL", t => t.VolumeL, 0, MaxVolumeL),
+            f.Number("flowLph", t => t.FlowLph, 0, MaxFlowLph),
+            f.Number("waterTempC", t => t.WaterTempC, MinWaterTempC, MaxWaterTempC),
+            f.Integer("batteryPct", t => t.BatteryPct, 0, 100),
+            f.Object(
                 "alarms",
-                Field.Boolean("leak"),
-                Field.Boolean("burst"),
-                Field.Boolean("backflow"),
-                Field.Boolean("dry"),
-                Field.Boolean("tamper"),
-                Field.Boolean("lowBattery")),
+                t => t.Alarms,
+                storedPrefix: "alarm",
+                a =>
+                [
+                    a.Boolean("leak", x => x.Leak),
+                    a.Boolean("burst", x => x.Burst),
+                    a.Boolean("backflow", x => x.Backflow),
+                    a.Boolean("dry", x => x.Dry),
+                    a.Boolean("tamper", x => x.Tamper),
+                    a.Boolean("lowBattery", x => x.LowBattery),
+                ]),
         ]);
 
-    public static readonly MessageSpec PloughTelemetry = new(
+    public static readonly MessageSpec PloughTelemetry = MessageSpec.Create(
         nameof(PloughTelemetry),
         ContractJsonContext.Default.PloughTelemetry,
+        new SeriesSpec(DeviceMeasurements.Plough),
+        f =>
         [
-            Field.DeviceId(),
-            Field.DeviceTime(),
-            Field.Number("lat", -90, 90),
-            Field.Number("lon", -180, 180),
-            Field.Number("speedKmh", 0, MaxSpeedKmh),
-            Field.NumberBelow("headingDeg", 0, 360),
-            Field.Boolean("ploughDown"),
-            Field.OneOf("spreading", ["none", "salt", "sand"]),
-            Field.Number("hdop", 0, MaxHdop),
+            f.DeviceId(),
+            f.DeviceTime(),
+            f.Number("lat", t => t.Lat, -90, 90),
+            f.Number("lon", t => t.Lon, -180, 180),
+            f.Number("speedKmh", t => t.SpeedKmh, 0, MaxSpeedKmh),
+            f.NumberBelow("headingDeg", t => t.HeadingDeg, 0, 360),
+            f.Boolean("ploughDown", t => t.PloughDown),
+            f.OneOf("spreading", t => t.Spreading),
+            f.Number("hdop", t => t.Hdop, 0, MaxHdop),
         ]);
 
     public static readonly MessageSpec StreetlightEvent = EventOf(nameof(StreetlightEvent), DeviceKind.Streetlight);
@@ -98,42 +112,53 @@ internal static class MessageCatalog
 
     public static readonly MessageSpec PloughEvent = EventOf(nameof(PloughEvent), DeviceKind.Plough);
 
-    public static readonly MessageSpec DeviceStatus = new(
+    /// <summary>Stored as boolean field <c>online</c> rather than the <c>state</c> text, so a panel can count and chart it.</summary>
+    public static readonly MessageSpec DeviceStatus = MessageSpec.Create(
         nameof(DeviceStatus),
         ContractJsonContext.Default.DeviceStatus,
+        new SeriesSpec(DeviceMeasurements.DeviceStatus)
+        {
+            HasKindTag = true,
+            Derived = [SeriesField.Derived<DeviceStatus>("online", SeriesFieldKind.Boolean, s => StoredValue.Boolean(s.State == DeviceState.Online))],
+        },
+        f =>
         [
-            Field.DeviceId(),
-            Field.DeviceTime(),
-            Field.OneOf("state", ["online", "offline"]),
+            f.DeviceId(),
+            f.DeviceTime(),
+            f.OneOf("state", s => s.State, FieldStorage.None),
         ]);
 
-    public static readonly MessageSpec CommandAck = new(
+    public static readonly MessageSpec CommandAck = MessageSpec.Create(
         nameof(CommandAck),
         ContractJsonContext.Default.CommandAck,
+        new SeriesSpec(DeviceMeasurements.CommandAck) { HasKindTag = true },
+        f =>
         [
-            Field.DeviceId(),
-            Field.DeviceTime(),
-            Field.Text("cmdId", 1, MaxCmdIdLength),
-            Field.OneOf("result", ["applied", "rejected"]),
-            Field.Integer("appliedLevel", 0, 100, required: false),
-            Field.Text("reason", 0, MaxTextLength, required: false),
+            f.DeviceId(),
+            f.DeviceTime(),
+            f.Text("cmdId", a => a.CmdId, 1, MaxCmdIdLength),
+            f.OneOf("result", a => a.Result, FieldStorage.Tag),
+            f.OptionalInteger("appliedLevel", a => a.AppliedLevel, 0, 100),
+            f.OptionalText("reason", a => a.Reason, 0, MaxTextLength),
         ]);
 
     /// <summary>
-    /// The platform → device command. The validator does not ingest commands; the spec documents it and
-    /// lets the contract tests check the AsyncAPI document and <see cref="SetDimCommand"/> agree.
+    /// The platform → device command. The validator does not ingest commands and nothing stores them; the spec
+    /// documents it and lets the contract tests check the AsyncAPI document and <see cref="SetDimCommand"/> agree.
     /// <c>type</c> is the polymorphic discriminator of <see cref="DeviceCommand"/>.
     /// </summary>
-    public static readonly MessageSpec SetDimCommand = new(
+    public static readonly MessageSpec SetDimCommand = MessageSpec.Create(
         nameof(SetDimCommand),
         ContractJsonContext.Default.SetDimCommand,
+        series: null,
+        f =>
         [
-            Field.OneOf("type", ["setDim"]),
-            Field.Text("cmdId", 1, MaxCmdIdLength),
-            Field.DateTime("ts"),
-            Field.Integer("level", 0, 100),
-            Field.Text("reason", 1, MaxTextLength),
-            Field.DateTime("untilTs", required: false),
+            f.Discriminator("type", "setDim"),
+            f.Text("cmdId", c => c.CmdId, 1, MaxCmdIdLength),
+            f.DateTime("ts"),
+            f.Integer("level", c => c.Level, 0, 100),
+            f.Text("reason", c => c.Reason, 1, MaxTextLength),
+            f.OptionalDateTime("untilTs"),
         ]);
 
     public static readonly ImmutableArray<MessageSpec> All =
@@ -161,13 +186,24 @@ internal static class MessageCatalog
         _ => null,
     };
 
-    private static MessageSpec EventOf(string schemaName, DeviceKind kind) => new(
+    /// <summary>
+    /// Events of every kind share one measurement, tagged with the kind and the event type so dashboards group by
+    /// them; <c>count</c> is 1 on every point so that <c>sum("count")</c> counts events, and <c>detail</c> is
+    /// written even when empty, so every event row has it.
+    /// </summary>
+    private static MessageSpec EventOf(string schemaName, DeviceKind kind) => MessageSpec.Create(
         schemaName,
         ContractJsonContext.Default.DeviceEvent,
+        new SeriesSpec(DeviceMeasurements.DeviceEvent)
+        {
+            HasKindTag = true,
+            Derived = [SeriesField.Derived<DeviceEvent>("count", SeriesFieldKind.Integer, _ => StoredValue.Integer(1))],
+        },
+        f =>
         [
-            Field.DeviceId(),
-            Field.DeviceTime(),
-            Field.OneOf("type", EventTypes.For(kind).Order(StringComparer.Ordinal)),
-            Field.Text("detail", 0, MaxTextLength, required: false),
+            f.DeviceId(),
+            f.DeviceTime(),
+            f.OneOf("type", e => e.Type, EventTypes.For(kind).Order(StringComparer.Ordinal), FieldStorage.Tag),
+            f.OptionalText("detail", e => e.Detail, 0, MaxTextLength, FieldStorage.FieldEmptyWhenAbsent),
         ]);
 }
