@@ -68,6 +68,24 @@ public sealed class PointMapperTests
     }
 
     [Fact]
+    public void Map_RecordOfAnotherTopic_ThrowsArgumentExceptionInsteadOfStoringItUnderTheWrongSeries()
+    {
+        var topic = new DeviceTopic("overhalla", DeviceKind.Watermeter, "m-1", MessageType.Telemetry);
+
+        var exception = Assert.Throws<ArgumentException>(() => PointMapper.Map(topic, new StreetlightTelemetry("m-1", Ts, 40, 17.5, 812.25, true)));
+
+        Assert.Contains("StreetlightTelemetry", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Map_AckOfAWaterMeter_ThrowsArgumentExceptionBecauseOnlyStreetLightsAck()
+    {
+        var topic = new DeviceTopic("overhalla", DeviceKind.Watermeter, "m-1", MessageType.Ack);
+
+        Assert.Throws<ArgumentException>(() => PointMapper.Map(topic, new CommandAck("m-1", Ts, "c-1", AckResult.Applied)));
+    }
+
+    [Fact]
     public void Map_SameMessageTwice_GivesIdenticalLinesSoRedeliveryOverwrites()
     {
         var topic = new DeviceTopic("overhalla", DeviceKind.Plough, "p-1", MessageType.Telemetry);

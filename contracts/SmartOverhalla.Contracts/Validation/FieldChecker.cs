@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using SmartOverhalla.Contracts.Json;
-using SmartOverhalla.Contracts.Validation.Specs;
+using SmartOverhalla.Contracts.Catalog;
 
 namespace SmartOverhalla.Contracts.Validation;
 

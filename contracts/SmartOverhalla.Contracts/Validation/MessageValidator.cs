@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
-using SmartOverhalla.Contracts.Validation.Specs;
+using SmartOverhalla.Contracts.Catalog;
 
 namespace SmartOverhalla.Contracts.Validation;
 

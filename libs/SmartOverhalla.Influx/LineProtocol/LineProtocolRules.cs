@@ -45,13 +45,45 @@ internal static class LineProtocolRules
 
     public static void ValidateTagValue(string key, string value)
     {
-        ValidateIdentifierText(value, "value of tag", key, nameof(value));
+        if (value.AsSpan().IndexOfAny(IdentifierSuspects) < 0)
+        {
+            return;
+        }
+
+        ValidateText(value, "value of tag", key, nameof(value));
+
+        // Tag values are the one place where a backslash before a special character is unambiguous: InfluxDB's
+        // tag scanner ends a value only at a comma, space or equals sign *not* preceded by a backslash, and its
+        // unescaper then removes the backslash of each "\," "\ " "\=" pair (a double quote means nothing there,
+        // so "\"" is kept as it is). The writer keeps the value's own
+        // backslash and escapes the special character after it ("a\,b" is written "a\\,b"), and the pair it adds is
+        // the one removed, so the value comes back exactly (confirmed against InfluxDB 1.6, including after a
+        // restart; LineProtocolRoundTripTests). Only a trailing backslash is still refused: it would escape the
+        // separator after the value ("invalid tag format").
+        if (value[^1] == '\\')
+        {
+            throw new ArgumentException($"The {Describe("value of tag", key)} '{value}' ends with a backslash, which would escape the separator after it in line protocol.", nameof(value));
+        }
     }
 
     public static void ValidateFieldKey(string key)
     {
         ValidateIdentifier(key, "field key", nameof(key));
         RefuseTime(key, "field key");
+    }
+
+    public static long ToInteger(string key, ulong value)
+    {
+        // InfluxDB 1.x reads "123u" only when built with unsigned support, which the Debian packages are not
+        // ("invalid number" from 1.6.7, confirmed by LineProtocolRoundTripTests), and 2.x/3.x type such a
+        // field differently from "123i". So an unsigned value is written as the signed integer it equals, and
+        // one beyond long.MaxValue is refused rather than silently rounded to a float.
+        if (value > long.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"Field '{key}' is {value}, above the largest InfluxDB integer ({long.MaxValue}); line protocol integers are signed 64-bit.");
+        }
+
+        return (long)value;
     }
 
     public static void ValidateFloat(string key, double value)
@@ -133,12 +165,13 @@ internal static class LineProtocolRules
     private static void RefuseAmbiguousBackslash(string value, string what, string? key, string paramName)
     {
         // Outside string fields line protocol has no escape for the backslash itself, and InfluxDB 1.6's
-        // parsers disagree on a backslash in front of a special character (each case confirmed against the
-        // server): tag values keep backslash-comma as written, field keys read two backslashes as a pair and
-        // then fail on the bare comma, measurement names are unescaped twice, and backslash-quote loses its
-        // backslash in measurements and field keys. A trailing backslash escapes the separator after it
-        // ("invalid tag format"). So a backslash is allowed only where no parser can take it for an escape:
-        // not last, and not in front of a comma, equals sign, space or double quote.
+        // parsers for names and keys disagree on a backslash in front of a special character (each case
+        // confirmed against the server): field keys read two backslashes as a pair and then fail on the bare
+        // comma, measurement names are unescaped twice, and backslash-quote loses its backslash in measurements
+        // and field keys. A trailing backslash escapes the separator after it ("invalid tag format"). So in
+        // measurements, tag keys and field keys a backslash is allowed only where no parser can take it for an
+        // escape: not last, and not in front of a comma, equals sign, space or double quote. (Tag values have
+        // their own, wider rule: ValidateTagValue.)
         var index = value.IndexOf('\\', StringComparison.Ordinal);
         while (index >= 0)
         {

@@ -12,7 +12,8 @@ namespace SmartOverhalla.Influx;
 /// Escaping follows the line protocol reference ("Special characters"): measurement names escape comma and
 /// space; tag keys, tag values and field keys escape comma, equals sign and space; string field values are
 /// double-quoted and escape double quote and backslash. Outside string fields a backslash is written as it
-/// is: line protocol has no escape for it there. What the syntax cannot carry is refused by
+/// is: line protocol has no escape for it there (so a tag value <c>a\,b</c> is written <c>a\\,b</c>, which InfluxDB
+/// reads back as <c>a\,b</c>). What the syntax cannot carry is refused by
 /// <see cref="PointData"/> when the point is built (line breaks and ambiguous backslashes in identifiers, a
 /// measurement starting with <c>#</c>, NaN/infinity, ...), so encoding a built point cannot fail except for
 /// a point without fields.

@@ -39,8 +39,8 @@ public sealed class PointData
     /// <summary>Starts a point in <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">
     /// The name is empty, holds a line break, starts with <c>#</c> or a tab, has a backslash at its end or before
-    /// a comma, equals sign, space or double quote, or is not valid UTF-16 (the same rules hold for tag keys,
-    /// tag values and field keys, which also refuse <c>time</c> as a key).
+    /// a comma, equals sign, space or double quote, or is not valid UTF-16 (the same rules hold for tag keys and
+    /// field keys, which also refuse <c>time</c> as a key; a tag value may hold a backslash anywhere but last).
     /// </exception>
     public static PointData Measurement(string name)
     {
@@ -68,6 +68,17 @@ public sealed class PointData
     {
         LineProtocolRules.ValidateFieldKey(key);
         return SetField(key, FieldValue.FromInt64(value));
+    }
+
+    /// <summary>
+    /// Sets an integer field from an unsigned value (written as <c>123i</c>). Without this overload a
+    /// <see cref="ulong"/> would convert implicitly to <see cref="double"/> and be stored as a float.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Above <see cref="long.MaxValue"/>: InfluxDB 1.x integers are signed.</exception>
+    public PointData Field(string key, ulong value)
+    {
+        LineProtocolRules.ValidateFieldKey(key);
+        return SetField(key, FieldValue.FromInt64(LineProtocolRules.ToInteger(key, value)));
     }
 
     /// <summary>Sets a float field.</summary>

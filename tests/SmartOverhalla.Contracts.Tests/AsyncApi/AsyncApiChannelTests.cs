@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using SmartOverhalla.Contracts.Topics;
-using SmartOverhalla.Contracts.Validation.Specs;
+using SmartOverhalla.Contracts.Catalog;
 using YamlDotNet.RepresentationModel;
 
 namespace SmartOverhalla.Contracts.Tests.AsyncApi;

@@ -7,7 +7,7 @@ using NJsonSchema;
 using SmartOverhalla.Contracts.Json;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Validation;
-using SmartOverhalla.Contracts.Validation.Specs;
+using SmartOverhalla.Contracts.Catalog;
 using SmartOverhalla.Contracts.Tests.Validation;
 using YamlDotNet.RepresentationModel;
 

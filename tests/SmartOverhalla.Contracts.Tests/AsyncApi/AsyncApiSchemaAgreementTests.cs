@@ -1,4 +1,4 @@
-using SmartOverhalla.Contracts.Validation.Specs;
+using SmartOverhalla.Contracts.Catalog;
 using YamlDotNet.RepresentationModel;
 
 namespace SmartOverhalla.Contracts.Tests.AsyncApi;

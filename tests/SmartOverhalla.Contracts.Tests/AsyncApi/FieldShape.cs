@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using SmartOverhalla.Contracts.Json;
 using SmartOverhalla.Contracts.Messages;
-using SmartOverhalla.Contracts.Validation.Specs;
+using SmartOverhalla.Contracts.Catalog;
 using YamlDotNet.RepresentationModel;
 
 namespace SmartOverhalla.Contracts.Tests.AsyncApi;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SmartOverhalla.Contracts.Validation;
-using SmartOverhalla.Contracts.Validation.Specs;
+using SmartOverhalla.Contracts.Catalog;
 
 namespace SmartOverhalla.Contracts.Tests.Validation;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Contracts.Validation;
-using SmartOverhalla.Contracts.Validation.Specs;
+using SmartOverhalla.Contracts.Catalog;
 
 namespace SmartOverhalla.Contracts.Tests.Validation;
 

@@ -29,6 +29,25 @@ internal static class HostileText
         "a",
     ];
 
+    /// <summary>
+    /// Valid as tag values only: a backslash before a comma, space, equals sign or double quote, which the measurement,
+    /// tag-key and field-key parsers read differently but the tag-value parser reads back exactly.
+    /// </summary>
+    public static readonly string[] TagValues =
+    [
+        @"a\,b",
+        @"a\ b",
+        @"a\=b",
+        @"a\""b",
+        @"a\\,b",
+        @"x\\\\,y",
+        @"\,leading",
+        @"\ leading space",
+        @"mix\,\ \=z",
+        @"C:\temp\ x",
+        @"x\,evil\=1\ value\=0",
+    ];
+
     /// <summary>Valid as string field values: everything above, plus line breaks, any backslashes, empty and 64 KiB.</summary>
     public static readonly string[] StringValues =
     [

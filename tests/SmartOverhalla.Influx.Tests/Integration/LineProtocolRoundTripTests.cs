@@ -51,6 +51,73 @@ public sealed class LineProtocolRoundTripTests(InfluxFixture influx) : IClassFix
     }
 
     [Fact]
+    public async Task Tag_values_with_a_backslash_before_a_comma_space_equals_sign_or_quote_are_stored_and_selected_back_exactly()
+    {
+        // Given a database
+        await using var provider = await CreateDatabaseAsync();
+        var query = provider.GetRequiredService<IInfluxQueryClient>();
+
+        // When each such value is written as the tag of its own point
+        var values = HostileText.TagValues;
+        var points = values.Select((value, i) => PointData.Measurement("tags").Tag("k", value).Field("i", (long)i).TimestampNs(i + 1)).ToList();
+        await provider.GetRequiredService<IInfluxWriter>().WriteAsync(points, Ct);
+
+        // Then the tag values InfluxDB knows are exactly these: none lost its backslash, none was split
+        var stored = Column(await query.QueryAsync("SHOW TAG VALUES FROM \"tags\" WITH KEY = \"k\"", Ct), "value");
+        Assert.Equal(values.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+        Assert.Equal(["k"], Column(await query.QueryAsync("SHOW TAG KEYS FROM \"tags\"", Ct), "tagKey"));
+
+        // And each value selects exactly its own point, and comes back in GROUP BY as written
+        for (var i = 0; i < values.Length; i++)
+        {
+            var result = await query.QueryAsync($"SELECT \"i\" FROM \"tags\" WHERE \"k\" = {InfluxQl.QuoteString(values[i])} GROUP BY \"k\"", Ct);
+            var series = Assert.Single(result.Series);
+            Assert.Equal(values[i], series.Tags["k"]);
+            Assert.Equal(1, series.RowCount);
+            Assert.Equal(i, series.GetInt64(0, "i"));
+        }
+    }
+
+    [Fact]
+    public async Task Unsigned_integers_are_stored_as_InfluxDB_integers_with_their_exact_values()
+    {
+        // Given a database
+        await using var provider = await CreateDatabaseAsync();
+        var query = provider.GetRequiredService<IInfluxQueryClient>();
+
+        // When one point carries unsigned values up to the largest one line protocol can carry
+        var point = PointData.Measurement("unsigned").Field("zero", 0UL).Field("bytes", 1_073_741_824UL).Field("max", (ulong)long.MaxValue).TimestampNs(1);
+        await provider.GetRequiredService<IInfluxWriter>().WriteAsync([point], Ct);
+
+        // Then InfluxDB typed each one integer (not float) and holds it exactly
+        var keys = Assert.Single((await query.QueryAsync("SHOW FIELD KEYS FROM \"unsigned\"", Ct)).Series);
+        Assert.All(Enumerable.Range(0, keys.RowCount), row => Assert.Equal("integer", keys.GetString(row, "fieldType")));
+        Assert.Equal(3, keys.RowCount);
+        var row = Assert.Single((await query.QueryAsync("SELECT * FROM \"unsigned\"", Ct)).Series);
+        Assert.Equal(0L, row.GetInt64(0, "zero"));
+        Assert.Equal(1_073_741_824L, row.GetInt64(0, "bytes"));
+        Assert.Equal(long.MaxValue, row.GetInt64(0, "max"));
+    }
+
+    [Fact]
+    public async Task The_InfluxDB_of_the_tests_refuses_the_unsigned_suffix_which_is_why_unsigned_values_go_out_as_signed_integers()
+    {
+        // Given a database
+        var database = TestNames.Database();
+        await using var provider = InfluxServices.ForServer(influx.Url, database);
+        await provider.GetRequiredService<IInfluxSchemaInitializer>().EnsureDatabaseAsync(Ct);
+
+        // When a line with a "u" integer (line protocol for servers built with unsigned support) is posted as it is
+        using var http = new HttpClient();
+        using var body = new StringContent("m v=5u 1\n");
+        using var response = await http.PostAsync(new Uri(influx.Url, $"write?db={Uri.EscapeDataString(database)}"), body, Ct);
+
+        // Then InfluxDB 1.x from Debian refuses it (LineProtocolRules.ToInteger explains the choice this forces)
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("invalid number", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hostile_field_keys_are_stored_and_selected_back_exactly()
     {
         // Given a database

@@ -118,7 +118,7 @@ public sealed class LineProtocolLinePropertyTests
         /// <summary>The rules of the line protocol reference and InfluxDB 1.x, stated independently of the library.</summary>
         public bool ShouldBeRefused() =>
             BadIdentifier(Measurement) || Measurement.Length == 0 || Measurement[0] is '#' or '\t'
-            || Tags.Any(t => BadKey(t.Key) || (!string.IsNullOrEmpty(t.Value) && BadIdentifier(t.Value)))
+            || Tags.Any(t => BadKey(t.Key) || (!string.IsNullOrEmpty(t.Value) && BadTagValue(t.Value)))
             || Fields.Any(f => BadKey(f.Key) || BadValue(f.Value))
             || Timestamp is long.MinValue or long.MinValue + 1 or long.MaxValue;
 
@@ -170,6 +170,10 @@ public sealed class LineProtocolLinePropertyTests
             FieldValueKind.String => HasLoneSurrogate(value.AsString()),
             _ => false,
         };
+
+        private static bool BadTagValue(string text) =>
+            text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal) || HasLoneSurrogate(text)
+            || text.EndsWith('\\');
 
         private static bool BadIdentifier(string text) =>
             text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal) || HasLoneSurrogate(text)

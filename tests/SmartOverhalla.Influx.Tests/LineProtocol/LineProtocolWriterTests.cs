@@ -103,6 +103,25 @@ public sealed class LineProtocolWriterTests
     }
 
     [Theory]
+    [InlineData(@"a\,b", @"a\\,b")]
+    [InlineData(@"a\ b", @"a\\ b")]
+    [InlineData(@"a\=b", @"a\\=b")]
+    [InlineData(@"a\""b", @"a\""b")]
+    [InlineData(@"a\\,b", @"a\\\,b")]
+    public void ToLine_TagValueWithBackslashBeforeSpecialCharacter_KeepsTheBackslashAndEscapesTheCharacter(string value, string expected)
+    {
+        Assert.Equal($"m,k={expected} v=1i", PointData.Measurement("m").Tag("k", value).Field("v", 1L).ToString());
+    }
+
+    [Theory]
+    [InlineData(0UL, "0i")]
+    [InlineData((ulong)long.MaxValue, "9223372036854775807i")]
+    public void ToLine_UInt64Field_WritesAnInteger(ulong value, string expected)
+    {
+        Assert.Equal("m v=" + expected, PointData.Measurement("m").Field("v", value).ToString());
+    }
+
+    [Theory]
     [InlineData("say \"hi\"", "\"say \\\"hi\\\"\"")]
     [InlineData(@"back\slash", @"""back\\slash""")]
     [InlineData(@"trailing\", @"""trailing\\""")]

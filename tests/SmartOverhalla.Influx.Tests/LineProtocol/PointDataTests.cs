@@ -35,8 +35,13 @@ public sealed class PointDataTests
         Assert.Equal(value, PointData.Measurement("m").Field("s", value).GetField("s")?.AsString());
 
     // A backslash last or before comma, equals sign, space or double quote is read differently by InfluxDB 1.6's
-    // measurement, tag and field-key parsers (see the round-trip tests), so it is refused in every identifier.
+    // measurement, tag-key and field-key parsers (see the round-trip tests), so it is refused in those.
     public static TheoryData<string> AmbiguousBackslashes => [@"C:\temp\", @"a\,b", @"a\=b", @"a\ b", @"a\""b", @"a\\,b", @"\"];
+
+    // In a tag value only a trailing backslash is ambiguous: it would escape the separator after the value.
+    public static TheoryData<string> TrailingBackslashes => [@"C:\temp\", @"\", @"a\\"];
+
+    public static TheoryData<string> BackslashesBeforeSpecials => [@"a\,b", @"a\=b", @"a\ b", @"a\""b", @"a\\,b", @"\,leading", @"mix\,\ \=z"];
 
     [Theory]
     [MemberData(nameof(AmbiguousBackslashes))]
@@ -49,13 +54,19 @@ public sealed class PointDataTests
         Assert.Throws<ArgumentException>(() => PointData.Measurement("m").Tag(key, "v"));
 
     [Theory]
-    [MemberData(nameof(AmbiguousBackslashes))]
-    public void Tag_AmbiguousBackslashInValue_ThrowsArgumentExceptionNamingIt(string value)
+    [MemberData(nameof(TrailingBackslashes))]
+    public void Tag_TrailingBackslashInValue_ThrowsArgumentExceptionNamingIt(string value)
     {
         var exception = Assert.Throws<ArgumentException>(() => PointData.Measurement("m").Tag("k", value));
 
         Assert.Contains("backslash", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'k'", exception.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(BackslashesBeforeSpecials))]
+    public void Tag_BackslashBeforeSpecialCharacterInValue_IsAccepted(string value) =>
+        Assert.Equal(value, PointData.Measurement("m").Tag("k", value).GetTag("k"));
 
     [Theory]
     [MemberData(nameof(AmbiguousBackslashes))]
@@ -115,6 +126,32 @@ public sealed class PointDataTests
 
         Assert.Contains("powerW", exception.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(42UL)]
+    [InlineData((ulong)long.MaxValue)]
+    public void Field_UInt64_IsAnIntegerFieldOfTheSameValue(ulong value)
+    {
+        var field = PointData.Measurement("m").Field("bytes", value).GetField("bytes");
+
+        Assert.Equal(FieldValueKind.Integer, field?.Kind);
+        Assert.Equal((long)value, field?.AsInt64());
+    }
+
+    [Theory]
+    [InlineData((ulong)long.MaxValue + 1)]
+    [InlineData(ulong.MaxValue)]
+    public void Field_UInt64AboveLongMaxValue_ThrowsArgumentOutOfRangeExceptionNamingTheField(ulong value)
+    {
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => PointData.Measurement("m").Field("bytes", value));
+
+        Assert.Contains("'bytes'", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Field_UInt32_IsAnIntegerField() =>
+        Assert.Equal(FieldValueKind.Integer, PointData.Measurement("m").Field("n", uint.MaxValue).GetField("n")?.Kind);
 
     [Fact]
     public void Field_StringOfExactly64KiBUtf8_IsAccepted()

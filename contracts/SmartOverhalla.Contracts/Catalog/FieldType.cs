@@ -1,4 +1,4 @@
-namespace SmartOverhalla.Contracts.Validation.Specs;
+namespace SmartOverhalla.Contracts.Catalog;
 
 /// <summary>The JSON shape a contract field must have (the <c>type</c>/<c>format</c> of its JSON schema).</summary>
 internal enum FieldType

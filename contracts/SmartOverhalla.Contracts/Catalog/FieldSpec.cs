@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using SmartOverhalla.Contracts.Storage;
 
-namespace SmartOverhalla.Contracts.Validation.Specs;
+namespace SmartOverhalla.Contracts.Catalog;
 
 /// <summary>
-/// One field of a contract message as the validator enforces it and the AsyncAPI document declares it:
-/// wire name, JSON type, whether it is required, and its limits. Built by <see cref="Field"/>.
+/// One field of a contract message as the validator enforces it, the AsyncAPI document declares it and InfluxDB
+/// stores it: wire name, JSON type, whether it is required, its limits, and how it is stored and read from the
+/// record. Built by <see cref="FieldBuilder{T}"/>.
 /// </summary>
 internal sealed record FieldSpec
 {
@@ -51,4 +53,16 @@ internal sealed record FieldSpec
 
     /// <summary>Precomputed "must be one of a, b, c" text, so a rejection does not build it each time.</summary>
     public string? AllowedValuesText { get; init; }
+
+    /// <summary>Whether and how the field is written to InfluxDB.</summary>
+    public FieldStorage Storage { get; init; }
+
+    /// <summary>The InfluxDB tag or field key: the wire name, or for a field of a nested object its flattened name (<c>alarmLeak</c>).</summary>
+    public required string StoredName { get; init; }
+
+    /// <summary>
+    /// Reads the field's value from the top-level message record, typed, without reflection; null for fields without
+    /// a record property of their own (the command's discriminator) and for <see cref="FieldType.DateTime"/>.
+    /// </summary>
+    public Func<object, StoredValue>? Read { get; init; }
 }
