@@ -7,6 +7,7 @@ using SmartOverhalla.Analytics.Jobs;
 using SmartOverhalla.Analytics.Lighting;
 using SmartOverhalla.Analytics.Telemetry;
 using SmartOverhalla.Influx;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Analytics;
 
@@ -25,8 +26,7 @@ public static class AnalyticsExtensions
         var services = builder.Services;
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
+        services.AddValidatedOptions<AnalyticsOptions, AnalyticsOptionsValidator>(configuration.GetSection(AnalyticsOptions.SectionName));
         services.AddInfluxDb(configuration.GetSection(InfluxOptions.SectionName));
         services.AddHealthChecks().AddInfluxDb();
 

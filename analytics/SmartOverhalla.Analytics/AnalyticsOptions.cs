@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Analytics;
 
@@ -15,7 +16,7 @@ internal sealed class AnalyticsOptions : IValidatableObject
 
     /// <summary>Name in logs and the <c>instance</c> tag of its series; default: the host name (a container's id).</summary>
     [Required]
-    [RegularExpression("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", ErrorMessage = "Analytics:InstanceName must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit.")]
+    [RegularExpression("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", ErrorMessage = "The field {0} must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit.")]
     public string InstanceName { get; set; } = Environment.MachineName;
 
     /// <summary>
@@ -39,7 +40,7 @@ internal sealed class AnalyticsOptions : IValidatableObject
         if (InstanceIndex >= InstanceCount)
         {
             yield return new ValidationResult(
-                $"Analytics:InstanceIndex must be less than Analytics:InstanceCount ({InstanceCount}); got {InstanceIndex}. Instances are numbered 0 to {InstanceCount - 1}.",
+                $"{ConfigurationKey.Of(validationContext, nameof(InstanceIndex))}: must be less than {ConfigurationKey.Of(validationContext, nameof(InstanceCount))} ({InstanceCount}); got {InstanceIndex}. Instances are numbered 0 to {InstanceCount - 1}.",
                 [nameof(InstanceIndex)]);
         }
     }

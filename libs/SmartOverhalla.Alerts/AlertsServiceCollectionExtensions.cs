@@ -3,6 +3,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using SmartOverhalla.Contracts.Alerts;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Alerts;
 
@@ -24,8 +25,7 @@ public static class AlertsServiceCollectionExtensions
         }
 
         // Bound when first read (at start), so later configuration sources count.
-        services.AddOptions<AlertsOptions>().Bind(configuration.GetSection(AlertsOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>());
+        services.AddValidatedOptions<AlertsOptions, AlertsOptionsValidator>(configuration.GetSection(AlertsOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
 

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Alerts;
 
 /// <summary>Configuration section <c>Alerts:Webhook</c>: every raised and cleared alert is POSTed as JSON to <see cref="Url"/>.</summary>
 public sealed class WebhookOptions : IValidatableObject
 {
-    private const string Path = AlertsOptions.SectionName + ":" + nameof(AlertsOptions.Webhook);
 
     /// <summary>
     /// Absolute http(s) URL; empty: no webhook. It may hold a token (chat and paging services put one in the
@@ -39,12 +39,12 @@ public sealed class WebhookOptions : IValidatableObject
     {
         if (Enabled && (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
-            yield return new ValidationResult($"{Path}:{nameof(Url)}: must be an absolute http or https URL (the value is not shown: it may hold a token).", [nameof(Url)]);
+            yield return new ValidationResult($"{ConfigurationKey.Of(validationContext, nameof(Url))}: must be an absolute http or https URL (the value is not shown: it may hold a token).", [nameof(Url)]);
         }
 
         if (MaxDelay < BaseDelay)
         {
-            yield return new ValidationResult($"{Path}:{nameof(MaxDelay)}: must not be shorter than {nameof(BaseDelay)} ({BaseDelay}).", [nameof(MaxDelay)]);
+            yield return new ValidationResult($"{ConfigurationKey.Of(validationContext, nameof(MaxDelay))}: must not be shorter than {nameof(BaseDelay)} ({BaseDelay}).", [nameof(MaxDelay)]);
         }
     }
 }

@@ -23,10 +23,12 @@ public sealed class ConfigurationKeyValidator<TOptions, TValidator> : IValidateO
     private readonly Regex _memberList;
 
     /// <param name="sectionKey">The section's configuration key, e.g. <c>Broker</c> or <c>Ingestion:Spool</c>.</param>
-    public ConfigurationKeyValidator(string sectionKey)
+    /// <param name="optionsName">For named options (one instance per job, say): the name this section binds; other names are skipped. Null: the unnamed instance (and any name).</param>
+    public ConfigurationKeyValidator(string sectionKey, string? optionsName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sectionKey);
         SectionKey = sectionKey;
+        OptionsName = optionsName;
         var section = Regex.Escape(sectionKey);
         // "Broker.Embedded.Port" or "ApiKeys.Keys[2]": the section's key, then the generated validator's member path.
         _memberPath = new Regex($@"(?<![\w:.]){section}(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])+", RegexOptions.CultureInvariant);
@@ -37,10 +39,18 @@ public sealed class ConfigurationKeyValidator<TOptions, TValidator> : IValidateO
     /// <summary>The section's configuration key, which starts every failure.</summary>
     public string SectionKey { get; }
 
-    /// <summary>Validates the options bound from <see cref="SectionKey"/> (the unnamed instance; <paramref name="name"/> is not used).</summary>
+    /// <summary>The named instance this validator checks, or null for the unnamed one.</summary>
+    public string? OptionsName { get; }
+
+    /// <summary>Validates the options bound from <see cref="SectionKey"/>: the named instance <see cref="OptionsName"/> when set, else any.</summary>
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (OptionsName is not null && !string.Equals(name, OptionsName, StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
         var result = _generated.Validate(SectionKey, options);
         return result.Failed && result.Failures is { } failures
             ? ValidateOptionsResult.Fail(failures.Select(NameByKey))

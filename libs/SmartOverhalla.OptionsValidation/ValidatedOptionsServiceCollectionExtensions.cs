@@ -38,4 +38,19 @@ public static class ValidatedOptionsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new ConfigurationKeyValidator<TOptions, TValidator>(sectionKey)));
         return services.AddOptionsWithValidateOnStart<TOptions>();
     }
+
+    /// <summary>
+    /// Validates the named instance <paramref name="name"/> of <typeparamref name="TOptions"/> (one per job, say) at start
+    /// with <typeparamref name="TValidator"/>, naming failures by keys below <paramref name="sectionKey"/>; the caller
+    /// configures and binds it on the builder returned (defaults first, then the section).
+    /// </summary>
+    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, string name, string sectionKey)
+        where TOptions : class
+        where TValidator : IValidateOptions<TOptions>, new()
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        services.AddSingleton<IValidateOptions<TOptions>>(new ConfigurationKeyValidator<TOptions, TValidator>(sectionKey, name));
+        return services.AddOptions<TOptions>(name).ValidateOnStart();
+    }
 }

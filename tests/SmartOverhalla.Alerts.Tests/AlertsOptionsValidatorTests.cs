@@ -1,11 +1,12 @@
-using SmartOverhalla.Alerts;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Alerts.Tests;
 
 public sealed class AlertsOptionsValidatorTests
 {
+    /// <summary>The failures of the validator AddAlertCentral registers (the generated one, naming configuration keys).</summary>
     private static IReadOnlyList<string> Failures(AlertsOptions options) =>
-        new AlertsOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+        new ConfigurationKeyValidator<AlertsOptions, AlertsOptionsValidator>(AlertsOptions.SectionName).Validate(null, options).Failures?.ToList() ?? [];
 
     [Fact]
     public void Validate_Defaults_Succeed()

@@ -20,10 +20,10 @@ public sealed class AnalyticsHostingTests(InfluxFixture influxServer) : IClassFi
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Theory]
-    [InlineData("Lighting:Savings:PricePerKWhNok", "-1", "PricePerKWhNok")]
-    [InlineData("Analytics:InstanceIndex", "2", "InstanceIndex must be less than Analytics:InstanceCount")]
-    [InlineData("Analytics:Jobs:LightingSavings:Interval", "00:00:00", "Interval")]
-    [InlineData("Analytics:InstanceName", "no spaces please", "InstanceName")]
+    [InlineData("Lighting:Savings:PricePerKWhNok", "-1", "Lighting:Savings:PricePerKWhNok:")]
+    [InlineData("Analytics:InstanceIndex", "2", "Analytics:InstanceIndex: must be less than Analytics:InstanceCount (1)")]
+    [InlineData("Analytics:Jobs:LightingSavings:Interval", "00:00:00", "Analytics:Jobs:LightingSavings:Interval:")]
+    [InlineData("Analytics:InstanceName", "no spaces please", "Analytics:InstanceName:")]
     public async Task An_invalid_setting_stops_the_start_naming_it(string key, string value, string named)
     {
         var ct = TestContext.Current.CancellationToken;

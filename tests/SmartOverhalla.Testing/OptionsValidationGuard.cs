@@ -21,10 +21,6 @@ public static class OptionsValidationGuard
     /// </summary>
     public static IReadOnlyDictionary<string, string> KnownExceptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        // Issue 9 moves Savings and Alerts out of the gateway into libraries of their own (another change, in progress);
-        // that change brings them to AddValidatedOptions with source-generated validators.
-        ["SmartOverhalla.Gateway.Savings.LightingSavingsOptions"] = "moving to its own library (issue 9); validated there the one way",
-        ["SmartOverhalla.Gateway.Alerts.AlertsOptions"] = "moving to its own library (issue 9); validated there the one way",
         // Not settings: a marker whose start-up "validation" is the secrets check over the whole configuration.
         ["SmartOverhalla.ServiceDefaults.Secrets.SecretsCheckOptions"] = "the secrets check runs as start-up options validation of a marker type",
     };

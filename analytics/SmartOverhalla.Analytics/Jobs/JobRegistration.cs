@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Analytics.Jobs;
 
@@ -29,11 +29,10 @@ internal static class JobRegistration
             return services;
         }
 
-        services.AddOptions<JobScheduleOptions>(name)
+        var section = configuration.GetSection($"{JobsSection}:{sectionKey}");
+        services.AddValidatedOptions<JobScheduleOptions, JobScheduleOptionsValidator>(name, section.Path)
             .Configure(defaults)
-            .Bind(configuration.GetSection($"{JobsSection}:{sectionKey}"))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobScheduleOptions>, JobScheduleOptionsValidator>());
+            .Bind(section);
         services.AddSingleton<TJob>();
         services.AddSingleton<IDerivedDataJob>(sp => sp.GetRequiredService<TJob>());
         return services;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SmartOverhalla.Analytics.Jobs;
 using SmartOverhalla.DerivedSeries.Lighting;
 using SmartOverhalla.Lighting.Reloading;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Analytics.Lighting;
 
@@ -26,10 +27,8 @@ internal static class LightingJobsExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<LightingZonesOptions>().Bind(configuration.GetSection(LightingZonesOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LightingZonesOptions>, LightingZonesOptionsValidator>());
-        services.AddOptions<LightingSavingsOptions>().Bind(configuration.GetSection(LightingSavingsOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LightingSavingsOptions>, LightingSavingsOptionsValidator>());
+        services.AddValidatedOptions<LightingZonesOptions, LightingZonesOptionsValidator>(configuration.GetSection(LightingZonesOptions.SectionName));
+        services.AddValidatedOptions<LightingSavingsOptions, LightingSavingsOptionsValidator>(configuration.GetSection(LightingSavingsOptions.SectionName));
 
         // An invalid zones file stops the start here, with every problem named (ZoneConfigurationException).
         services.TryAddSingleton<IZoneConfigurationSource>(sp =>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Lighting.Savings;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Analytics.Lighting;
 
@@ -92,12 +93,12 @@ internal sealed class LightingSavingsOptions : IValidatableObject
         {
             if (!DeviceTopic.IsValidMunicipality(zoneId))
             {
-                yield return new ValidationResult($"ZoneRatedPowerW: '{zoneId}' is not a zone id (2–40 lower-case letters, digits or '-').", [nameof(ZoneRatedPowerW)]);
+                yield return new ValidationResult($"{ConfigurationKey.Of(validationContext, nameof(ZoneRatedPowerW))}: '{zoneId}' is not a zone id (2–40 lower-case letters, digits or '-').", [nameof(ZoneRatedPowerW)]);
             }
 
             if (double.IsNaN(watts) || watts is < 1 or > 2000)
             {
-                yield return new ValidationResult($"ZoneRatedPowerW:{zoneId} must be 1–2000 W; got {watts}.", [nameof(ZoneRatedPowerW)]);
+                yield return new ValidationResult($"{ConfigurationKey.Of(validationContext, nameof(ZoneRatedPowerW), zoneId)}: must be 1–2000 W; got {watts}.", [nameof(ZoneRatedPowerW)]);
             }
         }
     }

@@ -1,4 +1,5 @@
 using SmartOverhalla.Analytics.Lighting;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Analytics.Tests.Lighting;
 
@@ -32,5 +33,5 @@ public sealed class LightingSavingsOptionsTests
 
     /// <summary>The problems the validator the host runs at start finds.</summary>
     private static List<string> Problems(LightingSavingsOptions options) =>
-        [.. new LightingSavingsOptionsValidator().Validate(name: null, options).Failures ?? []];
+        [.. new ConfigurationKeyValidator<LightingSavingsOptions, LightingSavingsOptionsValidator>(LightingSavingsOptions.SectionName).Validate(name: null, options).Failures ?? []];
 }

@@ -18,7 +18,7 @@ public sealed class OptionsValidationGuardTests
         builder.AddGateway();
 
         var problems = OptionsValidationGuard.Problems(
-            builder.Services, typeof(GatewayExtensions).Assembly, typeof(InfluxOptions).Assembly, typeof(SecretsCheckOptions).Assembly);
+            builder.Services, typeof(GatewayExtensions).Assembly, typeof(InfluxOptions).Assembly, typeof(SecretsCheckOptions).Assembly, typeof(SmartOverhalla.Alerts.AlertsOptions).Assembly);
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
