@@ -81,6 +81,10 @@ if [ ! -f "$SECRETS" ]; then
     echo "SMARTOVERHALLA_INGESTION_MQTT_PASSWORD=$(head -c 32 /dev/urandom | base64 | tr -d '=+/\n')"
   } >"$SECRETS")
 fi
+# Added after the first version of the file: the analytics host's API key (role service), for the alerts it reports.
+if ! grep -q '^SMARTOVERHALLA_ANALYTICS_API_KEY=' "$SECRETS"; then
+  echo "SMARTOVERHALLA_ANALYTICS_API_KEY=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" >>"$SECRETS"
+fi
 source "$SECRETS"
 if [ $# -eq 0 ]; then
   # A small town's worth of devices by default; pass simulator options to change it.
@@ -101,6 +105,7 @@ start() {
 
 Urls="http://127.0.0.1:$HTTP_PORT" Broker__Embedded__Port=$MQTT_PORT \
   ApiKeys__Keys__local_admin__Hash=$API_KEY_HASH ApiKeys__Keys__local_admin__Roles=admin \
+  ApiKeys__Keys__analytics__Hash=$(printf '%s' "$SMARTOVERHALLA_ANALYTICS_API_KEY" | sha256sum | cut -d' ' -f1) ApiKeys__Keys__analytics__Roles=service \
   Devices__RegistryFile="$DATA_ROOT/devices/device-registry.json" Devices__ImportFile="$DATA_ROOT/fleet.csv" \
   Devices__FleetKey="$SMARTOVERHALLA_FLEET_KEY" Broker__Accounts__Ingestion__Password="$SMARTOVERHALLA_INGESTION_MQTT_PASSWORD" \
   start gateway "$BUILD/SmartOverhalla.Gateway/SmartOverhalla.Gateway.dll"
@@ -108,6 +113,7 @@ wait_for "gateway" 60 http_ok "$HTTP_PORT" /health/live || { tail -30 "$LOGS/gat
 Mqtt__Username=smartoverhalla-ingestion Mqtt__Password="$SMARTOVERHALLA_INGESTION_MQTT_PASSWORD" \
   start ingestion "$BUILD/SmartOverhalla.Ingestion/SmartOverhalla.Ingestion.dll"
 Analytics__InstanceName=analytics-local \
+  Analytics__Alerts__GatewayUrl="http://127.0.0.1:$HTTP_PORT/" Analytics__Alerts__ApiKey="$SMARTOVERHALLA_ANALYTICS_API_KEY" \
   start analytics "$BUILD/SmartOverhalla.Analytics/SmartOverhalla.Analytics.dll"
 Simulators__FleetKey="$SMARTOVERHALLA_FLEET_KEY" \
   start simulators "$BUILD/SmartOverhalla.Simulators/SmartOverhalla.Simulators.dll" "$@"

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SmartOverhalla.Analytics.Alerts;
 using SmartOverhalla.Analytics.Backfill;
 using SmartOverhalla.Analytics.Jobs;
 using SmartOverhalla.Analytics.Lighting;
@@ -39,6 +40,7 @@ public static class AnalyticsExtensions
         services.TryAddSingleton<JobStatusBoard>();
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton<BackfillRunner>();
+        services.AddAlertReporting(configuration);
 
         // The domains' jobs; a new domain adds its AddXxxJobs here.
         services.AddLightingJobs(configuration);

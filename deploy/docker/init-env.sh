@@ -5,6 +5,7 @@
 #   - GATEWAY_ADMIN_API_KEY_HASH: a new admin API key is made, printed ONCE at the end, and only its SHA-256
 #     is written to .env (the gateway keeps only hashes; a lost key is replaced by running this again with
 #     --force, or by a new hash in .env);
+#   - ANALYTICS_API_KEY and GATEWAY_ANALYTICS_API_KEY_HASH: the analytics host's key (role service) and its hash;
 #   - with --simulators: COMPOSE_PROFILES=simulators, a random SIMULATORS_FLEET_KEY and
 #     SIMULATORS_FLEET_IMPORT_FILE, so the gateway registers the simulated fleet and the simulators log in.
 #
@@ -36,9 +37,15 @@ random_key() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
 umask 077
 tmp=$(mktemp .env.XXXXXX)
 trap 'rm -f "$tmp"' EXIT
-api_key=''
+api_key='' analytics_key=''
 while IFS= read -r line || [ -n "$line" ]; do
-  if [[ $line =~ ^GATEWAY_ADMIN_API_KEY_HASH=change-me ]]; then
+  if [[ $line =~ ^ANALYTICS_API_KEY=change-me ]]; then
+    analytics_key=$(random_key)
+    printf 'ANALYTICS_API_KEY=%s\n' "$analytics_key"
+  elif [[ $line =~ ^GATEWAY_ANALYTICS_API_KEY_HASH=change-me ]]; then
+    [ -n "$analytics_key" ] || { echo ".env.example must name ANALYTICS_API_KEY before GATEWAY_ANALYTICS_API_KEY_HASH" >&2; exit 1; }
+    printf 'GATEWAY_ANALYTICS_API_KEY_HASH=%s\n' "$(printf '%s' "$analytics_key" | sha256sum | cut -d' ' -f1)"
+  elif [[ $line =~ ^GATEWAY_ADMIN_API_KEY_HASH=change-me ]]; then
     api_key=$(random_key)
     printf 'GATEWAY_ADMIN_API_KEY_HASH=%s\n' "$(printf '%s' "$api_key" | sha256sum | cut -d' ' -f1)"
   elif [[ $line =~ ^([A-Za-z_][A-Za-z0-9_]*)=change-me ]]; then

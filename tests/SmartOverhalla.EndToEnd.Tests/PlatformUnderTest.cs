@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SmartOverhalla.Analytics;
 using SmartOverhalla.Gateway;
 using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Simulators.Configuration;
@@ -51,7 +52,8 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
     public IServiceProvider? GatewayServices { get; private set; }
 
     /// <summary>Starts the gateway with its embedded broker on a free port; returns that port.</summary>
-    public async Task<int> StartGatewayWithEmbeddedBrokerAsync(CancellationToken cancellationToken, ILightingPolicy? lightingPolicy = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public async Task<int> StartGatewayWithEmbeddedBrokerAsync(
+        CancellationToken cancellationToken, ILightingPolicy? lightingPolicy = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var brokerPort = FreeTcpPort.Next();
         var httpPort = FreeTcpPort.Next();
@@ -84,6 +86,8 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
             builder.Services.AddSingleton(lightingPolicy);
         }
 
+        services?.Invoke(builder.Services);
+
         UseCapturedLogs(builder.Logging);
         builder.AddGateway();
         var app = builder.Build();
@@ -93,6 +97,28 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
         GatewayUrl = new Uri($"http://127.0.0.1:{httpPort}/");
         GatewayServices = app.Services;
         return brokerPort;
+    }
+
+    /// <summary>Starts the analytics host in this process (its real AddAnalytics) with <paramref name="settings"/> on top of this platform's database.</summary>
+    public async Task<IHost> StartAnalyticsAsync(IReadOnlyDictionary<string, string?> settings, Action<HostApplicationBuilder> configure, CancellationToken cancellationToken)
+    {
+        var all = new Dictionary<string, string?>(settings)
+        {
+            ["InfluxDb:Url"] = InfluxUrl.ToString(),
+            ["InfluxDb:Database"] = Database,
+            ["Analytics:InstanceName"] = "analytics-" + Municipality,
+        };
+        var (host, _) = TestHost.Build(
+            all,
+            b =>
+            {
+                UseCapturedLogs(b.Logging);
+                b.AddAnalytics();
+                configure(b);
+            });
+        await host.StartAsync(cancellationToken);
+        _hosts.Add(host);
+        return host;
     }
 
     /// <summary>The ingestion worker's MQTT password when the gateway's broker has device identity on (a test value).</summary>

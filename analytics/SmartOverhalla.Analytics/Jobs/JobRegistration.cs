@@ -20,21 +20,30 @@ internal static class JobRegistration
         where TJob : class, IDerivedDataJob
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(sectionKey);
-        ArgumentNullException.ThrowIfNull(defaults);
         if (services.Any(d => d.ServiceType == typeof(TJob)))
         {
             return services;
         }
 
+        services.AddSingleton<TJob>();
+        return services.AddDerivedDataJob(configuration, name, sectionKey, defaults, sp => sp.GetRequiredService<TJob>());
+    }
+
+    /// <summary>Registers the job <paramref name="create"/> makes under <paramref name="name"/>, with its schedule as above.</summary>
+    public static IServiceCollection AddDerivedDataJob(
+        this IServiceCollection services, IConfiguration configuration, string name, string sectionKey, Action<JobScheduleOptions> defaults, Func<IServiceProvider, IDerivedDataJob> create)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionKey);
+        ArgumentNullException.ThrowIfNull(defaults);
+        ArgumentNullException.ThrowIfNull(create);
         var section = configuration.GetSection($"{JobsSection}:{sectionKey}");
         services.AddValidatedOptions<JobScheduleOptions, JobScheduleOptionsValidator>(name, section.Path)
             .Configure(defaults)
             .Bind(section);
-        services.AddSingleton<TJob>();
-        services.AddSingleton<IDerivedDataJob>(sp => sp.GetRequiredService<TJob>());
+        services.AddSingleton(create);
         return services;
     }
 }

@@ -11,12 +11,14 @@ internal static class TestApiKeys
     public const string OperatorName = "test-operator";
     public const string PlannerName = "test-planner";
     public const string AdminName = "test-admin";
+    public const string ServiceName = "test-analytics";
 
     public static readonly string Operator = ApiKeyRing.NewKey();
     public static readonly string Planner = ApiKeyRing.NewKey();
     public static readonly string Admin = ApiKeyRing.NewKey();
+    public static readonly string Service = ApiKeyRing.NewKey();
 
-    /// <summary>The three keys as configuration.</summary>
+    /// <summary>The keys as configuration.</summary>
     public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         [$"ApiKeys:Keys:{OperatorName}:Hash"] = ApiKeyRing.HashOf(Operator),
@@ -25,6 +27,8 @@ internal static class TestApiKeys
         [$"ApiKeys:Keys:{PlannerName}:Roles"] = ApiRoles.Planner,
         [$"ApiKeys:Keys:{AdminName}:Hash"] = ApiKeyRing.HashOf(Admin),
         [$"ApiKeys:Keys:{AdminName}:Roles"] = ApiRoles.Admin,
+        [$"ApiKeys:Keys:{ServiceName}:Hash"] = ApiKeyRing.HashOf(Service),
+        [$"ApiKeys:Keys:{ServiceName}:Roles"] = ApiRoles.Service,
     };
 
     /// <summary>Sends <paramref name="key"/> in X-Api-Key on every request of <paramref name="client"/>.</summary>
