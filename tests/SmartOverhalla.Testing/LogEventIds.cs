@@ -9,12 +9,15 @@ namespace SmartOverhalla.Testing;
 /// </summary>
 public static class LogEventIds
 {
-    /// <summary>Each event id used by more than one log message, with the methods that use it.</summary>
-    public static IReadOnlyDictionary<int, IReadOnlyList<string>> Duplicates(Assembly assembly)
+    /// <summary>
+    /// Each event id used by more than one log message of <paramref name="assemblies"/> (a host and the libraries whose
+    /// messages go into its log), with the methods that use it.
+    /// </summary>
+    public static IReadOnlyDictionary<int, IReadOnlyList<string>> Duplicates(params Assembly[] assemblies)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(assemblies);
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-        return assembly.GetTypes()
+        return assemblies.Distinct().SelectMany(a => a.GetTypes())
             .SelectMany(type => type.GetMethods(all))
             .Select(method => (Method: method, Attribute: method.GetCustomAttribute<LoggerMessageAttribute>()))
             .Where(m => m.Attribute is not null)
@@ -25,11 +28,11 @@ public static class LogEventIds
                 group => (IReadOnlyList<string>)[.. group.Select(m => $"{m.Method.DeclaringType?.FullName}.{m.Method.Name}")]);
     }
 
-    /// <summary>How many log messages with an event id the assembly declares (so a test can show it looked at some).</summary>
-    public static int Count(Assembly assembly)
+    /// <summary>How many log messages with an event id the assemblies declare (so a test can show it looked at some).</summary>
+    public static int Count(params Assembly[] assemblies)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(assemblies);
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-        return assembly.GetTypes().SelectMany(type => type.GetMethods(all)).Count(method => method.GetCustomAttribute<LoggerMessageAttribute>() is not null);
+        return assemblies.Distinct().SelectMany(a => a.GetTypes()).SelectMany(type => type.GetMethods(all)).Count(method => method.GetCustomAttribute<LoggerMessageAttribute>() is not null);
     }
 }

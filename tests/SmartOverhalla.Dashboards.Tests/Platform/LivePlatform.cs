@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SmartOverhalla.Analytics;
 using SmartOverhalla.Ingestion;
 using SmartOverhalla.Simulators;
 using SmartOverhalla.Testing;
@@ -67,6 +68,25 @@ internal sealed class LivePlatform : IAsyncDisposable
             TimeSpan.FromSeconds(20),
             "the ingestion worker to subscribe",
             ct);
+    }
+
+    /// <summary>
+    /// Starts the analytics host (the savings job on the shipped zones file, progress every second): it runs its windows
+    /// at once and reports them in <c>platform_analytics</c>, as on a platform in service.
+    /// </summary>
+    public async Task StartAnalyticsAsync(CancellationToken ct)
+    {
+        var host = Build(
+            new Dictionary<string, string?>
+            {
+                ["InfluxDb:Url"] = _influxUrl.ToString(),
+                ["InfluxDb:Database"] = Database,
+                ["Analytics:InstanceName"] = "analytics-" + Municipality,
+                ["Analytics:SelfMetricsInterval"] = "00:00:01",
+                ["Analytics:Jobs:LightingSavings:InitialLookback"] = "2.00:00:00",
+            },
+            b => b.AddAnalytics());
+        await host.StartAsync(ct);
     }
 
     /// <summary>Starts the simulated fleet; it publishes until <see cref="DisposeAsync"/> stops it.</summary>

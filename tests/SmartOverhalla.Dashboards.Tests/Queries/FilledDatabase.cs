@@ -61,21 +61,23 @@ public sealed class FilledDatabase : IAsyncLifetime
         _platform = new LivePlatform(_influx.Url, _mosquitto.Host, _mosquitto.Port);
 
         await _platform.StartIngestionAsync(ct);
+        await _platform.StartAnalyticsAsync(ct);
         await _platform.StartSimulatorsAsync(Lights, Meters, Ploughs, ct);
         await using (var scripted = new RawPublisher(_mosquitto.Host, _mosquitto.Port))
         {
             await ScriptedDevices.PublishAsync(scripted, Municipality, TimeProvider.System.GetUtcNow(), ct);
         }
 
-        // The gateway's savings and alert series, written as the gateway writes them (see GatewaySeries for why not by its code).
-        await GatewaySeries.WriteAsync(_platform.Influx.Writer, Municipality, TimeProvider.System.GetUtcNow(), ct);
+        // The savings and alert series, written with the platform's own code for them (see AnalyticsAndAlertSeries).
+        await AnalyticsAndAlertSeries.WriteAsync(_platform.Influx.Writer, _platform.Influx.Query, Municipality, TimeProvider.System.GetUtcNow(), ct);
 
         await Eventually.UntilAsync(
             async c => await EverySimulatedDeviceStoredAsync(c) && await ScriptedPointsStoredAsync(c)
                        && await GatewayPointsStoredAsync(c)
-                       && await _platform.Influx.CountAsync("platform_ingestion", "received", c) >= 3,
+                       && await _platform.Influx.CountAsync("platform_ingestion", "received", c) >= 3
+                       && await _platform.Influx.CountAsync("platform_analytics", "windowsComputed", c, "\"windowsComputed\" > 0") >= 1,
             Deadline,
-            $"{MessagesPerDevice} readings of every simulated device, every scripted message, the gateway's savings and alerts and 3 self-metrics points in InfluxDB",
+            $"{MessagesPerDevice} readings of every simulated device, every scripted message, the savings and alerts, 3 self-metrics points of ingestion and one of analytics after a run in InfluxDB",
             ct);
     }
 
@@ -182,7 +184,7 @@ public sealed class FilledDatabase : IAsyncLifetime
 
     private async Task<bool> GatewayPointsStoredAsync(CancellationToken ct)
     {
-        foreach (var (measurement, field, count) in GatewaySeries.ExpectedPoints)
+        foreach (var (measurement, field, count) in AnalyticsAndAlertSeries.ExpectedPoints)
         {
             if (await Platform.Influx.CountAsync(measurement, field, ct, $"\"municipality\" = '{Municipality}'") < count)
             {

@@ -100,6 +100,7 @@ public sealed class PanelQueryTests(FilledDatabase database) : IClassFixture<Fil
 
     [Theory]
     [InlineData("gatelys", "Dimmenivå per lyspunkt (%)", "\"dimLevel\"", "\"dimLevle\"")]
+    [InlineData("plattform", "Etterslep per analysejobb (timer)", "\"lagSeconds\"", "\"lagSecond\"")]
     [InlineData("gatelys", "Svar på kommandoer", "\"appliedLevel\"", "\"appliedLvl\"")]
     [InlineData("gatelys", "Spart energi per dag (kWh)", "\"savedKWh\"", "\"savedKwh\"")]
     [InlineData("gatelys", "Spart energi per dag (kWh)", "GROUP BY time(1d), \"zone\"", "GROUP BY time(1d), \"zones\"")]
