@@ -11,7 +11,7 @@ internal static class TestApiKeys
     public const string OperatorName = "test-operator";
     public const string PlannerName = "test-planner";
     public const string AdminName = "test-admin";
-    public const string ServiceName = "test-analytics";
+    public const string ServiceName = "test-service";
 
     public static readonly string Operator = ApiKeyRing.NewKey();
     public static readonly string Planner = ApiKeyRing.NewKey();

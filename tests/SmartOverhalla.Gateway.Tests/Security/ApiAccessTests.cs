@@ -20,6 +20,7 @@ public sealed class ApiAccessTests
         { "GET", "/api/v1/lighting/savings" },
         { "GET", "/api/v1/lighting/savings/lights" },
         { "GET", "/api/v1/alerts" },
+        { "POST", "/api/v1/alerts/reports" },
         { "GET", "/api/v1/audit" },
         { "GET", "/api/v1/devices" },
         { "POST", "/api/v1/devices" },
@@ -115,6 +116,15 @@ public sealed class ApiAccessTests
         { "operator", "GET", "/api/v1/alerts", true },
         { "planner", "GET", "/api/v1/alerts", false },
         { "admin", "GET", "/api/v1/alerts", true },
+        // Alert reports of platform services: service and admin; the service role may do nothing else
+        { "service", "POST", "/api/v1/alerts/reports", true },
+        { "admin", "POST", "/api/v1/alerts/reports", true },
+        { "operator", "POST", "/api/v1/alerts/reports", false },
+        { "planner", "POST", "/api/v1/alerts/reports", false },
+        { "service", "GET", "/api/v1/alerts", false },
+        { "service", "GET", "/api/v1/lighting/zones", false },
+        { "service", "GET", "/api/v1/lighting/savings", false },
+        { "service", "GET", "/api/v1/devices", false },
         // History and savings: planner and admin
         { "planner", "GET", "/api/v1/lighting/savings", true },
         { "operator", "GET", "/api/v1/lighting/savings", false },
@@ -142,6 +152,7 @@ public sealed class ApiAccessTests
         {
             "operator" => TestApiKeys.Operator,
             "planner" => TestApiKeys.Planner,
+            "service" => TestApiKeys.Service,
             _ => TestApiKeys.Admin,
         });
 
