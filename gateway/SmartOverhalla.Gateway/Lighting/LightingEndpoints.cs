@@ -58,7 +58,7 @@ internal static class LightingEndpoints
         DateOnly night;
         if (date is null)
         {
-            night = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), NorwegianTime.Zone).DateTime);
+            night = NorwegianTime.DateAt(timeProvider.GetUtcNow());
         }
         else if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out night))
         {
