@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(5005, LogLevel.Information, "Job {Job}/{Partition}: window {Start:O} to {End:O} computed from {Inputs} inputs, {Points} points written")]
     public static partial void WindowComputed(ILogger logger, string job, string partition, DateTimeOffset start, DateTimeOffset end, int inputs, int points);
 
+    [LoggerMessage(5013, LogLevel.Debug, "Job {Job}/{Partition}: window {Start:O} to {End:O} had no inputs")]
+    public static partial void WindowEmpty(ILogger logger, string job, string partition, DateTimeOffset start, DateTimeOffset end);
+
     [LoggerMessage(5006, LogLevel.Warning, "Job {Job}/{Partition} stopped at its watermark {Watermark:O} ({Reason}); the next run goes on from there")]
     public static partial void PartitionFailed(ILogger logger, string job, string partition, string reason, DateTimeOffset watermark);
 

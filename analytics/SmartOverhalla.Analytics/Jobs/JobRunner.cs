@@ -75,7 +75,15 @@ internal sealed class JobRunner(IWatermarkStore watermarks, JobStatusBoard statu
                 }
 
                 status.Update(job.Name, partition, s => s with { Watermark = watermark, WindowsComputed = s.WindowsComputed + 1, PointsWritten = s.PointsWritten + result.PointsWritten });
-                Log.WindowComputed(logger, job.Name, partition, window.Start, window.End, result.Inputs, result.PointsWritten);
+                if (result.Inputs > 0)
+                {
+                    Log.WindowComputed(logger, job.Name, partition, window.Start, window.End, result.Inputs, result.PointsWritten);
+                }
+                else
+                {
+                    // A zone without lights on a day, a first run over a week before any telemetry: not news.
+                    Log.WindowEmpty(logger, job.Name, partition, window.Start, window.End);
+                }
             }
 
             status.Update(job.Name, partition, s => s with { LastRunDuration = timeProvider.GetElapsedTime(started), LastRunSucceeded = true, LastError = null });
