@@ -1,0 +1,94 @@
+using SmartOverhalla.Water.Leaks;
+
+namespace SmartOverhalla.Water.Tests.Leaks;
+
+/// <summary>The leak and burst rules on a household worked out by hand (<see cref="Household"/>).</summary>
+public sealed class LeakDetectorTests
+{
+    private const int Precision = 6;
+    private static readonly LeakRules Rules = LeakRules.Household;
+    private static readonly DateTimeOffset Start = Household.Start;
+
+    [Fact]
+    public void Leaks_HouseholdAlone_HasFlowFreeHoursEveryNightAndNoLeak() =>
+        Assert.Empty(LeakDetector.Leaks(Household.Intervals(3, _ => 0), Rules));
+
+    [Fact]
+    public void Leaks_RunningToiletFrom0310_IsALeakSinceTheQuarterItBeganAtItsOwnRate()
+    {
+        // A toilet runs at 20 L/h from 03:10 on the first day and is still running at the end, three days later.
+        var leakStart = Start.AddHours(3).AddMinutes(10);
+        var intervals = Household.Intervals(3, t => t >= leakStart ? 20 : 0);
+
+        var leak = Assert.Single(LeakDetector.Leaks(intervals, Rules));
+
+        // It began in the reading interval 03:00–03:15 (within one reporting interval), flows 20 L/h (the least of any
+        // whole hour after the first: the nights), and is still on: 20 L/h × 68 h from 03:00 to the last reading.
+        Assert.Equal(SuspicionKind.Leak, leak.Kind);
+        Assert.Equal(SuspicionSource.Rule, leak.Source);
+        Assert.Equal(Start.AddHours(3), leak.Since);
+        Assert.True(leak.Ongoing);
+        Assert.Equal(20, leak.RateLph, Precision);
+        Assert.Equal(Start.AddDays(3), leak.AsOf);
+        Assert.Equal(20 * 69, leak.LitresLost, Precision);
+    }
+
+    [Fact]
+    public void Leaks_LeakMendedOnTheThirdDay_EndsAtTheFirstFlowFreeHour()
+    {
+        // 20 L/h from 03:00 on the first day until 11:30 on the third; the household uses nothing 08:00–16:00.
+        var intervals = Household.Intervals(3, t => t >= Start.AddHours(3) && t < Start.AddDays(2).AddHours(11.5) ? 20 : 0);
+
+        var leak = Assert.Single(LeakDetector.Leaks(intervals, Rules));
+
+        // 11:00–12:00 still had 10 L of leak; 12:00–13:00 is the first flow-free hour.
+        Assert.Equal(Start.AddHours(3), leak.Since);
+        Assert.Equal(Start.AddDays(2).AddHours(12), leak.Until);
+        Assert.Equal(20 * (48 + 9), leak.LitresLost, Precision);
+    }
+
+    [Fact]
+    public void Leaks_FlowForLessThanADay_IsNoLeak()
+    {
+        // 20 L/h for 20 hours: the following night has flow-free hours again.
+        var intervals = Household.Intervals(3, t => t >= Start.AddHours(3) && t < Start.AddHours(23) ? 20 : 0);
+
+        Assert.Empty(LeakDetector.Leaks(intervals, Rules));
+    }
+
+    [Fact]
+    public void Bursts_PipeBurstingForAnHour_IsABurstWithAllItsLitres()
+    {
+        // 3,000 L/h from 14:00 to 15:00 on the second day: above half of Q3 (1,250 L/h) for more than 30 minutes.
+        var burstStart = Start.AddDays(1).AddHours(14);
+        var intervals = Household.Intervals(2, t => t >= burstStart && t < burstStart.AddHours(1) ? 3_000 : 0);
+
+        var burst = Assert.Single(LeakDetector.Bursts(intervals, Rules));
+
+        Assert.Equal(burstStart, burst.Since);
+        Assert.Equal(burstStart.AddHours(1), burst.Until);
+        Assert.Equal(3_000, burst.LitresLost, Precision);
+        Assert.Equal(3_000, burst.RateLph, Precision);
+    }
+
+    [Fact]
+    public void Bursts_HighFlowForAQuarterHourOnly_IsNoBurst()
+    {
+        // A garden hose at 2,000 L/h for 15 minutes.
+        var intervals = Household.Intervals(1, t => t >= Start.AddHours(12) && t < Start.AddHours(12.25) ? 2_000 : 0);
+
+        Assert.Empty(LeakDetector.Bursts(intervals, Rules));
+    }
+
+    [Fact]
+    public void Bursts_LargeVolumeOverAGap_IsNoBurst()
+    {
+        // Readings at 10:00 and 12:00 only (a gap): 3,000 L in two hours is 1,500 L/h on average, but when it flowed is unknown.
+        var intervals = Water.Consumption.RegisterIntervals.Of(
+            [new(Start.AddHours(10), 0), new(Start.AddHours(13), 4_500)],
+            Water.Consumption.RegisterRules.Household);
+
+        Assert.True(Assert.Single(intervals).Estimated);
+        Assert.Empty(LeakDetector.Bursts(intervals, Rules));
+    }
+}
