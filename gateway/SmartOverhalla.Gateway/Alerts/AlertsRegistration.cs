@@ -3,6 +3,7 @@ using SmartOverhalla.Alerts;
 using SmartOverhalla.Alerts.Reports;
 using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Lighting.Alerts;
+using SmartOverhalla.Water.Alerts;
 
 namespace SmartOverhalla.Gateway.Alerts;
 
@@ -21,6 +22,7 @@ internal static class AlertsRegistration
         services.AddAlertCentral(configuration);
         services.PostConfigure<AlertsOptions>(options => options.StateFile = DefaultStateFile(configuration[$"{AlertsOptions.SectionName}:{nameof(AlertsOptions.StateFile)}"], configuration));
         services.AddAlertDefinitions(LightingAlertTypes.All);
+        services.AddAlertDefinitions(WaterAlertTypes.All);
         services.TryAddSingleton<AlertReportHandler>();
         return services;
     }

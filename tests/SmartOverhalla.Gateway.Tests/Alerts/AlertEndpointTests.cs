@@ -18,7 +18,7 @@ public sealed class AlertEndpointTests(MosquittoFixture mosquitto, InfluxFixture
         ("type=powerLoss", ["type"]),
         ("municipality=Overhalla", ["municipality"]),
         ("device=x%2Cevil%3D1", ["device"]),
-        ("active=1&type=leak", ["active", "type"]),
+        ("active=1&type=flood", ["active", "type"]),
         ("domain=heating", ["domain"]),
         ("kind=boiler&domain=lighting", ["kind"]),
     ];

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmartOverhalla.Contracts.Alerts;
+using SmartOverhalla.Water.Alerts;
 using SmartOverhalla.Gateway.Tests.Infrastructure;
 using SmartOverhalla.Gateway.Tests.Lighting;
 using SmartOverhalla.Influx;
@@ -20,9 +21,8 @@ public sealed class AlertReportEndpointTests(MosquittoFixture mosquitto, InfluxF
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    /// <summary>A water alert type the gateway gets the way a new domain adds its types.</summary>
-    private static readonly AlertDefinition Leak = new(
-        AlertDomains.Water, "watermeter", "leak", AlertSeverity.Warning, "Mulig lekkasje: vannet renner hele døgnet", "Lekkasjen er borte", "test");
+    /// <summary>The water domain's leak type, which the gateway registers beside lighting's.</summary>
+    private static readonly AlertDefinition Leak = WaterAlertTypes.Leak;
 
     [Fact]
     public async Task A_services_reports_raise_update_and_clear_one_alert_in_the_ledger_the_series_and_the_webhook_and_repeats_change_nothing()
@@ -32,7 +32,7 @@ public sealed class AlertReportEndpointTests(MosquittoFixture mosquitto, InfluxF
         var database = TestNames.Database();
         using var state = new TempDirectory("so-alerts-");
         await using var receiver = await WebhookReceiver.StartAsync(ct);
-        await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, database, state.File("lighting-state.json"), new SettablePolicy(municipality), receiver.Url, ct, [Leak]);
+        await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, database, state.File("lighting-state.json"), new SettablePolicy(municipality), receiver.Url, ct);
         using var service = new HttpClient { BaseAddress = gateway.Http.BaseAddress }.WithKey(TestApiKeys.Service);
         var since = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
 
@@ -61,8 +61,8 @@ public sealed class AlertReportEndpointTests(MosquittoFixture mosquitto, InfluxF
         // And the API lists it under its domain, cleared, with its latest figures and where it came from.
         var alert = Assert.Single(await gateway.AlertsAsync($"domain=water&municipality={municipality}", ct));
         Assert.Equal("leak", alert.GetProperty("type").GetString());
-        Assert.Equal("Mulig lekkasje: vannet renner hele døgnet", alert.GetProperty("message").GetString());
-        Assert.Equal("Lekkasjen er borte", alert.GetProperty("clearedMessage").GetString());
+        Assert.Equal(Leak.Message, alert.GetProperty("message").GetString());
+        Assert.Equal(Leak.ClearedMessage, alert.GetProperty("clearedMessage").GetString());
         Assert.Equal("water-leaks", alert.GetProperty("clearedBy").GetString());
         Assert.Equal(since, alert.GetProperty("raisedAt").GetDateTimeOffset());
         Assert.Equal(240, alert.GetProperty("values").GetProperty("estimatedLitresLost").GetDouble());
@@ -101,7 +101,7 @@ public sealed class AlertReportEndpointTests(MosquittoFixture mosquitto, InfluxF
         var ct = TestContext.Current.CancellationToken;
         var municipality = TestNames.Municipality();
         using var state = new TempDirectory("so-alerts-");
-        await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, TestNames.Database(), state.File("lighting-state.json"), new SettablePolicy(municipality), webhook: null, ct, [Leak]);
+        await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, TestNames.Database(), state.File("lighting-state.json"), new SettablePolicy(municipality), webhook: null, ct);
         using var service = new HttpClient { BaseAddress = gateway.Http.BaseAddress }.WithKey(TestApiKeys.Service);
         var now = TimeProvider.System.GetUtcNow();
         var good = Report(municipality, now.AddHours(-1));

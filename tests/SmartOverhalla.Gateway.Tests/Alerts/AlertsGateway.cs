@@ -7,8 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SmartOverhalla.Alerts;
-using SmartOverhalla.Contracts.Alerts;
 using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Gateway.Tests.Infrastructure;
 using SmartOverhalla.ServiceDefaults;
@@ -39,7 +37,7 @@ internal sealed class AlertsGateway : IAsyncDisposable
     public LightStateStore Store => App.Services.GetRequiredService<LightStateStore>();
 
     public static async Task<AlertsGateway> StartAsync(
-        int mqttPort, Uri influxUrl, string database, string stateFile, ILightingPolicy policy, Uri? webhook, CancellationToken ct, IEnumerable<AlertDefinition>? definitions = null)
+        int mqttPort, Uri influxUrl, string database, string stateFile, ILightingPolicy policy, Uri? webhook, CancellationToken ct)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -69,8 +67,6 @@ internal sealed class AlertsGateway : IAsyncDisposable
         builder.Services.AddSingleton(policy);
         builder.AddServiceDefaults();
         builder.AddGateway();
-        // Another domain's alert types, as a new domain would add them (beside lighting's, without touching them).
-        builder.Services.AddAlertDefinitions(definitions ?? []);
         var app = builder.Build();
         app.MapGateway();
         await app.StartAsync(ct);

@@ -1,0 +1,43 @@
+using SmartOverhalla.Time;
+using SmartOverhalla.Water.Consumption;
+
+namespace SmartOverhalla.Water.Balance;
+
+/// <summary>A district's balance for a local day, from the hours of its inflow meter and of its household meters. Pure.</summary>
+public static class WaterBalance
+{
+    /// <summary>The local hours (Europe/Oslo) whose lowest inflow is the minimum night flow: starting 02:00 and 03:00.</summary>
+    public static readonly IReadOnlyList<int> NightHours = [2, 3];
+
+    /// <summary>The balance of <paramref name="date"/> for <paramref name="district"/>.</summary>
+    /// <param name="inflow">The inflow meter's hours (any range; only the day's count).</param>
+    /// <param name="households">Each household meter's hours (any range; only the day's count).</param>
+    public static DistrictDay Of(DateOnly date, string district, IEnumerable<ConsumptionHour> inflow, IEnumerable<IEnumerable<ConsumptionHour>> households)
+    {
+        ArgumentNullException.ThrowIfNull(inflow);
+        ArgumentNullException.ThrowIfNull(households);
+        var day = LocalDay.Of(date);
+        bool InDay(ConsumptionHour h) => h.Start >= day.Start && h.Start < day.End;
+        var inflowHours = inflow.Where(InDay).ToList();
+        var connections = 0;
+        double consumption = 0;
+        foreach (var meter in households)
+        {
+            var hours = meter.Where(InDay).ToList();
+            if (hours.Count > 0)
+            {
+                connections++;
+                consumption += hours.Sum(h => h.Litres);
+            }
+        }
+
+        var night = inflowHours.Where(h => h.Complete && NightHours.Contains(NorwegianTime.ToLocal(h.Start).Hour)).ToList();
+        return new DistrictDay(
+            date,
+            district,
+            inflowHours.Sum(h => h.Litres),
+            consumption,
+            connections,
+            night.Count == NightHours.Count ? night.Min(h => h.Litres) : null);
+    }
+}
