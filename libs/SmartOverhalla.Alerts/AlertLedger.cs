@@ -45,6 +45,18 @@ public sealed class AlertLedger
 
     public TimeSpan ClearedRetention { get; }
 
+    /// <summary>Keys whose last clear the ledger still remembers (for tests: memory follows the retention).</summary>
+    internal int RememberedClears
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastCleared.Count;
+            }
+        }
+    }
+
     /// <summary>Grows with every change; the state file is saved when it moved.</summary>
     public long Version => Interlocked.Read(ref _version);
 
@@ -186,12 +198,24 @@ public sealed class AlertLedger
         }
     }
 
-    /// <summary>Drops cleared alerts past the retention (they are in InfluxDB for history). Oldest clears come first.</summary>
+    /// <summary>
+    /// Drops cleared alerts past the retention (they are in InfluxDB for history), oldest clears first, and forgets the
+    /// last clear of keys cleared before it, so memory follows the retention, not every device that ever had an alert.
+    /// </summary>
     private void Prune(DateTimeOffset now)
     {
-        while (_cleared.TryPeek(out var oldest) && oldest.ClearedAt < now - ClearedRetention)
+        var horizon = now - ClearedRetention;
+        while (_cleared.TryPeek(out var oldest) && oldest.ClearedAt < horizon)
         {
             _cleared.Dequeue();
+        }
+
+        if (_lastCleared.Count > _cleared.Count)
+        {
+            foreach (var key in _lastCleared.Where(c => c.Value < horizon).Select(c => c.Key).ToList())
+            {
+                _lastCleared.Remove(key);
+            }
         }
     }
 }

@@ -99,8 +99,16 @@ public sealed class AlertRecorder : BackgroundService
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                await WriteAsync(Drain(), retry: true, stoppingToken);
-                await SaveAsync(stoppingToken);
+                try
+                {
+                    await WriteAsync(Drain(), retry: true, stoppingToken);
+                    await SaveAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // Alerts must never stop the gateway (its broker, lighting control and API run in the same host).
+                    Log.RecorderError(_logger, ex);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -132,7 +140,22 @@ public sealed class AlertRecorder : BackgroundService
             return;
         }
 
-        var points = batch.Select(AlertPoint.From).ToList();
+        var points = new List<PointData>(batch.Count);
+        foreach (var alert in batch)
+        {
+            try
+            {
+                points.Add(AlertPoint.From(alert));
+            }
+            catch (ArgumentException ex)
+            {
+                // An alert line protocol cannot carry (reports are checked before they reach the ledger, so this is a bug):
+                // it stays in the API and the file; the recorder goes on with the rest.
+                _metrics.RecordsFailed(1);
+                Log.RecordUnwritable(_logger, alert.Id, ex.Message);
+            }
+        }
+
         try
         {
             if (retry)

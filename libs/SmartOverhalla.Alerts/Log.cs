@@ -27,6 +27,12 @@ internal static partial class Log
     [LoggerMessage(4006, LogLevel.Error, "The alert queue for InfluxDB is full ({Capacity}); alert {AlertId} is not written there")]
     public static partial void RecordDropped(ILogger logger, int capacity, Guid alertId);
 
+    [LoggerMessage(4008, LogLevel.Error, "Alert {AlertId} cannot be written to InfluxDB and is left out there ({Reason}); it stays in the API and the state file")]
+    public static partial void RecordUnwritable(ILogger logger, Guid alertId, string reason);
+
+    [LoggerMessage(4009, LogLevel.Error, "Recording alerts failed; the recorder goes on with the next ones")]
+    public static partial void RecorderError(ILogger logger, Exception exception);
+
     [LoggerMessage(4007, LogLevel.Warning, "Could not save the alert state file: {Reason}")]
     public static partial void StateSaveFailed(ILogger logger, string reason);
 

@@ -23,8 +23,10 @@ internal static class WebhookPipeline
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         var host = options.Enabled ? options.Endpoint.Host : "(none)";
-        builder
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        // One attempt (MaxAttempts 1) is valid, but Polly refuses a retry strategy without retries: then only the timeout.
+        if (options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
@@ -42,8 +44,10 @@ internal static class WebhookPipeline
                     Log.WebhookRetry(logger, host, Describe(args.Outcome), args.AttemptNumber + 1, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
-            })
-            .AddTimeout(options.AttemptTimeout);
+            });
+        }
+
+        builder.AddTimeout(options.AttemptTimeout);
 
         // Each retry is logged by OnRetry (host only, never the URL); Polly's own event log would repeat it at error level.
         builder.ConfigureTelemetry(NullLoggerFactory.Instance);

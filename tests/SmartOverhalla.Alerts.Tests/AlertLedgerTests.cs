@@ -184,4 +184,20 @@ public sealed class AlertLedgerTests
         Assert.True(raised > start);
         Assert.Equal(raised, ledger.Version);
     }
+
+    [Fact]
+    public void Query_AfterTheRetention_ForgetsTheLastClearsOfKeysClearedBeforeIt()
+    {
+        var ledger = NewLedger();
+        ledger.Raise(Lamp, T0, FromEvent);
+        ledger.Clear(Lamp, T0.AddHours(1), Recovered);
+        ledger.Raise(Driver, T0.AddDays(5), FromEvent);
+        ledger.Clear(Driver, T0.AddDays(5).AddHours(1), Recovered);
+        Assert.Equal(2, ledger.RememberedClears);
+
+        // Eight days after the first clear, three after the second: the first is past the 7-day retention.
+        ledger.Query(new AlertFilter(), T0.AddDays(8));
+
+        Assert.Equal(1, ledger.RememberedClears);
+    }
 }

@@ -20,14 +20,18 @@ internal sealed class AlertsHost : IAsyncDisposable
 
     private readonly TempDirectory _state;
 
-    private AlertsHost(IHost host, CapturedLogs logs, TempDirectory state)
+    private AlertsHost(IHost host, CapturedLogs logs, TempDirectory state, string database)
     {
+        Database = database;
         Host = host;
         Logs = logs;
         _state = state;
     }
 
     public IHost Host { get; }
+
+    /// <summary>The InfluxDB database the alerts are written to.</summary>
+    public string Database { get; }
 
     public CapturedLogs Logs { get; }
 
@@ -83,7 +87,7 @@ internal sealed class AlertsHost : IAsyncDisposable
             throw;
         }
 
-        return new AlertsHost(host, logs, state);
+        return new AlertsHost(host, logs, state, database);
     }
 
     public async ValueTask DisposeAsync()

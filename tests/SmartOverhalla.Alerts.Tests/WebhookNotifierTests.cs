@@ -112,4 +112,26 @@ public sealed class WebhookNotifierTests(InfluxFixture influx) : IClassFixture<I
         Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 4013 && e.Message.Contains("HTTP 400, not retried", StringComparison.Ordinal));
         host.Logs.AssertNoUnexpectedErrors(e => e.EventId.Id == 4013);
     }
+
+    [Fact]
+    public async Task An_alert_InfluxDB_cannot_hold_is_logged_and_left_out_and_the_recorder_goes_on_with_the_next()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var receiver = await WebhookReceiver.StartAsync(ct);
+        var clock = new FakeTimeProvider(Start);
+        await using var host = await AlertsHost.StartAsync(influx.Url, receiver.Url, clock, maxAttempts: 1, ct);
+
+        // When: an alert with a figure named "time" (line protocol refuses that key) reaches the recorder, then a good one.
+        var bad = host.Central.Raise(new AlertKey("overhalla", "streetlight", "lys-9", "lampFailure"), Start, new AlertSource(AlertSource.DeviceEvent), new Dictionary<string, double> { ["time"] = 5 })!;
+        var good = host.LampFailure("lys-10", Start)!;
+
+        // Then: the good one is stored, the bad one is logged by id, and the host still runs.
+        using var reader = new InfluxTestClient(influx.Url, host.Database);
+        await Eventually.UntilAsync(async c => await reader.CountAsync("alert", "active", c, "\"device\" = 'lys-10'") == 1, Deadline, "the good alert in InfluxDB", ct);
+        Assert.Equal(0, await reader.CountAsync("alert", "active", ct, "\"device\" = 'lys-9'"));
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 4008 && e.Message.Contains(bad.Id.ToString(), StringComparison.Ordinal));
+        Assert.Equal(1, host.Metrics.RecordsFailedTotal);
+        Assert.NotEqual(good.Id, bad.Id);
+        host.Logs.AssertNoUnexpectedErrors(e => e.EventId.Id == 4008);
+    }
 }

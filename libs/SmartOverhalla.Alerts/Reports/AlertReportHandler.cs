@@ -1,7 +1,13 @@
+using Microsoft.Extensions.Options;
+
 namespace SmartOverhalla.Alerts.Reports;
 
-/// <summary>Applies reports to the alert central, in order: active raises or updates, cleared clears.</summary>
-public sealed class AlertReportHandler(AlertCentral central)
+/// <summary>
+/// Applies reports to the alert central, in order: active raises or updates, cleared clears. A report of a condition last
+/// seen longer ago than the ledger remembers cleared alerts (<see cref="AlertsOptions.ClearedRetention"/>) raises nothing:
+/// it is history (a backfill), and after a restart the ledger could no longer tell it from a new problem.
+/// </summary>
+public sealed class AlertReportHandler(AlertCentral central, IOptions<AlertsOptions> options, TimeProvider timeProvider)
 {
     public AlertReportResult Apply(AlertReportBatch batch)
     {
@@ -25,6 +31,11 @@ public sealed class AlertReportHandler(AlertCentral central)
         {
             var cleared = central.Clear(key, report.At, report.Job);
             return cleared is null ? (AlertReportOutcome.Unchanged, null) : (AlertReportOutcome.Cleared, cleared);
+        }
+
+        if (report.At < timeProvider.GetUtcNow() - options.Value.ClearedRetention && Open(report) is null)
+        {
+            return (AlertReportOutcome.Unchanged, null);
         }
 
         var raised = central.Raise(key, report.Since ?? report.At, new AlertSource(AlertSource.DerivedData, Detail: report.Detail, Job: report.Job), report.Values);

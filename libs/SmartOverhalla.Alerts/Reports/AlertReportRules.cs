@@ -13,11 +13,19 @@ public static class AlertReportRules
 
     public const int MaxValues = 20;
 
-    /// <summary>Fields of the <c>alert</c> point an alert's figures must not overwrite.</summary>
+    /// <summary>
+    /// Names an alert's figures must not take: the <c>alert</c> point's own fields, its tags (a field named like a tag makes
+    /// InfluxQL's <c>WHERE "municipality" = …</c> match the field, and every query of the measurement comes back empty),
+    /// and <c>time</c>, which line protocol refuses as a key.
+    /// </summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
         "active", "severity", "alertId", "domain", "message", "detail", "cmdId", "attempts", "job", "clearedBy",
+        "municipality", "kind", "device", "type", "time",
     };
+
+    /// <summary>How far back a report's times may lie: as far as a device's readings may (Validation:MaxAge, 400 days).</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(400);
 
     /// <summary>Problems of <paramref name="report"/> at position <paramref name="index"/>, as (field, reason); none when it is acceptable.</summary>
     public static IEnumerable<(string Field, string Reason)> Problems(AlertReport report, int index, AlertCatalogue catalogue, DateTimeOffset now)
@@ -45,9 +53,19 @@ public static class AlertReportRules
             yield return ($"{at}.at", $"is more than {MaxFutureSkew.TotalMinutes:0} minutes ahead of the gateway's clock");
         }
 
-        if (report.At == default)
+        if (report.At < now - MaxAge)
         {
-            yield return ($"{at}.at", "is required");
+            yield return ($"{at}.at", report.At == default ? "is required" : $"is more than {MaxAge.TotalDays:0} days in the past");
+        }
+
+        if (report.Since is { } earliest && earliest < now - MaxAge)
+        {
+            yield return ($"{at}.since", $"is more than {MaxAge.TotalDays:0} days in the past");
+        }
+
+        if (!Enum.IsDefined(report.State))
+        {
+            yield return ($"{at}.state", "must be active or cleared");
         }
 
         if (report.Since is { } since && (since > report.At || report.State == AlertReportState.Cleared))

@@ -112,7 +112,9 @@ public sealed class AlertReportEndpointTests(MosquittoFixture mosquitto, InfluxF
             Report("Overhalla!", now.AddHours(-1)),
             Report(municipality, now.AddHours(-1), device: "wm,17=x"),
             Report(municipality, now.AddHours(2)),
-            Report(municipality, now.AddHours(-1), values: new Dictionary<string, double> { ["active"] = 1, ["Litres lost"] = 2 }),
+            Report(municipality, now.AddHours(-1), values: new Dictionary<string, double> { ["active"] = 1, ["Litres lost"] = 2, ["time"] = 3, ["municipality"] = 4 }),
+            Report(municipality, now.AddDays(-401)),
+            Report(municipality, now.AddHours(-1), state: 2),
         };
 
         using var response = await service.PostAsJsonAsync(new Uri("/api/v1/alerts/reports", UriKind.Relative), new { reports }, ct);
@@ -120,10 +122,16 @@ public sealed class AlertReportEndpointTests(MosquittoFixture mosquitto, InfluxF
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
         var errors = problem.RootElement.GetProperty("errors").EnumerateObject().ToDictionary(e => e.Name, e => e.Value.ToString());
-        Assert.Equal(["reports[1].type", "reports[2].municipality", "reports[3].device", "reports[4].at", "reports[5].values"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["reports[1].type", "reports[2].municipality", "reports[3].device", "reports[4].at", "reports[5].values", "reports[6].at", "reports[7].state"],
+            errors.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("watermeter/leak", errors["reports[1].type"], StringComparison.Ordinal);
         Assert.Contains("'active'", errors["reports[5].values"], StringComparison.Ordinal);
         Assert.Contains("'Litres lost'", errors["reports[5].values"], StringComparison.Ordinal);
+        // A figure named like a tag would blank every query of the alert series; "time" would stop the recorder.
+        Assert.Contains("'time'", errors["reports[5].values"], StringComparison.Ordinal);
+        Assert.Contains("'municipality'", errors["reports[5].values"], StringComparison.Ordinal);
+        Assert.Contains("400 days", errors["reports[6].at"], StringComparison.Ordinal);
         // Nothing of the batch was applied, not even its good report.
         Assert.Empty(await gateway.AlertsAsync($"domain=water&municipality={municipality}", ct));
 
@@ -151,9 +159,29 @@ public sealed class AlertReportEndpointTests(MosquittoFixture mosquitto, InfluxF
         gateway.Logs.AssertNoUnexpectedErrors();
     }
 
-    private static Dictionary<string, object?> Report(string municipality, DateTimeOffset at, string type = "leak", string device = "wm-17", Dictionary<string, double>? values = null) => new()
+    [Fact]
+    public async Task A_condition_last_seen_before_the_ledgers_memory_is_history_and_raises_nothing()
     {
-        ["municipality"] = municipality, ["kind"] = "watermeter", ["device"] = device, ["type"] = type, ["state"] = "active",
+        var ct = TestContext.Current.CancellationToken;
+        var municipality = TestNames.Municipality();
+        using var state = new TempDirectory("so-alerts-");
+        await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, TestNames.Database(), state.File("lighting-state.json"), new SettablePolicy(municipality), webhook: null, ct);
+        using var service = new HttpClient { BaseAddress = gateway.Http.BaseAddress }.WithKey(TestApiKeys.Service);
+
+        // A backfill reports a leak seen eight days ago; cleared alerts are remembered for seven.
+        using var response = await service.PostAsJsonAsync(
+            new Uri("/api/v1/alerts/reports", UriKind.Relative), new { reports = new[] { Report(municipality, TimeProvider.System.GetUtcNow().AddDays(-8)) } }, ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("unchanged", JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("outcomes")[0].GetString());
+        Assert.Empty(await gateway.AlertsAsync($"domain=water&municipality={municipality}", ct));
+        gateway.Logs.AssertNoUnexpectedErrors();
+    }
+
+    private static Dictionary<string, object?> Report(
+        string municipality, DateTimeOffset at, string type = "leak", string device = "wm-17", Dictionary<string, double>? values = null, object? state = null) => new()
+    {
+        ["municipality"] = municipality, ["kind"] = "watermeter", ["device"] = device, ["type"] = type, ["state"] = state ?? "active",
         ["at"] = at, ["job"] = "water-leaks", ["values"] = values,
     };
 }
