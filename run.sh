@@ -68,6 +68,8 @@ trap 'stop_all' EXIT
 SMARTOVERHALLA_INFLUX_PORT=$INFLUX_PORT deploy/servers.sh start influxdb
 
 export InfluxDb__Url="http://127.0.0.1:$INFLUX_PORT/"
+# One zones file for lighting control (gateway) and the savings (analytics): the repository's, so an edit reaches both.
+export Lighting__ZonesFile="$PWD/domains/SmartOverhalla.Lighting/lighting-zones.yaml"
 export Mqtt__Host=127.0.0.1 Mqtt__Port=$MQTT_PORT
 
 # Device identity (README "Device identity and ACLs"): the broker refuses anonymous clients. Local secrets are
@@ -107,6 +109,7 @@ Urls="http://127.0.0.1:$HTTP_PORT" Broker__Embedded__Port=$MQTT_PORT \
   ApiKeys__Keys__local_admin__Hash=$API_KEY_HASH ApiKeys__Keys__local_admin__Roles=admin \
   ApiKeys__Keys__analytics__Hash=$(printf '%s' "$SMARTOVERHALLA_ANALYTICS_API_KEY" | sha256sum | cut -d' ' -f1) ApiKeys__Keys__analytics__Roles=service \
   Devices__RegistryFile="$DATA_ROOT/devices/device-registry.json" Devices__ImportFile="$DATA_ROOT/fleet.csv" \
+  Lighting__StateFile="$DATA_ROOT/gateway/lighting-state.json" \
   Devices__FleetKey="$SMARTOVERHALLA_FLEET_KEY" Broker__Accounts__Ingestion__Password="$SMARTOVERHALLA_INGESTION_MQTT_PASSWORD" \
   start gateway "$BUILD/SmartOverhalla.Gateway/SmartOverhalla.Gateway.dll"
 wait_for "gateway" 60 http_ok "$HTTP_PORT" /health/live || { tail -30 "$LOGS/gateway.log" >&2; exit 1; }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +24,18 @@ public static class AnalyticsCommandLine
 
     /// <summary>Exit code of a request or configuration that cannot run (as for a usage error).</summary>
     public const int UsageExitCode = 2;
+
+    /// <summary>Exit code of a backfill stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int StoppedExitCode = 130;
+
+    /// <summary>Parses and runs <paramref name="args"/>; a command line that does not parse exits with <see cref="UsageExitCode"/>.</summary>
+    public static async Task<int> InvokeAsync(RootCommand commandLine, string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commandLine);
+        var parse = commandLine.Parse(args);
+        var exitCode = await parse.InvokeAsync(configuration, cancellationToken);
+        return parse.Errors.Count > 0 ? UsageExitCode : exitCode;
+    }
 
     /// <summary>Builds the command line.</summary>
     /// <param name="createHost">Makes the host builder with everything the analytics host needs (AddServiceDefaults, AddAnalytics).</param>
@@ -71,8 +85,9 @@ public static class AnalyticsCommandLine
     private static async Task<int> BackfillAsync(Func<HostApplicationBuilder> createHost, IAnsiConsole console, BackfillRequest request, CancellationToken cancellationToken)
     {
         var builder = createHost();
-        // The console shows progress; the jobs' own information logs would only interleave with it.
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The console shows progress; the jobs' own information logs would only interleave with it. As configuration,
+        // added last, so it wins over appsettings.json's Logging:LogLevel:Default.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = nameof(LogLevel.Warning) });
         using var host = builder.Build();
         try
         {
@@ -97,10 +112,21 @@ public static class AnalyticsCommandLine
             return UsageExitCode;
         }
 
+        // Ctrl-C or SIGTERM ends the backfill after the window in progress, with a summary of what was done (the host is
+        // not started, so nothing else listens for them).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         var output = new BackfillConsole(console);
-        var summary = await output.RunAsync(runner, request, cancellationToken);
+        var summary = await output.RunAsync(runner, request, stop.Token);
         output.WriteSummary(summary);
-        return summary.Failed == 0 ? 0 : FailedExitCode;
+        return summary.Stopped ? StoppedExitCode : summary.Failed == 0 ? 0 : FailedExitCode;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
     }
 
     private static DateOnly ParseDate(ArgumentResult result)
@@ -111,7 +137,8 @@ public static class AnalyticsCommandLine
             return date;
         }
 
-        result.AddError($"{result.Parent?.ToString() ?? "date"}: '{text}' is not a date as yyyy-MM-dd, e.g. 2026-11-30.");
+        var option = result.Parent is OptionResult { Option: { } named } ? named.Name : "date";
+        result.AddError($"{option}: '{text}' is not a date as yyyy-MM-dd, e.g. 2026-11-30.");
         return default;
     }
 }

@@ -7,7 +7,8 @@ using Spectre.Console;
 var commandLine = AnalyticsCommandLine.Create(
     () =>
     {
-        var builder = Host.CreateApplicationBuilder();
+        // Its appsettings.json beside the binaries, wherever it is started from (a backfill is run by hand).
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.AddServiceDefaults();
         builder.AddAnalytics();
         return builder;
@@ -15,4 +16,4 @@ var commandLine = AnalyticsCommandLine.Create(
     AnsiConsole.Console);
 
 // No termination timeout: Ctrl-C and SIGTERM are the host's, so a window in progress ends cleanly.
-return await commandLine.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return await AnalyticsCommandLine.InvokeAsync(commandLine, args, new InvocationConfiguration { ProcessTerminationTimeout = null });

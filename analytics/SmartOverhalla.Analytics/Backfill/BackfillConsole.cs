@@ -18,6 +18,8 @@ internal sealed class BackfillConsole(IAnsiConsole console)
             $"Backfill of {(request.Jobs.Count == 0 ? string.Join(", ", runner.JobNames) : string.Join(", ", request.Jobs))} from {request.From:yyyy-MM-dd} to {request.To:yyyy-MM-dd}: {steps} windows");
         if (!console.Profile.Capabilities.Interactive)
         {
+            // A log or a pipe: one line per window, never wrapped in the middle.
+            console.Profile.Width = Math.Max(console.Profile.Width, 160);
             return await runner.RunAsync(request, Line, cancellationToken);
         }
 
@@ -62,8 +64,9 @@ internal sealed class BackfillConsole(IAnsiConsole console)
             console.MarkupLineInterpolated($"[red]failed:[/] {failure}");
         }
 
+        var outcome = summary.Stopped ? "stopped (Ctrl-C or SIGTERM) after the window in progress" : summary.Failed == 0 ? "done" : "done with failures";
         console.MarkupLineInterpolated(
-            $"Backfill {(summary.Failed == 0 ? "done" : "done with failures")}: {Number(summary.Computed)} windows computed, {Number(summary.Failed)} failed, {Number(summary.PointsWritten)} points written in {summary.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
+            $"Backfill {outcome}: {Number(summary.Computed)} windows computed, {Number(summary.Failed)} failed, {Number(summary.PointsWritten)} points written in {summary.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
         console.MarkupLineInterpolated($"Inputs read: {Number(summary.Jobs.Sum(j => j.Inputs))}; windows not ended yet, left out: {Number(summary.Jobs.Sum(j => j.Skipped))}.");
     }
 

@@ -14,6 +14,9 @@ internal sealed class BackfillRunner(IEnumerable<IDerivedDataJob> jobs, TimeProv
     /// <summary>At most this many failures are listed in the summary (all are counted).</summary>
     public const int MaxListedFailures = 10;
 
+    /// <summary>How far back a backfill may reach: raw telemetry older than the ingestion's Validation:MaxAge is refused anyway.</summary>
+    public const int MaxDaysBack = 3_660;
+
     private readonly IReadOnlyList<IDerivedDataJob> _jobs = [.. jobs.OrderBy(j => j.Name, StringComparer.Ordinal)];
 
     public IEnumerable<string> JobNames => _jobs.Select(j => j.Name);
@@ -37,6 +40,11 @@ internal sealed class BackfillRunner(IEnumerable<IDerivedDataJob> jobs, TimeProv
         if (request.To > today)
         {
             problems.Add($"--to ({request.To:yyyy-MM-dd}) is after today ({today:yyyy-MM-dd}): there is nothing to compute yet.");
+        }
+
+        if (request.From < today.AddDays(-MaxDaysBack))
+        {
+            problems.Add($"--from ({request.From:yyyy-MM-dd}) is more than {MaxDaysBack} days (ten years) back; there is no telemetry that old.");
         }
 
         if (problems.Count == 0 && request.Partitions.Count > 0)
@@ -64,6 +72,7 @@ internal sealed class BackfillRunner(IEnumerable<IDerivedDataJob> jobs, TimeProv
         var number = 0;
         var failures = new List<string>();
         var summaries = new List<BackfillJobSummary>();
+        var stopped = false;
         foreach (var (job, partitions, windows, skipped) in plan)
         {
             int computed = 0, failed = 0;
@@ -72,6 +81,12 @@ internal sealed class BackfillRunner(IEnumerable<IDerivedDataJob> jobs, TimeProv
             {
                 foreach (var partition in partitions)
                 {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        stopped = true;
+                        break;
+                    }
+
                     var stepStarted = timeProvider.GetTimestamp();
                     string? error = null;
                     var result = JobWindowResult.Empty;
@@ -82,7 +97,13 @@ internal sealed class BackfillRunner(IEnumerable<IDerivedDataJob> jobs, TimeProv
                         inputs += result.Inputs;
                         points += result.PointsWritten;
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        // Stopped in the middle of this window: it is neither done nor failed; a later run computes it.
+                        stopped = true;
+                        break;
+                    }
+                    catch (Exception ex)
                     {
                         failed++;
                         error = ex.Message;
@@ -94,12 +115,21 @@ internal sealed class BackfillRunner(IEnumerable<IDerivedDataJob> jobs, TimeProv
 
                     progress(new BackfillStep(++number, total, job.Name, partition, window, result, timeProvider.GetElapsedTime(stepStarted), error));
                 }
+
+                if (stopped)
+                {
+                    break;
+                }
             }
 
             summaries.Add(new BackfillJobSummary(job.Name, partitions.Count, windows.Count, computed, failed, skipped * partitions.Count, inputs, points));
+            if (stopped)
+            {
+                break;
+            }
         }
 
-        return new BackfillSummary(summaries, timeProvider.GetElapsedTime(started), failures);
+        return new BackfillSummary(summaries, timeProvider.GetElapsedTime(started), failures, stopped);
     }
 
     private IEnumerable<IDerivedDataJob> Selected(BackfillRequest request) =>

@@ -38,6 +38,7 @@ internal static class LightingJobsExtensions
                 options.ZonesPath(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FileZoneConfigurationSource>>(), options.ZonesReloadInterval);
         });
         services.TryAddSingleton<StreetlightTelemetryReader>();
+        services.TryAddSingleton<SavingsDayInputsCache>();
         services.TryAddSingleton<SavingsSeries>();
         services.AddDerivedDataJob<LightingSavingsJob>(configuration, LightingSavingsJob.JobName, LightingSavingsJob.SectionKey, SavingsSchedule);
         return services;

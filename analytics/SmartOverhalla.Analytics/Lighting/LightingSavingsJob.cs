@@ -17,6 +17,7 @@ namespace SmartOverhalla.Analytics.Lighting;
 /// </summary>
 internal sealed class LightingSavingsJob(
     StreetlightTelemetryReader telemetry,
+    SavingsDayInputsCache dayInputs,
     SavingsSeries series,
     IZoneConfigurationSource zones,
     IOptions<LightingSavingsOptions> options,
@@ -42,9 +43,8 @@ internal sealed class LightingSavingsJob(
         var configuration = zones.Current;
         var municipality = configuration.Municipality;
         var day = LocalDay.At(window.Start);
-        var lights = (await telemetry.LightsAsync(municipality, day.Start, day.End, cancellationToken))
-            .Where(light => (configuration.ZoneOf(light)?.Id ?? SavingsZones.Unzoned) == partition)
-            .ToList();
+        var inputs = await dayInputs.GetAsync(municipality, day.Date, () => LoadDayAsync(municipality, day, cancellationToken));
+        var lights = inputs.Lights.Where(light => (configuration.ZoneOf(light)?.Id ?? SavingsZones.Unzoned) == partition).ToList();
         if (lights.Count == 0)
         {
             Log.NoTelemetry(logger, municipality, partition, day.Date);
@@ -52,9 +52,7 @@ internal sealed class LightingSavingsJob(
         }
 
         var rules = _options.Rules();
-        var fullPower = _options.LearnRatedPower
-            ? await telemetry.FullPowerAsync(municipality, day.End - _options.RatedPowerLearningWindow, day.End, cancellationToken)
-            : new Dictionary<string, FullPowerObservation>();
+        var fullPower = inputs.FullPower;
         var lightRows = new List<LightSavingsRow>(lights.Count);
         foreach (var batch in lights.Chunk(_options.LightsPerQuery))
         {
@@ -75,5 +73,15 @@ internal sealed class LightingSavingsJob(
         await series.WriteAsync(municipality, SavingsPeriod.Month, monthRows, cancellationToken);
         Log.DayComputed(logger, municipality, partition, day.Date, lights.Count, zoneRows.Sum(r => r.SavedKWh));
         return new JobWindowResult(lights.Count, lightRows.Count + zoneRows.Count + monthRows.Count);
+    }
+
+    /// <summary>The municipality's lights with readings on <paramref name="day"/>, and their readings at 100 % up to its end.</summary>
+    private async Task<SavingsDayInputs> LoadDayAsync(string municipality, LocalDay day, CancellationToken cancellationToken)
+    {
+        var lights = await telemetry.LightsAsync(municipality, day.Start, day.End, cancellationToken);
+        var fullPower = _options.LearnRatedPower && lights.Count > 0
+            ? await telemetry.FullPowerAsync(municipality, day.End - _options.RatedPowerLearningWindow, day.End, cancellationToken)
+            : new Dictionary<string, FullPowerObservation>();
+        return new SavingsDayInputs(lights, fullPower);
     }
 }

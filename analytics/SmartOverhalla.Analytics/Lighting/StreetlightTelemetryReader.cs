@@ -16,6 +16,7 @@ internal sealed class StreetlightTelemetryReader(IInfluxQueryClient influx)
         var result = await influx.QueryAsync(
             $"SELECT last(\"energyKWh\") FROM \"{Measurement}\" WHERE \"municipality\" = {InfluxQl.QuoteString(municipality)}{TimeRange(from, to)} GROUP BY \"device\"",
             cancellationToken);
+        RefuseCut(result, "the lights with readings");
         return [.. result.Series.Select(s => s.Tags.GetValueOrDefault("device")).OfType<string>().Order(StringComparer.Ordinal)];
     }
 
@@ -26,6 +27,7 @@ internal sealed class StreetlightTelemetryReader(IInfluxQueryClient influx)
         var result = await influx.QueryAsync(
             $"SELECT median(\"powerW\") AS \"powerW\", count(\"powerW\") AS \"samples\" FROM \"{Measurement}\" WHERE \"municipality\" = {InfluxQl.QuoteString(municipality)} AND \"dimLevel\" = 100 AND \"lampOn\" = true{TimeRange(from, to)} GROUP BY \"device\"",
             cancellationToken);
+        RefuseCut(result, "the lights' readings at 100 %");
         var observed = new Dictionary<string, FullPowerObservation>(StringComparer.Ordinal);
         foreach (var series in result.Series)
         {
@@ -85,6 +87,15 @@ internal sealed class StreetlightTelemetryReader(IInfluxQueryClient influx)
         }
 
         return samples;
+    }
+
+    /// <summary>A cut answer would silently leave lights out of their zone's day: refuse it, saying what to change.</summary>
+    private static void RefuseCut(InfluxQueryResult result, string what)
+    {
+        if (result.Statements.Any(s => s.IsPartial))
+        {
+            throw new InvalidOperationException($"InfluxDB cut its answer for {what} short (its max-row-limit or max-select-series); raise that limit in influxdb.conf.");
+        }
     }
 
     private static string TimeRange(DateTimeOffset from, DateTimeOffset to) =>

@@ -60,7 +60,8 @@ public sealed partial class BackfillCommandTests(InfluxFixture influxServer) : I
     }
 
     [Theory]
-    [InlineData(new[] { "backfill", "--from", "2026-11-31", "--to", "2026-11-30" }, "'2026-11-31' is not a date as yyyy-MM-dd")]
+    [InlineData(new[] { "backfill", "--from", "2026-11-31", "--to", "2026-11-30" }, "--from: '2026-11-31' is not a date as yyyy-MM-dd")]
+    [InlineData(new[] { "backfill", "--from", "0001-01-01", "--to", "2026-11-30" }, "--from (0001-01-01) is more than 3660 days (ten years) back")]
     [InlineData(new[] { "backfill", "--from", "2026-11-10", "--to", "2026-11-01" }, "--from (2026-11-10) is after --to (2026-11-01)")]
     [InlineData(new[] { "backfill", "--from", "2026-12-01", "--to", "2026-12-08" }, "--to (2026-12-08) is after today (2026-12-07)")]
     [InlineData(new[] { "backfill", "--job", "snow-magic", "--from", "2026-11-01", "--to", "2026-11-02" }, "there is no job 'snow-magic'; the jobs are lighting-savings")]
@@ -74,7 +75,7 @@ public sealed partial class BackfillCommandTests(InfluxFixture influxServer) : I
         var (exitCode, output) = await RunAsync(town, new FakeTimeProvider(Oslo(2026, 12, 7, 10)), args, ct);
 
         Assert.Contains(said, output, StringComparison.Ordinal);
-        Assert.True(exitCode is 1 or 2, $"exit code {exitCode}");
+        Assert.Equal(AnalyticsCommandLine.UsageExitCode, exitCode);
         Assert.Equal(0, await town.Influx.CountAsync("lighting_savings", "energyKWh", ct));
     }
 
@@ -89,7 +90,7 @@ public sealed partial class BackfillCommandTests(InfluxFixture influxServer) : I
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        // As a log or a pipe shows it.
+        // As a log or a pipe shows it (the backfill widens it itself, so no line is broken).
         console.Profile.Width = 80;
         var commandLine = AnalyticsCommandLine.Create(
             () =>
@@ -102,8 +103,7 @@ public sealed partial class BackfillCommandTests(InfluxFixture influxServer) : I
             },
             console);
         using var error = new StringWriter();
-        var parse = commandLine.Parse(args);
-        var exitCode = await parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = writer, Error = error }, ct);
+        var exitCode = await AnalyticsCommandLine.InvokeAsync(commandLine, args, new System.CommandLine.InvocationConfiguration { Output = writer, Error = error }, ct);
         return (exitCode, writer.ToString() + error.ToString());
     }
 
