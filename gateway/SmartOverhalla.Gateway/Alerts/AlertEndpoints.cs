@@ -86,7 +86,7 @@ internal static class AlertEndpoints
         [Description("An alert type of the catalogue, e.g. lampFailure, driverFault, unresponsive.")] string? type = null,
         [Description("Municipality slug, e.g. overhalla.")] string? municipality = null,
         [Description("Device (or district, road segment) id, e.g. sim-light-0003.")] string? device = null,
-        [Description("lighting, water or ploughing.")] string? domain = null,
+        [Description("A domain of the alert catalogue, e.g. lighting or water.")] string? domain = null,
         [Description("What the alert is about, e.g. streetlight, watermeter.")] string? kind = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -12,7 +12,7 @@ namespace SmartOverhalla.Gateway.Savings;
 
 /// <summary>
 /// The savings API: energy, 100 % baseline and savings per zone and day or month, and per light and day. It reads the
-/// series the <see cref="LightingSavingsService"/> writes (the same numbers Grafana shows), so a day appears once it
+/// series the analytics host's savings job writes (the same numbers Grafana shows), so a day appears once it
 /// is computed: shortly after its local midnight, never for today.
 /// </summary>
 internal static class LightingSavingsEndpoints
