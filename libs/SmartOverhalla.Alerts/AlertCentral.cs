@@ -65,6 +65,9 @@ public sealed class AlertCentral(
     /// <summary>Clears the open alert of <paramref name="key"/> now (the host's time).</summary>
     public Alert? ClearNow(AlertKey key, string clearedBy) => Clear(key, timeProvider.GetUtcNow(), clearedBy);
 
+    /// <summary>The open alert of <paramref name="key"/>, if any.</summary>
+    public Alert? Open(AlertKey key) => ledger.Open(key);
+
     /// <summary>Alerts for the API.</summary>
     public IReadOnlyList<Alert> Query(AlertFilter filter) => ledger.Query(filter, timeProvider.GetUtcNow());
 }

@@ -155,6 +155,15 @@ public sealed class AlertLedger
         }
     }
 
+    /// <summary>The open alert of <paramref name="key"/>, if any (a lookup, not a query over every alert).</summary>
+    public Alert? Open(AlertKey key)
+    {
+        lock (_gate)
+        {
+            return _open.GetValueOrDefault(key);
+        }
+    }
+
     /// <summary>Alerts matching <paramref name="filter"/>: open ones first, then newest raised first.</summary>
     public IReadOnlyList<Alert> Query(AlertFilter filter, DateTimeOffset now)
     {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartOverhalla.Alerts;
 using SmartOverhalla.Alerts.Reports;
+using Microsoft.Extensions.Options;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Gateway.Security;
 
@@ -41,7 +42,8 @@ internal static class AlertEndpoints
         return app;
     }
 
-    private static Results<Ok<AlertReportResult>, ValidationProblem> Report(AlertReportBatch batch, AlertCentral alerts, AlertReportHandler handler, TimeProvider timeProvider)
+    private static Results<Ok<AlertReportResult>, ValidationProblem> Report(
+        AlertReportBatch batch, AlertCentral alerts, AlertReportHandler handler, IOptions<SmartOverhalla.Contracts.Validation.ValidationOptions> validation, TimeProvider timeProvider)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (batch?.Reports is not { Count: > 0 and <= AlertReportBatch.MaxReports } reports)
@@ -60,7 +62,7 @@ internal static class AlertEndpoints
                     continue;
                 }
 
-                foreach (var (field, reason) in AlertReportRules.Problems(reports[i], i, alerts.Catalogue, now))
+                foreach (var (field, reason) in AlertReportRules.Problems(reports[i], i, alerts.Catalogue, now, validation.Value.MaxAge))
                 {
                     errors.TryAdd(field, []);
                     errors[field].Add(reason);

@@ -16,24 +16,24 @@ public sealed class AlertReportHandler(AlertCentral central, IOptions<AlertsOpti
         var ids = new List<Guid?>(batch.Reports.Count);
         foreach (var report in batch.Reports)
         {
-            var (outcome, alert) = Apply(report);
+            var key = new AlertKey(report.Municipality, report.Kind, report.Device, report.Type);
+            var (outcome, alert) = Apply(key, report);
             outcomes.Add(outcome);
-            ids.Add(alert?.Id ?? Open(report)?.Id);
+            ids.Add(alert?.Id ?? central.Open(key)?.Id);
         }
 
         return new AlertReportResult(outcomes, ids);
     }
 
-    private (AlertReportOutcome, Alert?) Apply(AlertReport report)
+    private (AlertReportOutcome, Alert?) Apply(AlertKey key, AlertReport report)
     {
-        var key = new AlertKey(report.Municipality, report.Kind, report.Device, report.Type);
         if (report.State == AlertReportState.Cleared)
         {
             var cleared = central.Clear(key, report.At, report.Job);
             return cleared is null ? (AlertReportOutcome.Unchanged, null) : (AlertReportOutcome.Cleared, cleared);
         }
 
-        if (report.At < timeProvider.GetUtcNow() - options.Value.ClearedRetention && Open(report) is null)
+        if (report.At < timeProvider.GetUtcNow() - options.Value.ClearedRetention && central.Open(key) is null)
         {
             return (AlertReportOutcome.Unchanged, null);
         }
@@ -54,7 +54,4 @@ public sealed class AlertReportHandler(AlertCentral central, IOptions<AlertsOpti
 
         return (AlertReportOutcome.Unchanged, null);
     }
-
-    private Alert? Open(AlertReport report) =>
-        central.Query(new AlertFilter(Active: true, Type: report.Type, Municipality: report.Municipality, Device: report.Device, Kind: report.Kind)).FirstOrDefault();
 }

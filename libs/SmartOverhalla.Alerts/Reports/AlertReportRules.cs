@@ -24,11 +24,9 @@ public static class AlertReportRules
         "municipality", "kind", "device", "type", "time",
     };
 
-    /// <summary>How far back a report's times may lie: as far as a device's readings may (Validation:MaxAge, 400 days).</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(400);
-
     /// <summary>Problems of <paramref name="report"/> at position <paramref name="index"/>, as (field, reason); none when it is acceptable.</summary>
-    public static IEnumerable<(string Field, string Reason)> Problems(AlertReport report, int index, AlertCatalogue catalogue, DateTimeOffset now)
+    /// <param name="maxAge">How far back a report's times may lie: as far as a device's readings may (<c>Validation:MaxAge</c>).</param>
+    public static IEnumerable<(string Field, string Reason)> Problems(AlertReport report, int index, AlertCatalogue catalogue, DateTimeOffset now, TimeSpan maxAge)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -53,14 +51,14 @@ public static class AlertReportRules
             yield return ($"{at}.at", $"is more than {MaxFutureSkew.TotalMinutes:0} minutes ahead of the gateway's clock");
         }
 
-        if (report.At < now - MaxAge)
+        if (report.At < now - maxAge)
         {
-            yield return ($"{at}.at", report.At == default ? "is required" : $"is more than {MaxAge.TotalDays:0} days in the past");
+            yield return ($"{at}.at", report.At == default ? "is required" : $"is more than {maxAge.TotalDays:0} days in the past");
         }
 
-        if (report.Since is { } earliest && earliest < now - MaxAge)
+        if (report.Since is { } earliest && earliest < now - maxAge)
         {
-            yield return ($"{at}.since", $"is more than {MaxAge.TotalDays:0} days in the past");
+            yield return ($"{at}.since", $"is more than {maxAge.TotalDays:0} days in the past");
         }
 
         if (!Enum.IsDefined(report.State))

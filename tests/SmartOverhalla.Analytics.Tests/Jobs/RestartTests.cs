@@ -62,7 +62,7 @@ public sealed class RestartTests(InfluxFixture influxServer) : IClassFixture<Inf
         // Then (the precondition): day 1 was done, day 2 was cut short, and the watermark says so.
         lightRowsOfDay2 = await LightRowsAsync(influx, days[1], ct);
         Assert.InRange(lightRowsOfDay2, 1, Lights - 1);
-        Assert.Equal(days[1].Start, (await WatermarksAsync(influx, ct))["nord"]);
+        Assert.Equal(days[1].Start, (await SavingsWatermarks.ReadAsync(influx, ct))["nord"].Watermark);
 
         // When: the host is started again.
         using var second = AnalyticsProcess.Start(environment, _directory.File("second.log"));
@@ -70,8 +70,8 @@ public sealed class RestartTests(InfluxFixture influxServer) : IClassFixture<Inf
             async c =>
             {
                 Assert.False(second.HasExited, "The analytics host exited: " + string.Join('\n', second.Lines().TakeLast(20)));
-                var marks = await WatermarksAsync(influx, c);
-                return marks.Count == 3 && marks.Values.All(w => w == days[^1].End);
+                var marks = await SavingsWatermarks.ReadAsync(influx, c);
+                return marks.Count == 3 && marks.Values.All(w => w.Watermark == days[^1].End);
             },
             Patience,
             "every partition computed up to today",
@@ -137,10 +137,4 @@ public sealed class RestartTests(InfluxFixture influxServer) : IClassFixture<Inf
     private static Task<long> LightRowsAsync(InfluxTestClient influx, LocalDay day, CancellationToken ct) =>
         influx.CountAsync("lighting_savings_light", "energyKWh", ct, $"time = {InfluxQl.FormatTime(day.Start)}");
 
-    private static async Task<Dictionary<string, DateTimeOffset>> WatermarksAsync(InfluxTestClient influx, CancellationToken ct)
-    {
-        var rows = await influx.RowsAsync(
-            $"SELECT last(\"instance\") FROM \"{InfluxWatermarkStore.Measurement}\" WHERE \"job\" = '{LightingSavingsJob.JobName}' GROUP BY \"partition\"", ct);
-        return rows.ToDictionary(r => r.Series.Tags["partition"], r => r.Series.GetTime(r.Row), StringComparer.Ordinal);
-    }
 }

@@ -30,11 +30,11 @@ public sealed class ScaleOutTests(InfluxFixture influxServer) : IClassFixture<In
 
         // When: every partition has its watermark at the end of the 15th.
         var end = Time.LocalDay.MidnightOf(SavingsTown.FirstDay.AddDays(2));
-        await Eventually.UntilAsync(async c => (await WatermarksAsync(single, c)).Count(w => w.Value.Watermark == end) == 3, Patience, "one instance done", ct);
-        await Eventually.UntilAsync(async c => (await WatermarksAsync(shared, c)).Count(w => w.Value.Watermark == end) == 3, Patience, "two instances done", ct);
+        await Eventually.UntilAsync(async c => (await SavingsWatermarks.ReadAsync(single.Influx, c)).Count(w => w.Value.Watermark == end) == 3, Patience, "one instance done", ct);
+        await Eventually.UntilAsync(async c => (await SavingsWatermarks.ReadAsync(shared.Influx, c)).Count(w => w.Value.Watermark == end) == 3, Patience, "two instances done", ct);
 
         // Then: each partition was computed by one instance only (partitions in ordinal order: _unzoned, nord, sor)...
-        var owners = await WatermarksAsync(shared, ct);
+        var owners = await SavingsWatermarks.ReadAsync(shared.Influx, ct);
         Assert.Equal("analytics-0", owners["_unzoned"].Instance);
         Assert.Equal("analytics-1", owners["nord"].Instance);
         Assert.Equal("analytics-0", owners["sor"].Instance);
@@ -65,12 +65,6 @@ public sealed class ScaleOutTests(InfluxFixture influxServer) : IClassFixture<In
         return settings;
     }
 
-    private static async Task<Dictionary<string, (DateTimeOffset Watermark, string Instance)>> WatermarksAsync(SavingsTown town, CancellationToken ct)
-    {
-        var rows = await town.Influx.RowsAsync(
-            $"SELECT last(\"instance\") AS \"instance\" FROM \"{InfluxWatermarkStore.Measurement}\" WHERE \"job\" = '{LightingSavingsJob.JobName}' GROUP BY \"partition\"", ct);
-        return rows.ToDictionary(r => r.Series.Tags["partition"], r => (r.Series.GetTime(r.Row), r.Series.GetString(r.Row, "instance")!), StringComparer.Ordinal);
-    }
 
     /// <summary>Every point of <paramref name="measurement"/> as text (tags but the municipality, time, fields), sorted.</summary>
     private static async Task<List<string>> DerivedAsync(SavingsTown town, string measurement, CancellationToken ct)

@@ -59,7 +59,11 @@ public sealed class LightingSavingsJobTests(InfluxFixture influxServer) : IClass
         Assert.Empty(await ZoneRowsAsync(town, "day", ct, SavingsTown.FirstDay.AddDays(1)));
 
         // And the watermark of every zone is the end of the 14th.
-        await Eventually.UntilAsync(async c => (await WatermarksAsync(town, c)).Values.All(w => w == LocalDay.MidnightOf(SavingsTown.FirstDay.AddDays(1))) && (await WatermarksAsync(town, c)).Count == 3, Patience, "the watermarks at the end of January 14", ct);
+        await Eventually.UntilAsync(
+            async c => await SavingsWatermarks.ReadAsync(town.Influx, c) is { Count: 3 } marks && marks.Values.All(w => w.Watermark == LocalDay.MidnightOf(SavingsTown.FirstDay.AddDays(1))),
+            Patience,
+            "the watermarks at the end of January 14",
+            ct);
 
         // When: the clock passes midnight after the 15th (and the settle delay).
         clock.Advance(TimeSpan.FromDays(1));
@@ -158,12 +162,6 @@ public sealed class LightingSavingsJobTests(InfluxFixture influxServer) : IClass
         return rows.Count == 0 ? null : (rows[0].Series.GetDouble(rows[0].Row, "energyKWh")!.Value, rows[0].Series.GetDouble(rows[0].Row, "unknownHours")!.Value);
     }
 
-    private static async Task<Dictionary<string, DateTimeOffset>> WatermarksAsync(SavingsTown town, CancellationToken ct)
-    {
-        var rows = await town.Influx.RowsAsync(
-            $"SELECT last(\"instance\") FROM \"{InfluxWatermarkStore.Measurement}\" WHERE \"job\" = '{LightingSavingsJob.JobName}' GROUP BY \"partition\"", ct);
-        return rows.ToDictionary(r => r.Series.Tags["partition"], r => r.Series.GetTime(r.Row), StringComparer.Ordinal);
-    }
 
     /// <summary>The rows of <paramref name="period"/> by zone; day rows of <paramref name="day"/> (default: the first day).</summary>
     private static async Task<Dictionary<string, (InfluxSeries Series, int Row)>> ZoneRowsAsync(SavingsTown town, string period, CancellationToken ct, DateOnly? day = null)
