@@ -70,6 +70,7 @@ public sealed class FilledDatabase : IAsyncLifetime
 
         // The savings and alert series, written with the platform's own code for them (see AnalyticsAndAlertSeries).
         await AnalyticsAndAlertSeries.WriteAsync(_platform.Influx.Writer, _platform.Influx.Query, Municipality, TimeProvider.System.GetUtcNow(), ct);
+        await WaterSeries.WriteAsync(_platform.Influx.Writer, _platform.Influx.Query, Municipality, TimeProvider.System.GetUtcNow(), ct);
 
         await Eventually.UntilAsync(
             async c => await EverySimulatedDeviceStoredAsync(c) && await ScriptedPointsStoredAsync(c)
@@ -184,7 +185,7 @@ public sealed class FilledDatabase : IAsyncLifetime
 
     private async Task<bool> GatewayPointsStoredAsync(CancellationToken ct)
     {
-        foreach (var (measurement, field, count) in AnalyticsAndAlertSeries.ExpectedPoints)
+        foreach (var (measurement, field, count) in AnalyticsAndAlertSeries.ExpectedPoints.Concat(WaterSeries.ExpectedPoints))
         {
             if (await Platform.Influx.CountAsync(measurement, field, ct, $"\"municipality\" = '{Municipality}'") < count)
             {

@@ -109,6 +109,10 @@ public sealed class PanelQueryTests(FilledDatabase database) : IClassFixture<Fil
     [InlineData("gatelys", "Åpne varsler for gatelys", "last(\"message\")", "last(\"mesage\")")]
     [InlineData("gatelys", "Lys som ikke svarer (antall)", "'unresponsive'", "'unresponsve'")]
     [InlineData("vann", "Forbruk (liter per time)", "\"watermeter\"", "\"watermeters\"")]
+    [InlineData("vann", "Forbruk (liter per time)", "\"water_raw\".", "")]
+    [InlineData("vann", "Tap per distrikt (% av vann inn)", "\"lossesPct\"", "\"lossPct\"")]
+    [InlineData("vann", "Mulige lekkasjer og rørbrudd", "\"ongoing\"", "\"onGoing\"")]
+    [InlineData("vann", "Forbruk per distrikt (liter per døgn)", "'day'", "'days'")]
     [InlineData("broyting", "Fart (km/t)", "GROUP BY time($__interval), \"device\"", "GROUP BY time($__interval), \"devce\"")]
     [InlineData("broyting", "Fart (km/t)", "\"device\" =~ /^$device$/", "\"devce\" =~ /^$device$/")]
     public async Task A_misspelt_measurement_field_or_tag_in_a_panel_query_is_caught(string dashboard, string panel, string right, string wrong)

@@ -15,12 +15,15 @@ public sealed class AlertRuleTests
     {
         var measurements = AlertRule.All.SelectMany(r => r.Data).Select(q => q.Query).OfType<string>().ToList();
 
-        // Ingestion stalled, reject rate and spool filling; offline devices; lamp failures; water meter leak or burst.
+        // Ingestion stalled, reject rate and spool filling; offline devices; lamp failures; water: leak or burst suspicions
+        // (the platform's rules and the meters' alarms), losses in a district, night-flow rise.
         Assert.Equal(3, measurements.Count(q => q.Contains("FROM \"platform_ingestion\"", StringComparison.Ordinal)));
         Assert.Contains(measurements, q => q.Contains("\"spoolFillRatio\"", StringComparison.Ordinal));
         Assert.Contains(measurements, q => q.Contains("FROM \"device_status\"", StringComparison.Ordinal));
         Assert.Contains(measurements, q => q.Contains("'lampFailure'", StringComparison.Ordinal));
-        Assert.Contains(measurements, q => q.Contains("\"alarmLeak\"", StringComparison.Ordinal) && q.Contains("\"alarmBurst\"", StringComparison.Ordinal));
+        Assert.Contains(measurements, q => q.Contains("FROM \"water_suspicion\"", StringComparison.Ordinal) && q.Contains("\"ongoing\"", StringComparison.Ordinal));
+        Assert.Contains(measurements, q => q.Contains("FROM \"water_balance\"", StringComparison.Ordinal) && q.Contains("\"lossesPct\"", StringComparison.Ordinal));
+        Assert.Contains(measurements, q => q.Contains("'nightFlowRise'", StringComparison.Ordinal));
     }
 
     [Fact]
