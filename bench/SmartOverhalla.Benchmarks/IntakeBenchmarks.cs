@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Contracts.Validation;
+using SmartOverhalla.DevicePoints;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Ingestion.Pipeline;
 

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SmartOverhalla.ServiceDefaults;
 using SmartOverhalla.Simulators;
 using SmartOverhalla.Simulators.Configuration;
+using SmartOverhalla.Simulators.Hosting;
 
 var commandLine = SimulatorCommandLine.Create(async (settings, cancellationToken) =>
 {
@@ -11,7 +13,10 @@ var commandLine = SimulatorCommandLine.Create(async (settings, cancellationToken
     builder.Configuration.AddInMemoryCollection(settings);
     builder.AddServiceDefaults();
     builder.AddSimulators();
-    await builder.Build().RunAsync(cancellationToken);
+    var host = builder.Build();
+    var outcome = host.Services.GetRequiredService<SimulatorRunOutcome>();
+    await host.RunAsync(cancellationToken);
+    return outcome.ExitCode;
 });
 
 // No termination timeout: Ctrl-C and SIGTERM are the host's, so every device still announces itself offline.

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using SmartOverhalla.Influx;
 using SmartOverhalla.Mqtt;
 using SmartOverhalla.OptionsValidation;
+using SmartOverhalla.Simulators.Backfill;
 using SmartOverhalla.Simulators.Configuration;
 using SmartOverhalla.Simulators.Hosting;
 
@@ -16,7 +18,8 @@ public static class SimulatorsHostingExtensions
 
     /// <summary>
     /// Simulates the fleet configured in section <c>Simulators</c> (<see cref="SimulatorOptions"/>)
-    /// against the broker of section <c>Mqtt</c>; both are validated at start.
+    /// against the broker of section <c>Mqtt</c>; both are validated at start. A backfill writes into the InfluxDB of
+    /// section <c>InfluxDb</c> (<see cref="InfluxOptions"/>).
     /// </summary>
     public static IHostApplicationBuilder AddSimulators(this IHostApplicationBuilder builder) =>
         AddSimulatorsCore(builder, configureSimulators: null, configureMqtt: null);
@@ -51,6 +54,9 @@ public static class SimulatorsHostingExtensions
             mqtt.Configure(configureMqtt);
         }
 
+        services.AddInfluxDb(builder.Configuration.GetSection(InfluxOptions.SectionName));
+        services.TryAddSingleton<WaterBackfill>();
+        services.TryAddSingleton<SimulatorRunOutcome>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<SimulatorMetrics>();

@@ -1,6 +1,7 @@
 using System.Text;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.DevicePoints;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Ingestion.Pipeline;
 

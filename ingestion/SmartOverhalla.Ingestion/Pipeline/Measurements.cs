@@ -1,4 +1,5 @@
 using SmartOverhalla.Contracts.Storage;
+using SmartOverhalla.DevicePoints;
 
 namespace SmartOverhalla.Ingestion.Pipeline;
 
@@ -20,7 +21,7 @@ public static class Measurements
     public const string SelfMetrics = "platform_ingestion";
 
     // Tags every device point carries from its topic (the envelope), not from a payload field.
-    public const string MunicipalityTag = "municipality";
-    public const string DeviceTag = "device";
-    public const string KindTag = "kind";
+    public const string MunicipalityTag = DevicePointTags.Municipality;
+    public const string DeviceTag = DevicePointTags.Device;
+    public const string KindTag = DevicePointTags.Kind;
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Validation;
+using SmartOverhalla.DevicePoints;
 using SmartOverhalla.Ingestion.Flood;
 using SmartOverhalla.Ingestion.Telemetry;
 

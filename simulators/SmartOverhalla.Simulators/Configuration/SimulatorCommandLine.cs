@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using SmartOverhalla.Influx;
 using SmartOverhalla.Mqtt;
 
 namespace SmartOverhalla.Simulators.Configuration;
@@ -19,12 +20,27 @@ internal static class SimulatorCommandLine
     private const string SimulatorsSection = SimulatorOptions.SectionName + ":";
     private const string MqttSection = SimulatorsHostingExtensions.MqttSectionName + ":";
     private const string FaultsSection = SimulatorsSection + nameof(SimulatorOptions.StreetlightFaults) + ":";
+    private const string WaterSection = SimulatorsSection + nameof(SimulatorOptions.Water) + ":";
+    private const string RadioSection = WaterSection + nameof(WaterOptions.Radio) + ":";
+    private const string BackfillSection = SimulatorsSection + nameof(SimulatorOptions.Backfill) + ":";
+    private const string InfluxSection = InfluxOptions.SectionName + ":";
 
     /// <summary>
     /// Builds the root command; when invoked without <c>--help</c>, it calls <paramref name="run"/> with
     /// the configuration keys the switches set.
     /// </summary>
     public static RootCommand Create(Func<IReadOnlyDictionary<string, string?>, CancellationToken, Task> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Create(async (settings, cancellationToken) =>
+        {
+            await run(settings, cancellationToken);
+            return 0;
+        });
+    }
+
+    /// <summary>As <see cref="Create(Func{IReadOnlyDictionary{string, string?}, CancellationToken, Task})"/>; <paramref name="run"/> returns the exit code.</summary>
+    public static RootCommand Create(Func<IReadOnlyDictionary<string, string?>, CancellationToken, Task<int>> run)
     {
         ArgumentNullException.ThrowIfNull(run);
         var root = new RootCommand(
@@ -41,7 +57,7 @@ internal static class SimulatorCommandLine
             Switch.For<string>("--device-id-prefix", $"Start of each device id and MQTT client id, e.g. 'sim' gives sim-light-0001 (default {SimulatorOptions.DefaultDeviceIdPrefix}).", SimulatorsSection + nameof(SimulatorOptions.DeviceIdPrefix)),
             Switch.For<int>("--seed", $"Seed of the device models: the same seed gives the same values (default {SimulatorOptions.DefaultSeed}).", SimulatorsSection + nameof(SimulatorOptions.Seed)),
             Switch.For<TimeSpan>("--streetlight-interval", $"Time between two messages of a street light, hh:mm:ss (default {SimulatorOptions.DefaultStreetlightInterval:c}).", SimulatorsSection + nameof(SimulatorOptions.StreetlightInterval)),
-            Switch.For<TimeSpan>("--watermeter-interval", $"Time between two messages of a water meter (default {SimulatorOptions.DefaultWatermeterInterval:c}).", SimulatorsSection + nameof(SimulatorOptions.WatermeterInterval)),
+            Switch.For<TimeSpan>("--watermeter-interval", "One interval for every water meter, household and inflow, e.g. 00:00:05 for a demonstration (default: each household meter draws its own within --household-interval-min/-max, inflow meters use --inflow-interval).", SimulatorsSection + nameof(SimulatorOptions.WatermeterInterval)),
             Switch.For<TimeSpan>("--plough-interval", $"Time between two GPS fixes of a plough (default {SimulatorOptions.DefaultPloughInterval:c}).", SimulatorsSection + nameof(SimulatorOptions.PloughInterval)),
             Switch.For<int>("--messages-per-device", "Stop each device after this many telemetry messages; the program exits when all have (default: run until Ctrl-C).", SimulatorsSection + nameof(SimulatorOptions.MessagesPerDevice)),
             Switch.For<int>("--connect-parallelism", $"Devices connecting at the same moment (default {SimulatorOptions.DefaultConnectParallelism}).", SimulatorsSection + nameof(SimulatorOptions.ConnectParallelism)),
@@ -52,6 +68,7 @@ internal static class SimulatorCommandLine
             .. FaultSwitches("never-ack", nameof(StreetlightFaultOptions.NeverAck), "applying commands but never acking them"),
             .. FaultSwitches("slow-ack", nameof(StreetlightFaultOptions.SlowAck), "acking commands only after --slow-ack-delay"),
             Switch.For<TimeSpan>("--slow-ack-delay", $"How late slow-acking lights ack (default {StreetlightFaultOptions.DefaultSlowAckDelay:c}).", FaultsSection + nameof(StreetlightFaultOptions.SlowAckDelay)),
+            .. WaterSwitches(),
             Switch.For<string>("--mqtt-host", $"MQTT broker host (default {MqttConnectionOptions.DefaultHost}).", MqttSection + nameof(MqttConnectionOptions.Host)),
             Switch.For<int>("--mqtt-port", $"MQTT broker port (default {MqttConnectionOptions.DefaultPort}).", MqttSection + nameof(MqttConnectionOptions.Port)),
             Switch.For<string>("--mqtt-username", "MQTT user name of every device (default: anonymous); the password comes from Mqtt__Password. With a fleet key (Simulators__FleetKey) each device logs in as itself instead.", MqttSection + nameof(MqttConnectionOptions.Username)),
@@ -80,8 +97,7 @@ internal static class SimulatorCommandLine
 
             try
             {
-                await run(settings, cancellationToken);
-                return 0;
+                return await run(settings, cancellationToken);
             }
             catch (OptionsValidationException ex)
             {
@@ -92,6 +108,31 @@ internal static class SimulatorCommandLine
         });
         return root;
     }
+
+    /// <summary>The water network, its scenario, radio delivery, backfill and the files describing the network.</summary>
+    private static Switch[] WaterSwitches() =>
+    [
+        Switch.For<int>("--districts", $"District metered areas, each with one inflow meter (sim-inflow-01, ...); household meters are shared out evenly, 0-{WaterOptions.MaxDistricts} (default 0: no districts, no inflow meters).", WaterSection + nameof(WaterOptions.Districts)),
+        Switch.For<TimeSpan>("--household-interval-min", $"Shortest reporting interval a household meter draws (default {WaterOptions.DefaultHouseholdIntervalMin:c}); meters with a burst report this often.", WaterSection + nameof(WaterOptions.HouseholdIntervalMin)),
+        Switch.For<TimeSpan>("--household-interval-max", $"Longest reporting interval a household meter draws, at most 01:00:00 (default {WaterOptions.DefaultHouseholdIntervalMax:c}).", WaterSection + nameof(WaterOptions.HouseholdIntervalMax)),
+        Switch.For<TimeSpan>("--inflow-interval", $"Reporting interval of the district inflow meters, on the clock (default {WaterOptions.DefaultInflowInterval:c}).", WaterSection + nameof(WaterOptions.InflowInterval)),
+        Switch.For<double>("--background-leakage", $"Real losses of each district's pipes, L/h (default {WaterOptions.DefaultBackgroundLeakageLph}).", WaterSection + nameof(WaterOptions.BackgroundLeakageLph)),
+        Switch.For<double>("--holiday-share", $"Share of households away once for 3-10 days, 0-1 (default {WaterOptions.DefaultHolidayShare}).", WaterSection + nameof(WaterOptions.HolidayShare)),
+        Switch.For<int>("--water-leaks", "Leaks drawn with the seed (10-30 L/h, never repaired), in different households.", WaterSection + nameof(WaterOptions.RandomLeaks)),
+        Switch.For<int>("--water-bursts", "Bursts drawn with the seed (1,500-3,000 L/h for 1-3 h).", WaterSection + nameof(WaterOptions.RandomBursts)),
+        Switch.For<int>("--water-replacements", "Meter replacements drawn with the seed (register back to zero).", WaterSection + nameof(WaterOptions.RandomReplacements)),
+        Switch.For<int>("--pipe-leaks", "Leaks in district pipes drawn with the seed (100-600 L/h, never repaired).", WaterSection + nameof(WaterOptions.RandomPipeLeaks)),
+        Switch.For<double>("--late-probability", "Live mode: share of water readings the radio delivers late, 0-1 (default 0).", RadioSection + nameof(RadioOptions.LateProbability)),
+        Switch.For<double>("--duplicate-probability", "Live mode: share of water readings delivered twice, 0-1 (default 0).", RadioSection + nameof(RadioOptions.DuplicateProbability)),
+        Switch.For<TimeSpan>("--late-delay", $"Live mode: how late a late reading arrives (default {RadioOptions.DefaultLateDelay:c}).", RadioSection + nameof(RadioOptions.LateDelay)),
+        Switch.For<string>("--write-water-registry", "Write the water meter registry (CSV for the gateway's import: meterId;municipality;role;district;address) to this file, and exit.", WaterSection + nameof(WaterOptions.RegistryFile)),
+        Switch.For<string>("--write-ground-truth", "Write the ground truth (meters, injected faults, district water per local day) as JSON to this file: after a backfill, or when a live run stops.", WaterSection + nameof(WaterOptions.GroundTruthFile)),
+        Switch.For<DateTimeOffset>("--backfill-from", "Backfill water meter history from this instant (e.g. 2026-11-01T00:00:00Z) straight into InfluxDB, then exit; water meters only.", BackfillSection + nameof(BackfillOptions.From)),
+        Switch.For<DateTimeOffset>("--backfill-to", "End of the backfill range (exclusive).", BackfillSection + nameof(BackfillOptions.To)),
+        Switch.For<int>("--backfill-batch-size", $"Points per write to InfluxDB (default {BackfillOptions.DefaultBatchSize}).", BackfillSection + nameof(BackfillOptions.BatchSize)),
+        Switch.For<Uri>("--influx-url", $"InfluxDB of the backfill (default {InfluxOptions.DefaultUrl}); user and password from InfluxDb__Username/InfluxDb__Password.", InfluxSection + nameof(InfluxOptions.Url)),
+        Switch.For<string>("--influx-database", $"Database of the backfill (default {InfluxOptions.DefaultDatabase}).", InfluxSection + nameof(InfluxOptions.Database)),
+    ];
 
     /// <summary>The two switches of one street-light fault: a fraction of the lights, and lights by id.</summary>
     private static Switch[] FaultSwitches(string name, string setting, string what) =>
@@ -121,6 +162,7 @@ internal static class SimulatorCommandLine
         private static string? ToConfigurationValue(object? value) => value switch
         {
             TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+            DateTimeOffset instant => instant.ToString("O", CultureInfo.InvariantCulture),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value?.ToString(),
         };

@@ -28,9 +28,6 @@ public sealed class SimulatorOptions : IValidatableObject
     /// <summary>Street-light controllers report about twice a minute.</summary>
     public static readonly TimeSpan DefaultStreetlightInterval = TimeSpan.FromSeconds(30);
 
-    /// <summary>Battery-powered meters report rarely in real life; a minute keeps dashboards alive.</summary>
-    public static readonly TimeSpan DefaultWatermeterInterval = TimeSpan.FromSeconds(60);
-
     /// <summary>A GPS track needs a fix every few seconds to follow the road.</summary>
     public static readonly TimeSpan DefaultPloughInterval = TimeSpan.FromSeconds(5);
 
@@ -47,7 +44,7 @@ public sealed class SimulatorOptions : IValidatableObject
     [Range(0, MaxDevicesPerKind)]
     public int Streetlights { get; set; } = DefaultStreetlights;
 
-    /// <summary>Number of simulated household water meters.</summary>
+    /// <summary>Number of simulated household water meters (district inflow meters come on top, one per <see cref="WaterOptions.Districts"/>).</summary>
     [Range(0, MaxDevicesPerKind)]
     public int Watermeters { get; set; } = DefaultWatermeters;
 
@@ -74,9 +71,14 @@ public sealed class SimulatorOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan StreetlightInterval { get; set; } = DefaultStreetlightInterval;
 
-    /// <summary>Time between two telemetry messages of one water meter.</summary>
+    /// <summary>
+    /// When set, every water meter (household and district inflow) reports at this one interval, for demonstrations
+    /// and tests that want readings at once. Unset (the default): each household meter draws its own interval within
+    /// <see cref="WaterOptions.HouseholdIntervalMin"/>–<see cref="WaterOptions.HouseholdIntervalMax"/>, as battery meters
+    /// report, and inflow meters report every <see cref="WaterOptions.InflowInterval"/>. Backfill ignores it.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
-    public TimeSpan WatermeterInterval { get; set; } = DefaultWatermeterInterval;
+    public TimeSpan? WatermeterInterval { get; set; }
 
     /// <summary>Time between two telemetry messages (GPS fixes) of one plough.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
@@ -120,28 +122,23 @@ public sealed class SimulatorOptions : IValidatableObject
     /// </summary>
     public string? WriteFleetFile { get; set; }
 
+    /// <summary>The water network: districts, reporting intervals, losses, the scenario of faults, radio delivery.</summary>
+    [ValidateObjectMembers]
+    public WaterOptions Water { get; set; } = new();
+
+    /// <summary>Backfill of water meter history into InfluxDB instead of live simulation (off unless a range is given).</summary>
+    [ValidateObjectMembers]
+    public BackfillOptions Backfill { get; set; } = new();
+
     /// <summary>Faults injected into street lights (none by default).</summary>
     [ValidateObjectMembers]
     public StreetlightFaultOptions StreetlightFaults { get; set; } = new();
 
+    /// <summary>District inflow meters: one per district, when there are household meters.</summary>
+    public int InflowMeters => Watermeters == 0 ? 0 : Water?.Districts ?? 0;
+
     /// <summary>Total number of devices.</summary>
-    public int TotalDevices => Streetlights + Watermeters + Ploughs;
-
-    public TimeSpan IntervalOf(DeviceKind kind) => kind switch
-    {
-        DeviceKind.Streetlight => StreetlightInterval,
-        DeviceKind.Watermeter => WatermeterInterval,
-        DeviceKind.Plough => PloughInterval,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown device kind."),
-    };
-
-    public int CountOf(DeviceKind kind) => kind switch
-    {
-        DeviceKind.Streetlight => Streetlights,
-        DeviceKind.Watermeter => Watermeters,
-        DeviceKind.Plough => Ploughs,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown device kind."),
-    };
+    public int TotalDevices => Streetlights + Watermeters + InflowMeters + Ploughs;
 
     /// <summary>Checks what attributes cannot: the slug and the ids must be valid topic levels.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -161,7 +158,9 @@ public sealed class SimulatorOptions : IValidatableObject
                 [nameof(DeviceIdPrefix)]);
         }
 
-        foreach (var result in ValidateFaultDevices(validationContext))
+        foreach (var result in ValidateFaultDevices(validationContext)
+            .Concat(WaterScenarioValidation.Validate(this, validationContext))
+            .Concat(WaterScenarioValidation.ValidateBackfill(this, validationContext)))
         {
             yield return result;
         }

@@ -4,52 +4,82 @@ using SmartOverhalla.Simulators.Models;
 using SmartOverhalla.Simulators.Models.Ploughs;
 using SmartOverhalla.Simulators.Models.Streetlights;
 using SmartOverhalla.Simulators.Models.Watermeters;
+using SmartOverhalla.Simulators.WaterNetwork;
 
 namespace SmartOverhalla.Simulators.Devices;
 
-/// <summary>Creates the devices the options ask for, each with its own seeded model (and street lights with their injected faults).</summary>
+/// <summary>
+/// Creates the devices the options ask for, each with its own seeded model: street lights (with their injected faults),
+/// the water network's household and district inflow meters (with its scenario and radio delivery), and ploughs.
+/// </summary>
 internal static class DeviceFleet
 {
-    public static IReadOnlyList<SimulatedDevice> Create(SimulatorOptions options, TimeProvider time)
+    public static IReadOnlyList<SimulatedDevice> Create(SimulatorOptions options, TimeProvider time) => Create(options, time, out _);
+
+    /// <param name="water">The water network the water meters simulate, from the clock's present.</param>
+    public static IReadOnlyList<SimulatedDevice> Create(SimulatorOptions options, TimeProvider time, out WaterNetworkPlan water)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
 
         var devices = new List<SimulatedDevice>(options.TotalDevices);
         var lightFaults = StreetlightFaultPlan.Create(options);
-        foreach (var kind in Enum.GetValues<DeviceKind>())
+        for (var number = 1; number <= options.Streetlights; number++)
         {
-            var interval = options.IntervalOf(kind);
-            for (var number = 1; number <= options.CountOf(kind); number++)
-            {
-                var deviceId = DeviceIds.Format(options.DeviceIdPrefix, kind, number);
-                var seed = DeviceSeed.For(options.Seed, kind, number);
-                var faults = kind == DeviceKind.Streetlight ? lightFaults[number - 1] : StreetlightFaults.None;
-                var model = CreateModel(kind, deviceId, seed, number, time, options, faults);
+            var deviceId = DeviceIds.Format(options.DeviceIdPrefix, DeviceKind.Streetlight, number);
+            var seed = DeviceSeed.For(options.Seed, DeviceKind.Streetlight, number);
+            var faults = lightFaults[number - 1];
+            var model = new StreetlightModel(deviceId, seed, time, faults, options.CommandSilenceFallback);
+            devices.Add(Device(options, DeviceKind.Streetlight, deviceId, model, options.StreetlightInterval, WaterNetworkBuilder.PhaseOf(seed, options.StreetlightInterval))
+                with { Acks = AckPolicyOf(faults, options.StreetlightFaults.SlowAckDelay) });
+        }
 
-                // Spread first reports evenly over one interval; the phase is seeded too.
-                var phase = TimeSpan.FromTicks((long)(new Random(~seed).NextDouble() * interval.Ticks));
-                var topic = new DeviceTopic(options.Municipality, kind, deviceId, MessageType.Telemetry);
-                devices.Add(new SimulatedDevice(topic, model, interval, phase) { Acks = AckPolicyOf(faults, options.StreetlightFaults.SlowAckDelay) });
-            }
+        water = WaterNetworkBuilder.Build(options, time.GetUtcNow());
+        devices.AddRange(WaterDevices(options, water, time));
+
+        for (var number = 1; number <= options.Ploughs; number++)
+        {
+            var deviceId = DeviceIds.Format(options.DeviceIdPrefix, DeviceKind.Plough, number);
+            var seed = DeviceSeed.For(options.Seed, DeviceKind.Plough, number);
+
+            // Ploughs are shared out over the routes in turn, so a few ploughs cover different roads.
+            var model = new PloughModel(deviceId, seed, time, OverhallaRoutes.All[(number - 1) % OverhallaRoutes.All.Count]);
+            devices.Add(Device(options, DeviceKind.Plough, deviceId, model, options.PloughInterval, WaterNetworkBuilder.PhaseOf(seed, options.PloughInterval)));
         }
 
         return devices;
     }
+
+    /// <summary>Household meters, then one inflow meter per district; every one with the radio's late and duplicated delivery.</summary>
+    private static IEnumerable<SimulatedDevice> WaterDevices(SimulatorOptions options, WaterNetworkPlan water, TimeProvider time)
+    {
+        var radio = options.Water.Radio;
+        foreach (var meter in water.Households)
+        {
+            var model = new WatermeterModel(meter.DeviceId, meter.Seed, meter.CreateFlow(water.Origin), meter.Replacements, time);
+            var (interval, phase) = options.WatermeterInterval is { } fixedInterval
+                ? (fixedInterval, WaterNetworkBuilder.PhaseOf(meter.Seed, fixedInterval))
+                : (meter.Interval, meter.Phase);
+            yield return Device(options, DeviceKind.Watermeter, meter.DeviceId, model, interval, phase) with { Radio = RadioDelivery.Of(radio, meter.Seed) };
+        }
+
+        foreach (var district in water.Districts)
+        {
+            var flows = water.HouseholdsOf(district).Select(h => h.CreateFlow(water.Origin)).ToList();
+            var model = new DistrictInflowModel(district.InflowMeterId, district.Seed, flows, district.Losses, water.Origin, time);
+            var (interval, phase) = options.WatermeterInterval is { } fixedInterval
+                ? (fixedInterval, WaterNetworkBuilder.PhaseOf(district.Seed, fixedInterval))
+                : (district.Interval, district.Phase);
+            yield return Device(options, DeviceKind.Watermeter, district.InflowMeterId, model, interval, phase) with { Radio = RadioDelivery.Of(radio, district.Seed) };
+        }
+    }
+
+    private static SimulatedDevice Device(SimulatorOptions options, DeviceKind kind, string deviceId, IDeviceModel model, TimeSpan interval, TimeSpan phase) =>
+        new(new DeviceTopic(options.Municipality, kind, deviceId, MessageType.Telemetry), model, interval, phase);
 
     /// <summary>A light that never acks stays silent even if it is also picked to ack slowly.</summary>
     private static AckPolicy AckPolicyOf(StreetlightFaults faults, TimeSpan slowAckDelay) =>
         (faults & StreetlightFaults.NeverAck) != 0 ? AckPolicy.Never
         : (faults & StreetlightFaults.SlowAck) != 0 ? AckPolicy.After(slowAckDelay)
         : AckPolicy.Immediate;
-
-    private static IDeviceModel CreateModel(DeviceKind kind, string deviceId, int seed, int number, TimeProvider time, SimulatorOptions options, StreetlightFaults faults) => kind switch
-    {
-        DeviceKind.Streetlight => new StreetlightModel(deviceId, seed, time, faults, options.CommandSilenceFallback),
-        DeviceKind.Watermeter => new WatermeterModel(deviceId, seed, time),
-
-        // Ploughs are shared out over the routes in turn, so a few ploughs cover different roads.
-        DeviceKind.Plough => new PloughModel(deviceId, seed, time, OverhallaRoutes.All[(number - 1) % OverhallaRoutes.All.Count]),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown device kind."),
-    };
 }

@@ -3,12 +3,16 @@ using SmartOverhalla.Contracts.Topics;
 
 namespace SmartOverhalla.Simulators.Devices;
 
-/// <summary>Ids of simulated devices: <c>{prefix}-{light|water|plough}-{number}</c>, e.g. <c>sim-light-0001</c>.</summary>
+/// <summary>Ids of simulated devices: <c>{prefix}-{light|water|plough}-{number}</c>, e.g. <c>sim-light-0001</c>; district inflow meters <c>{prefix}-inflow-{district}</c>.</summary>
 internal static class DeviceIds
 {
     /// <summary>Formats the id of the <paramref name="number"/>-th device (1-based) of a kind.</summary>
     public static string Format(string prefix, DeviceKind kind, int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}-{ShortName(kind)}-{number:D4}");
+
+    /// <summary>The id of the inflow meter of district <paramref name="district"/> (1-based), e.g. <c>sim-inflow-01</c>: a water meter of its own.</summary>
+    public static string FormatInflow(string prefix, int district) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}-inflow-{district:D2}");
 
     /// <summary>The number of the device of <paramref name="kind"/> that <see cref="Format"/> names <paramref name="deviceId"/>, if any.</summary>
     public static bool TryParseNumber(string prefix, DeviceKind kind, string? deviceId, out int number)

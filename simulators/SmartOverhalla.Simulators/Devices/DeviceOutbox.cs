@@ -43,4 +43,12 @@ internal sealed class DeviceOutbox
 
     /// <summary>Removes the earliest message, once it was sent (or given up).</summary>
     public void RemoveFirst() => _entries.RemoveAt(0);
+
+    /// <summary>Removes and returns every message of <paramref name="type"/>, due or not, in due order.</summary>
+    public IReadOnlyList<OutboxEntry> TakeAll(MessageType type)
+    {
+        var taken = _entries.Where(e => e.Type == type).ToList();
+        _entries.RemoveAll(e => e.Type == type);
+        return taken;
+    }
 }

@@ -126,6 +126,14 @@ internal sealed class DeviceRunner : IAsyncDisposable
                 {
                     _outbox.Add(now, MessageType.Event, raised);
                 }
+
+                if (_device.Radio is { } radio && HandOverToRadio(radio, pending, now))
+                {
+                    // Held back: it leaves later, from the outbox, with its original ts.
+                    Published++;
+                    pending = null;
+                    continue;
+                }
             }
 
             switch (await _connection.PublishAsync(MessageType.Telemetry, pending, retain: false, cancellationToken))
@@ -143,8 +151,34 @@ internal sealed class DeviceRunner : IAsyncDisposable
             }
         }
 
-        // The last reading's events (a fault noticed at the very end) still go out before the device stops.
+        // The last reading's events (a fault noticed at the very end) still go out before the device stops, and so do
+        // readings the radio still holds back.
         await SendDueAsync(_context.Time.GetUtcNow(), cancellationToken);
+        foreach (var held in _outbox.TakeAll(MessageType.Telemetry))
+        {
+            await _connection.PublishAsync(MessageType.Telemetry, held.Message, retain: false, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Lets the radio decide about a reading just taken: a duplicate is queued to follow it (at once, or with it when
+    /// late); a late reading is queued for later. True when the reading is held back (not to be sent now).
+    /// </summary>
+    private bool HandOverToRadio(RadioDelivery radio, IDeviceMessage reading, DateTimeOffset now)
+    {
+        var (late, duplicate) = radio.Next();
+        var due = late ? now + radio.LateDelay : now;
+        if (late)
+        {
+            _outbox.Add(due, MessageType.Telemetry, reading);
+        }
+
+        if (duplicate)
+        {
+            _outbox.Add(due, MessageType.Telemetry, reading);
+        }
+
+        return late;
     }
 
     /// <summary>Publishes the acks and events due at <paramref name="now"/>; false when the connection failed on the way.</summary>

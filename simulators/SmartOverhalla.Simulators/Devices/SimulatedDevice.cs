@@ -19,6 +19,9 @@ internal sealed record SimulatedDevice(DeviceTopic Telemetry, IDeviceModel Model
     /// <summary>When the device acks the commands it handled (at once unless a fault is injected).</summary>
     public AckPolicy Acks { get; init; } = AckPolicy.Immediate;
 
+    /// <summary>Late and duplicated delivery of telemetry (water meters in live mode); null: every reading once, at once.</summary>
+    public RadioDelivery? Radio { get; init; }
+
     /// <summary>The model's command side, when the device takes commands.</summary>
     public ICommandTarget? Commands => Model as ICommandTarget;
 }

@@ -2,19 +2,23 @@ using Microsoft.Extensions.Logging;
 
 namespace SmartOverhalla.Simulators.Hosting;
 
-/// <summary>The simulators' log catalogue (source-generated, stable placeholders, never payloads).</summary>
+/// <summary>
+/// The simulators' log catalogue (source-generated, stable placeholders, never payloads). Event ids are unique across the
+/// simulators and the libraries in their log: 1–5 belong to SmartOverhalla.Influx (used by the backfill), 40–49 to the
+/// backfill (<c>Backfill/Log.cs</c>).
+/// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Simulating {Streetlights} street lights, {Watermeters} water meters and {Ploughs} ploughs of {Municipality} on {Host}:{Port}")]
+    [LoggerMessage(28, LogLevel.Information, "Simulating {Streetlights} street lights, {Watermeters} water meters and {Ploughs} ploughs of {Municipality} on {Host}:{Port}")]
     public static partial void SimulationStarting(this ILogger logger, int streetlights, int watermeters, int ploughs, string municipality, string host, int port);
 
-    [LoggerMessage(2, LogLevel.Information, "Simulation: {Connected}/{Devices} devices connected, {Published} messages published, {Failed} failed")]
+    [LoggerMessage(29, LogLevel.Information, "Simulation: {Connected}/{Devices} devices connected, {Published} messages published, {Failed} failed")]
     public static partial void Summary(this ILogger logger, int connected, int devices, long published, long failed);
 
-    [LoggerMessage(3, LogLevel.Information, "Every device sent its {Count} messages and went offline; stopping")]
+    [LoggerMessage(30, LogLevel.Information, "Every device sent its {Count} messages and went offline; stopping")]
     public static partial void AllDevicesFinished(this ILogger logger, int count);
 
-    [LoggerMessage(4, LogLevel.Warning, "No devices to simulate; stopping")]
+    [LoggerMessage(31, LogLevel.Warning, "No devices to simulate; stopping")]
     public static partial void NoDevices(this ILogger logger);
 
     [LoggerMessage(10, LogLevel.Debug, "Device {DeviceId} connected")]
@@ -44,7 +48,7 @@ internal static partial class Log
     [LoggerMessage(18, LogLevel.Debug, "Device {DeviceId} finished its {Count} messages")]
     public static partial void DeviceFinished(this ILogger logger, string deviceId, int count);
 
-    [LoggerMessage(5, LogLevel.Information, "Street-light faults injected: {LampFailures} lamp failures, {DriverFaults} driver faults, {NeverAck} never acking, {SlowAck} acking after {SlowAckDelay}")]
+    [LoggerMessage(32, LogLevel.Information, "Street-light faults injected: {LampFailures} lamp failures, {DriverFaults} driver faults, {NeverAck} never acking, {SlowAck} acking after {SlowAckDelay}")]
     public static partial void FaultsInjected(this ILogger logger, int lampFailures, int driverFaults, int neverAck, int slowAck, TimeSpan slowAckDelay);
 
     [LoggerMessage(6, LogLevel.Information, "Device {DeviceId} simulates {Faults}")]
@@ -76,4 +80,13 @@ internal static partial class Log
 
     [LoggerMessage(27, LogLevel.Information, "Wrote the fleet of {Count} devices to {Path} (the gateway's Devices:ImportFile); not simulating")]
     public static partial void FleetWritten(this ILogger logger, int count, string path);
+
+    [LoggerMessage(33, LogLevel.Information, "Water network: {Households} household meters in {Districts} districts, {Leaks} leaks, {Bursts} bursts, {Replacements} replacements, {Holidays} holidays, {PipeLeaks} pipe leaks")]
+    public static partial void WaterNetworkPlanned(this ILogger logger, int households, int districts, int leaks, int bursts, int replacements, int holidays, int pipeLeaks);
+
+    [LoggerMessage(34, LogLevel.Information, "Wrote the water meter registry of {Count} meters to {Path} (the gateway's import); not simulating")]
+    public static partial void WaterRegistryWritten(this ILogger logger, int count, string path);
+
+    [LoggerMessage(35, LogLevel.Information, "Wrote the ground truth from {From:O} to {To:O} to {Path}")]
+    public static partial void GroundTruthWritten(this ILogger logger, DateTimeOffset from, DateTimeOffset to, string path);
 }

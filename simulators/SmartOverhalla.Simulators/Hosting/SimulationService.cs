@@ -2,17 +2,21 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
+using SmartOverhalla.Influx;
 using SmartOverhalla.Mqtt;
+using SmartOverhalla.Simulators.Backfill;
 using SmartOverhalla.Simulators.Configuration;
 using SmartOverhalla.Simulators.Devices;
 using SmartOverhalla.Simulators.Models.Streetlights;
+using SmartOverhalla.Simulators.WaterNetwork;
 
 namespace SmartOverhalla.Simulators.Hosting;
 
 /// <summary>
 /// Runs the whole fleet: one <see cref="DeviceRunner"/> per device, connecting through a shared
 /// gate of bounded parallelism, and logs a one-line summary periodically. With a message limit,
-/// the host stops by itself once every device has published its messages and gone offline.
+/// the host stops by itself once every device has published its messages and gone offline. Instead of simulating, it
+/// writes the fleet list and/or the water registry, or backfills water history (<see cref="WaterBackfill"/>), then stops.
 /// </summary>
 internal sealed class SimulationService(
     IOptions<SimulatorOptions> options,
@@ -20,20 +24,29 @@ internal sealed class SimulationService(
     TimeProvider time,
     SimulatorMetrics metrics,
     IEnumerable<ISimulationObserver> observers,
+    WaterBackfill backfill,
+    SimulatorRunOutcome outcome,
     IHostApplicationLifetime lifetime,
     ILogger<SimulationService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        if (settings.Backfill.Enabled)
+        {
+            await BackfillAsync(settings, stoppingToken);
+            lifetime.StopApplication();
+            return;
+        }
+
         var mqtt = mqttOptions.Value;
         logger.SimulationStarting(settings.Streetlights, settings.Watermeters, settings.Ploughs, settings.Municipality, mqtt.Host, mqtt.Port);
 
-        var devices = DeviceFleet.Create(settings, time);
-        if (!string.IsNullOrWhiteSpace(settings.WriteFleetFile))
+        var devices = DeviceFleet.Create(settings, time, out var water);
+        LogWaterNetwork(water);
+        if (!string.IsNullOrWhiteSpace(settings.WriteFleetFile) || !string.IsNullOrWhiteSpace(settings.Water.RegistryFile))
         {
-            await FleetList.WriteAsync(settings.WriteFleetFile, devices, stoppingToken);
-            logger.FleetWritten(devices.Count, settings.WriteFleetFile);
+            await WriteListsAsync(settings, devices, water, stoppingToken);
             lifetime.StopApplication();
             return;
         }
@@ -66,11 +79,77 @@ internal sealed class SimulationService(
         }
 
         logger.Summary(metrics.Connected, devices.Count, metrics.PublishedTotal, metrics.FailedTotal);
+        if (!string.IsNullOrWhiteSpace(settings.Water.GroundTruthFile) && water.Households.Count > 0)
+        {
+            // Live mode: what the network did from the start until now (faults drawn with the seed started within its first day).
+            var now = time.GetUtcNow();
+            await GroundTruthBuilder.WriteAsync(settings.Water.GroundTruthFile, GroundTruthBuilder.Build(water, settings.Seed, now), CancellationToken.None);
+            logger.GroundTruthWritten(water.Origin, now, settings.Water.GroundTruthFile);
+        }
+
         if (!stoppingToken.IsCancellationRequested && settings.MessagesPerDevice is { } count)
         {
             logger.AllDevicesFinished(count);
             lifetime.StopApplication();
         }
+    }
+
+    private async Task BackfillAsync(SimulatorOptions settings, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await backfill.RunAsync(settings, stoppingToken);
+            if (!string.IsNullOrWhiteSpace(settings.Water.GroundTruthFile))
+            {
+                var (from, to) = (settings.Backfill.From!.Value, settings.Backfill.To!.Value);
+                var network = WaterNetworkBuilder.Build(settings, from, to);
+                await GroundTruthBuilder.WriteAsync(settings.Water.GroundTruthFile, GroundTruthBuilder.Build(network, settings.Seed, to), stoppingToken);
+                logger.GroundTruthWritten(from, to, settings.Water.GroundTruthFile);
+            }
+        }
+        catch (InfluxException ex)
+        {
+            // InfluxDB refused or could not be reached: say so in one line and exit with an error, no stack trace.
+            Backfill.Log.BackfillFailed(logger, 0, ex.Message);
+            outcome.ExitCode = SimulatorRunOutcome.FailedExitCode;
+        }
+        catch (IOException ex)
+        {
+            Backfill.Log.BackfillFailed(logger, 0, ex.Message);
+            outcome.ExitCode = SimulatorRunOutcome.FailedExitCode;
+        }
+    }
+
+    private async Task WriteListsAsync(SimulatorOptions settings, IReadOnlyList<SimulatedDevice> devices, WaterNetworkPlan water, CancellationToken stoppingToken)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.WriteFleetFile))
+        {
+            await FleetList.WriteAsync(settings.WriteFleetFile, devices, stoppingToken);
+            logger.FleetWritten(devices.Count, settings.WriteFleetFile);
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.Water.RegistryFile))
+        {
+            await WaterRegistryCsv.WriteAsync(settings.Water.RegistryFile, water, stoppingToken);
+            logger.WaterRegistryWritten(water.Households.Count + water.Districts.Count, settings.Water.RegistryFile);
+        }
+    }
+
+    private void LogWaterNetwork(WaterNetworkPlan water)
+    {
+        if (water.Households.Count == 0)
+        {
+            return;
+        }
+
+        logger.WaterNetworkPlanned(
+            water.Households.Count,
+            water.Districts.Count,
+            water.Households.Sum(h => h.Leaks.Count),
+            water.Households.Sum(h => h.Bursts.Count),
+            water.Households.Sum(h => h.Replacements.Count),
+            water.Households.Sum(h => h.Holidays.Count),
+            water.Districts.Sum(d => d.PipeLeaks.Count));
     }
 
     /// <summary>Says which lights are faulty, so whoever watches the platform knows which alerts to expect.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Polly;
 using Polly.Registry;
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.DevicePoints;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Ingestion.Mqtt;
 using SmartOverhalla.Ingestion.Pipeline;

@@ -1,5 +1,6 @@
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.DevicePoints;
 using SmartOverhalla.Ingestion.Pipeline;
 
 namespace SmartOverhalla.Ingestion.Tests.Pipeline;

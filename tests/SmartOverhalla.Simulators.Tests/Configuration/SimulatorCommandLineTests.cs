@@ -142,4 +142,28 @@ public sealed class SimulatorCommandLineTests
         command.Parse(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)).InvokeAsync(
             new InvocationConfiguration { Output = new StringWriter(), Error = new StringWriter() },
             TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Invoke_WithWaterAndBackfillSwitches_SetsTheirConfigurationKeys()
+    {
+        IReadOnlyDictionary<string, string?>? settings = null;
+        var command = SimulatorCommandLine.Create((s, _) =>
+        {
+            settings = s;
+            return Task.CompletedTask;
+        });
+
+        var exitCode = await Invoke(command, "--districts 2 --water-leaks 3 --water-bursts 1 --household-interval-min 00:20:00 --backfill-from 2026-11-01T00:00:00Z --backfill-to 2026-11-15T00:00:00Z --write-ground-truth t.json --write-water-registry r.csv");
+
+        Assert.Equal(0, exitCode);
+        Assert.NotNull(settings);
+        Assert.Equal("2", settings["Simulators:Water:Districts"]);
+        Assert.Equal("3", settings["Simulators:Water:RandomLeaks"]);
+        Assert.Equal("1", settings["Simulators:Water:RandomBursts"]);
+        Assert.Equal("00:20:00", settings["Simulators:Water:HouseholdIntervalMin"]);
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(settings["Simulators:Backfill:From"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new DateTimeOffset(2026, 11, 15, 0, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(settings["Simulators:Backfill:To"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("t.json", settings["Simulators:Water:GroundTruthFile"]);
+        Assert.Equal("r.csv", settings["Simulators:Water:RegistryFile"]);
+    }
 }

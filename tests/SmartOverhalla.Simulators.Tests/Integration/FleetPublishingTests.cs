@@ -31,7 +31,7 @@ public sealed class FleetPublishingTests(MosquittoFixture mosquitto) : IClassFix
         {
             (options.Streetlights, options.Watermeters, options.Ploughs) = (3, 2, 1);
             options.MessagesPerDevice = 3;
-            options.StreetlightInterval = options.WatermeterInterval = options.PloughInterval = TimeSpan.FromMilliseconds(100);
+            options.WatermeterInterval = options.StreetlightInterval = options.PloughInterval = TimeSpan.FromMilliseconds(100);
         });
         using var published = new MetricCollector<long>(
             simulator.Host.Services.GetRequiredService<IMeterFactory>(), SimulatorMetrics.MeterName, "smartoverhalla.simulators.messages.published");
@@ -93,7 +93,7 @@ public sealed class FleetPublishingTests(MosquittoFixture mosquitto) : IClassFix
         using var simulator = SimulatorHost.Create(mosquitto.Server.Port, municipality, options =>
         {
             (options.Streetlights, options.Watermeters, options.Ploughs) = (2, 1, 1);
-            options.StreetlightInterval = options.WatermeterInterval = options.PloughInterval = TimeSpan.FromMilliseconds(200);
+            options.WatermeterInterval = options.StreetlightInterval = options.PloughInterval = TimeSpan.FromMilliseconds(200);
         });
         await simulator.Host.StartAsync(deadline.Token);
         await Eventually.UntilAsync(() => simulator.Observer.Statuses(DeviceState.Online).Count == 4, Deadline, "four devices online", deadline.Token);
@@ -127,7 +127,7 @@ public sealed class FleetPublishingTests(MosquittoFixture mosquitto) : IClassFix
             (options.Streetlights, options.Watermeters, options.Ploughs) = (400, 80, 20);
             options.ConnectParallelism = 4;
             options.MessagesPerDevice = 1;
-            options.StreetlightInterval = options.WatermeterInterval = options.PloughInterval = TimeSpan.FromSeconds(1);
+            options.WatermeterInterval = options.StreetlightInterval = options.PloughInterval = TimeSpan.FromSeconds(1);
         });
 
         // When the simulator runs to its end

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -30,9 +31,15 @@ internal sealed class SimulatorHost : IDisposable
     /// their client ids never clash with another test's on the same broker. With <paramref name="time"/>,
     /// the devices run on that clock (a <c>FakeTimeProvider</c> moves their schedules and delays).
     /// </summary>
-    public static SimulatorHost Create(int brokerPort, string municipality, Action<SimulatorOptions> configure, TimeProvider? time = null)
+    /// <param name="settings">Further configuration keys, e.g. section <c>InfluxDb</c> for a backfill.</param>
+    public static SimulatorHost Create(int brokerPort, string municipality, Action<SimulatorOptions> configure, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddFakeLogging();
         var observer = new RecordingObserver();

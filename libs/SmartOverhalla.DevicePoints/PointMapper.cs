@@ -3,7 +3,7 @@ using SmartOverhalla.Contracts.Storage;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Influx;
 
-namespace SmartOverhalla.Ingestion.Pipeline;
+namespace SmartOverhalla.DevicePoints;
 
 /// <summary>
 /// Maps a validated contract message to its InfluxDB point by walking the <see cref="DeviceSeries"/> the message
@@ -29,7 +29,7 @@ public static class PointMapper
         var point = PointData.Measurement(series.Measurement);
         if (series.HasKindTag)
         {
-            point.Tag(Measurements.KindTag, TopicNames.Of(topic.Kind));
+            point.Tag(DevicePointTags.Kind, TopicNames.Of(topic.Kind));
         }
 
         // A plain loop over an immutable array: no allocation per field, and each value is read by the accessor the
@@ -63,8 +63,8 @@ public static class PointMapper
         }
 
         return point
-            .Tag(Measurements.MunicipalityTag, topic.Municipality)
-            .Tag(Measurements.DeviceTag, topic.DeviceId)
+            .Tag(DevicePointTags.Municipality, topic.Municipality)
+            .Tag(DevicePointTags.Device, topic.DeviceId)
             .Timestamp(message.Ts);
     }
 }
