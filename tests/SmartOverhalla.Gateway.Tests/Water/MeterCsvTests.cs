@@ -25,6 +25,15 @@ public sealed class MeterCsvTests
         Assert.Equal(new MeterDefinition("overhalla", "in-1", MeterRole.DistrictInflow, "d01", null), meters[2]);
     }
 
+    [Fact]
+    public void Parse_HouseholdOutsideEveryDistrict_HasAnEmptyDistrict()
+    {
+        // As the simulator writes a fleet without districts: LF line ends, no BOM, an empty district
+        var meters = MeterCsv.Parse(Encoding.UTF8.GetBytes("meterId;municipality;role;district;address\nm-1;overhalla;household;;Vegen 1\n"));
+
+        Assert.Equal(new MeterDefinition("overhalla", "m-1", MeterRole.Household, string.Empty, "Vegen 1"), Assert.Single(meters));
+    }
+
     [Theory]
     [InlineData("meterId,municipality,role,district,address\nm-1,overhalla,household,d01,x\n", 1, "header")]
     [InlineData("meterId;municipality;role;district;address\nm-1;overhalla;household;d01;Vegen 1\nm-2;overhalla;house;d01;Vegen 2\n", 3, "role")]
@@ -37,6 +46,7 @@ public sealed class MeterCsvTests
     [InlineData("meterId;municipality;role;district;address\nm-1;overhalla;household;d01\n", 2, "expected 5 fields")]
     [InlineData("meterId;municipality;role;district;address\nm-1;overhalla;household;d01;Vegen 1\nm-2;overhalla;household;d01;\"Vegen 2\n", 3, "not closed")]
     [InlineData("", 1, "empty")]
+    [InlineData("meterId;municipality;role;district;address\nin-1;overhalla;district-inflow;;\n", 2, "required for a district inflow meter")]
     [InlineData("meterId;municipality;role;district;address\nm-1;overhalla;household;d01;\"Vegen 1\nleil. 2\"\nm-2;overhalla;household;x;Vegen 2\n", 2, "line breaks")]
     public void Parse_BadFile_IsRefusedWithItsLineAndReason(string text, int line, string reason)
     {

@@ -36,9 +36,12 @@ internal static class MeterRules
             return ("role", $"{RoleRule}; got '{Shown(role)}'");
         }
 
-        if (string.IsNullOrEmpty(district) || !DeviceTopic.IsValidMunicipality(district))
+        // A household outside every district metered area (the simulator's fleet without districts) has an empty district;
+        // an inflow meter always feeds one.
+        var noDistrict = string.IsNullOrEmpty(district) && parsedRole == MeterRole.Household;
+        if (!noDistrict && (string.IsNullOrEmpty(district) || !DeviceTopic.IsValidMunicipality(district)))
         {
-            return ("district", $"{DistrictRule}; got '{Shown(district)}'");
+            return ("district", $"{DistrictRule}{(parsedRole == MeterRole.DistrictInflow ? ", required for a district inflow meter" : string.Empty)}; got '{Shown(district)}'");
         }
 
         var trimmed = address?.Trim();
@@ -59,7 +62,7 @@ internal static class MeterRules
             return ("address", "must be empty for a district inflow meter: it serves no household");
         }
 
-        definition = new MeterDefinition(municipality, meterId, parsedRole, district, parsedRole == MeterRole.Household ? trimmed : null);
+        definition = new MeterDefinition(municipality, meterId, parsedRole, district ?? string.Empty, parsedRole == MeterRole.Household ? trimmed : null);
         return null;
     }
 
