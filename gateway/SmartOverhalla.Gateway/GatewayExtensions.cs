@@ -7,6 +7,7 @@ using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Gateway.Savings;
 using SmartOverhalla.Gateway.OpenApi;
 using SmartOverhalla.Gateway.Security;
+using SmartOverhalla.Gateway.Water;
 using SmartOverhalla.Influx;
 
 namespace SmartOverhalla.Gateway;
@@ -28,6 +29,7 @@ internal static class GatewayExtensions
         builder.Services.AddLightingControl(builder.Configuration);
         builder.Services.AddLightingSavings();
         builder.Services.AddAlerts(builder.Configuration);
+        builder.Services.AddWater(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -52,6 +54,7 @@ internal static class GatewayExtensions
         app.MapLightingSavings();
         app.MapAlerts();
         app.MapAuditEndpoints();
+        app.MapWater();
         app.MapDevices().RequireAuthorization(ApiPolicies.Admin);
         app.MapOpenApi().AllowAnonymous();
         return app;

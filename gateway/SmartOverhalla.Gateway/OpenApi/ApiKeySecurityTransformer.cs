@@ -18,6 +18,8 @@ internal static class ApiKeySecurityTransformer
         [ApiPolicies.Admin] = "admin",
         [ApiPolicies.Service] = "service, admin",
         [ApiPolicies.AnyRole] = "operator, planner, admin",
+        [ApiPolicies.AnyRoleOrService] = "operator, planner, admin, service",
+        [ApiPolicies.Household] = "household (not implied by admin)",
     };
 
     public static Task TransformDocumentAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -30,7 +32,7 @@ internal static class ApiKeySecurityTransformer
             In = ParameterLocation.Header,
             Name = ApiKeyDefaults.HeaderName,
             Description = $"An API key from an administrator, in '{ApiKeyDefaults.HeaderName}: <key>' or 'Authorization: {ApiKeyDefaults.Scheme} <key>'. " +
-                "Each key has a name (recorded as who acted) and roles: operator, planner, admin.",
+                "Each key has a name (recorded as who acted) and roles: operator, planner, admin, service, household.",
         };
         return Task.CompletedTask;
     }

@@ -21,7 +21,7 @@ internal static class OpenApiRegistration
             {
                 Title = Title,
                 Version = DocumentName,
-                Description = "HTTP API of the SmartOverhalla gateway: health (anonymous), lighting control, overrides, savings, alerts " +
+                Description = "HTTP API of the SmartOverhalla gateway: health (anonymous), lighting control, overrides, savings, alerts, water " +
                     "and the audit log. Every endpoint but /health and this document needs an API key (security scheme ApiKey); " +
                     "each operation names the roles it admits.",
             };

@@ -2,7 +2,7 @@ namespace SmartOverhalla.Gateway.Security;
 
 /// <summary>
 /// Authorization policy names of the HTTP API (design.md, Security). Each role's policy also admits
-/// <see cref="Admin"/>, who may do everything. Apply one to an endpoint or a route group with
+/// <see cref="Admin"/>, who may do everything except <see cref="Household"/>. Apply one to an endpoint or a route group with
 /// <c>.RequireAuthorization(ApiPolicies.Admin)</c>; an endpoint that names none still needs a valid API key (the
 /// fallback policy), and only <c>.AllowAnonymous()</c> opens it to everyone.
 /// </summary>
@@ -22,4 +22,12 @@ public static class ApiPolicies
 
     /// <summary>Any of the roles: reference data every role needs, such as the lighting zones.</summary>
     public const string AnyRole = "any-role";
+
+    /// <summary>Any of the roles or a platform service: reference data the analytics host reads too, such as the water meters' placements.</summary>
+    public const string AnyRoleOrService = "any-role-or-service";
+
+    /// <summary>
+    /// The <c>household</c> role only: one household's address or consumption (personal data). Admin does not imply it.
+    /// </summary>
+    public const string Household = "household";
 }

@@ -15,6 +15,13 @@ public static class ApiRoles
     /// </summary>
     public const string Service = "service";
 
+    /// <summary>
+    /// Customer service and billing staff: may look up which address a water meter serves and one household's consumption,
+    /// each with a stated purpose and audited (gateway README, "Water"). Not implied by
+    /// <see cref="Admin"/> (data minimisation): a key that needs both is given both.
+    /// </summary>
+    public const string Household = "household";
+
     /// <summary>Every known role, in the order they are documented.</summary>
-    public static IReadOnlyList<string> All { get; } = [Operator, Planner, Admin, Service];
+    public static IReadOnlyList<string> All { get; } = [Operator, Planner, Admin, Service, Household];
 }

@@ -34,7 +34,13 @@ internal static class SecurityServiceCollectionExtensions
             .AddPolicy(ApiPolicies.Planner, RoleOrAdmin(ApiRoles.Planner))
             .AddPolicy(ApiPolicies.Admin, RoleOrAdmin())
             .AddPolicy(ApiPolicies.Service, RoleOrAdmin(ApiRoles.Service))
-            .AddPolicy(ApiPolicies.AnyRole, RoleOrAdmin(ApiRoles.Operator, ApiRoles.Planner));
+            .AddPolicy(ApiPolicies.AnyRole, RoleOrAdmin(ApiRoles.Operator, ApiRoles.Planner))
+            .AddPolicy(ApiPolicies.AnyRoleOrService, RoleOrAdmin(ApiRoles.Operator, ApiRoles.Planner, ApiRoles.Service))
+            // Data minimisation: personal data needs its own role, which admin does not imply.
+            .AddPolicy(ApiPolicies.Household, policy => policy
+                .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(ClaimTypes.Role, ApiRoles.Household));
 
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ApiRateLimitOptions>>(ApiRateLimiting.Configure);

@@ -39,6 +39,9 @@ internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settin
     /// <summary>A URL where nothing listens: for "InfluxDB is down".</summary>
     public static Uri DeadInfluxUrl() => new($"http://127.0.0.1:{FreeTcpPort.Next()}/");
 
+    /// <summary>The folder of this gateway's state files (light state, registries), deleted with the gateway.</summary>
+    public string StateDirectory => _files.Path;
+
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     /// <summary>A client that sends <paramref name="key"/> (one of <see cref="TestApiKeys"/>) with every request.</summary>
@@ -74,6 +77,8 @@ internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settin
                 // Light state, overrides and device registry of each test gateway in its own folder, never in the source tree.
                 ["Lighting:StateFile"] = _files.File("lighting-state.json"),
                 ["Devices:RegistryFile"] = _files.File("device-registry.json"),
+                ["Water:Registry:File"] = _files.File("water-meters.json"),
+                ["Water:Notices:File"] = _files.File("water-notices.json"),
                 // Most gateway tests play devices without credentials; the Broker and Devices tests switch this off.
                 ["Broker:Embedded:AllowAnonymous"] = "true",
             })
