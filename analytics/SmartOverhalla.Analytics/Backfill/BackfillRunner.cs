@@ -59,6 +59,19 @@ internal sealed class BackfillRunner(IEnumerable<IDerivedDataJob> jobs, TimeProv
         return problems;
     }
 
+    /// <summary>
+    /// Brings the selected jobs' partitions up to date (the water jobs' meter directory) before <see cref="Check"/> and
+    /// <see cref="RunAsync"/>; throws <see cref="JobInputUnavailableException"/> when a job cannot.
+    /// </summary>
+    public async Task RefreshAsync(BackfillRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var job in Selected(request))
+        {
+            await job.RefreshAsync(cancellationToken);
+        }
+    }
+
     /// <summary>The number of steps (windows × partitions) <paramref name="request"/> has, for a progress bar.</summary>
     public int CountSteps(BackfillRequest request) => Plan(request).Sum(p => p.Partitions.Count * p.Windows.Count);
 
