@@ -104,7 +104,10 @@ public static class AnalyticsCommandLine
         var runner = host.Services.GetRequiredService<BackfillRunner>();
         try
         {
-            await runner.RefreshAsync(request, cancellationToken);
+            foreach (var skipped in await runner.RefreshAsync(request, cancellationToken))
+            {
+                console.MarkupLineInterpolated($"[yellow]{skipped}[/]");
+            }
         }
         catch (JobInputUnavailableException ex)
         {
