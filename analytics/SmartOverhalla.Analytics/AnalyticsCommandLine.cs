@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartOverhalla.Analytics.Backfill;
+using SmartOverhalla.Analytics.Jobs;
 using Spectre.Console;
 
 namespace SmartOverhalla.Analytics;
@@ -101,6 +102,19 @@ public static class AnalyticsCommandLine
         }
 
         var runner = host.Services.GetRequiredService<BackfillRunner>();
+        try
+        {
+            foreach (var skipped in await runner.RefreshAsync(request, cancellationToken))
+            {
+                console.MarkupLineInterpolated($"[yellow]{skipped}[/]");
+            }
+        }
+        catch (JobInputUnavailableException ex)
+        {
+            console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+            return UsageExitCode;
+        }
+
         var problems = runner.Check(request);
         if (problems.Count > 0)
         {

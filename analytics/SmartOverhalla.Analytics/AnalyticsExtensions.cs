@@ -7,6 +7,7 @@ using SmartOverhalla.Analytics.Backfill;
 using SmartOverhalla.Analytics.Jobs;
 using SmartOverhalla.Analytics.Lighting;
 using SmartOverhalla.Analytics.Telemetry;
+using SmartOverhalla.Analytics.Water;
 using SmartOverhalla.Influx;
 using SmartOverhalla.OptionsValidation;
 
@@ -17,7 +18,7 @@ public static class AnalyticsExtensions
 {
     /// <summary>
     /// Adds the analytics host with configuration sections <c>Analytics</c> (instance, jobs' schedules), <c>InfluxDb</c>
-    /// and each domain's (<c>Lighting</c>, <c>Lighting:Savings</c>).
+    /// and each domain's (<c>Lighting</c>, <c>Lighting:Savings</c>, <c>Water</c>).
     /// </summary>
     public static TBuilder AddAnalytics<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -44,6 +45,7 @@ public static class AnalyticsExtensions
 
         // The domains' jobs; a new domain adds its AddXxxJobs here.
         services.AddLightingJobs(configuration);
+        services.AddWaterJobs(configuration);
 
         services.AddHostedService<JobSchedulerService>();
         services.AddHostedService<AnalyticsSelfMetricsService>();

@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(5011, LogLevel.Information, "Job {Job}/{Partition} resumes at its watermark {Watermark:O}")]
     public static partial void Resuming(ILogger logger, string job, string partition, DateTimeOffset watermark);
 
+    [LoggerMessage(5014, LogLevel.Warning, "Job {Job} did not run: {Reason}; trying again in {Interval}")]
+    public static partial void InputUnavailable(ILogger logger, string job, string reason, TimeSpan interval);
+
     [LoggerMessage(5012, LogLevel.Debug, "{Count} alert reports sent to the gateway at {Host}; {Changed} changed an alert")]
     public static partial void AlertsReported(ILogger logger, int count, string host, int changed);
 }

@@ -62,7 +62,8 @@ public static class OptionsValidationGuard
                 .Where(d => d.ServiceType == typeof(IValidateOptions<>).MakeGenericType(options))
                 .Select(ImplementationType)
                 .ToList();
-            var own = validators.Count(IsGeneratedThroughConfigurationKeys);
+            // Named options (one instance per job) register the same validator once per name: one validator class counts once.
+            var own = validators.Where(IsGeneratedThroughConfigurationKeys).Distinct().Count();
             var others = validators.Where(v => !IsGeneratedThroughConfigurationKeys(v) && v?.Name.EndsWith(HostChecksSuffix, StringComparison.Ordinal) != true).ToList();
             var compliant = own == 1 && others.Count == 0;
             if (KnownExceptions.ContainsKey(options.FullName!))

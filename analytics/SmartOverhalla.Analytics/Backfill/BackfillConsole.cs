@@ -15,7 +15,7 @@ internal sealed class BackfillConsole(IAnsiConsole console)
         ArgumentNullException.ThrowIfNull(request);
         var steps = runner.CountSteps(request);
         console.MarkupLineInterpolated(
-            $"Backfill of {(request.Jobs.Count == 0 ? string.Join(", ", runner.JobNames) : string.Join(", ", request.Jobs))} from {request.From:yyyy-MM-dd} to {request.To:yyyy-MM-dd}: {steps} windows");
+            $"Backfill of {string.Join(", ", runner.NamesOf(request))} from {request.From:yyyy-MM-dd} to {request.To:yyyy-MM-dd}: {steps} windows");
         if (!console.Profile.Capabilities.Interactive)
         {
             // A log or a pipe: one line per window, never wrapped in the middle.

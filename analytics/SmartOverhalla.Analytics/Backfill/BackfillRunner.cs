@@ -19,7 +19,13 @@ internal sealed class BackfillRunner(IEnumerable<IDerivedDataJob> jobs, TimeProv
 
     private readonly IReadOnlyList<IDerivedDataJob> _jobs = [.. jobs.OrderBy(j => j.Name, StringComparer.Ordinal)];
 
+    /// <summary>Jobs <see cref="RefreshAsync"/> left out of a backfill of every job (their input is unavailable).</summary>
+    private readonly HashSet<string> _leftOut = new(StringComparer.Ordinal);
+
     public IEnumerable<string> JobNames => _jobs.Select(j => j.Name);
+
+    /// <summary>The jobs <paramref name="request"/> runs, less those <see cref="RefreshAsync"/> left out.</summary>
+    public IEnumerable<string> NamesOf(BackfillRequest request) => Selected(request).Select(j => j.Name);
 
     /// <summary>Problems with <paramref name="request"/> (unknown job or partition, a range the wrong way round), each a sentence; none when it can run.</summary>
     public IReadOnlyList<string> Check(BackfillRequest request)
@@ -57,6 +63,32 @@ internal sealed class BackfillRunner(IEnumerable<IDerivedDataJob> jobs, TimeProv
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Brings the selected jobs' partitions up to date (the water jobs' meter directory) before <see cref="Check"/> and
+    /// <see cref="RunAsync"/>. A job named with <c>--job</c> that cannot throws <see cref="JobInputUnavailableException"/>;
+    /// when every job is selected, one that cannot is left without partitions (nothing of it runs) and its reason returned,
+    /// so a backfill of the lighting jobs does not need the gateway.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RefreshAsync(BackfillRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var skipped = new List<string>();
+        foreach (var job in Selected(request))
+        {
+            try
+            {
+                await job.RefreshAsync(cancellationToken);
+            }
+            catch (JobInputUnavailableException ex) when (request.Jobs.Count == 0)
+            {
+                _leftOut.Add(job.Name);
+                skipped.Add($"{job.Name} is left out: {ex.Message}");
+            }
+        }
+
+        return skipped;
     }
 
     /// <summary>The number of steps (windows × partitions) <paramref name="request"/> has, for a progress bar.</summary>
@@ -132,7 +164,9 @@ internal sealed class BackfillRunner(IEnumerable<IDerivedDataJob> jobs, TimeProv
         return new BackfillSummary(summaries, timeProvider.GetElapsedTime(started), failures, stopped);
     }
 
-    private IEnumerable<IDerivedDataJob> Selected(BackfillRequest request) =>
+    private IEnumerable<IDerivedDataJob> Selected(BackfillRequest request) => SelectedByRequest(request).Where(j => !_leftOut.Contains(j.Name));
+
+    private IEnumerable<IDerivedDataJob> SelectedByRequest(BackfillRequest request) =>
         request.Jobs.Count == 0 ? _jobs : _jobs.Where(j => request.Jobs.Contains(j.Name, StringComparer.Ordinal));
 
     private List<(IDerivedDataJob Job, IReadOnlyList<string> Partitions, IReadOnlyList<JobWindow> Windows, int Skipped)> Plan(BackfillRequest request)

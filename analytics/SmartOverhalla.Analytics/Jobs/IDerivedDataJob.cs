@@ -20,6 +20,14 @@ internal interface IDerivedDataJob
     /// </summary>
     IReadOnlyList<string> Partitions();
 
+    /// <summary>
+    /// Brings <see cref="Partitions"/> (and whatever else the job learns from outside) up to date before a run or a
+    /// backfill: the water jobs fetch their meter directory from the gateway here. Throws
+    /// <see cref="JobInputUnavailableException"/> when that cannot be done; the run is then tried again at the next
+    /// interval, with no watermark advanced. Default: nothing to refresh (the lighting zones file reloads itself).
+    /// </summary>
+    Task RefreshAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Computes and writes <paramref name="window"/> of <paramref name="partition"/>.</summary>
     Task<JobWindowResult> RunAsync(string partition, JobWindow window, CancellationToken cancellationToken);
 }

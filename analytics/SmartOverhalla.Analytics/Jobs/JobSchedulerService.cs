@@ -48,6 +48,7 @@ internal sealed class JobSchedulerService(
             {
                 try
                 {
+                    await job.RefreshAsync(stoppingToken);
                     var partitions = job.Partitions();
                     var owned = assignment.Owned(partitions);
                     var ownedList = string.Join(", ", owned);
@@ -58,6 +59,11 @@ internal sealed class JobSchedulerService(
                     }
 
                     await runner.RunDueAsync(job, schedule, owned, stoppingToken);
+                }
+                catch (JobInputUnavailableException ex)
+                {
+                    // Expected in operation (the gateway restarting): nothing was computed, nothing advanced.
+                    Log.InputUnavailable(logger, job.Name, ex.Message, schedule.Interval);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

@@ -89,6 +89,23 @@ public sealed class WaterConsumptionSeries(IInfluxWriter writer, IInfluxQueryCli
         return [.. rows.OrderBy(r => r.Start).ThenBy(r => r.District, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// Each meter's day rows in <paramref name="district"/> from <paramref name="from"/> to <paramref name="to"/> summed
+    /// (one statement, grouped by device), stamped at <paramref name="from"/>: a month's rows are exactly the sum of its days.
+    /// </summary>
+    public async Task<IReadOnlyList<MeterConsumptionRow>> SumOfMeterDaysAsync(
+        string municipality, string district, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var result = await influx.QueryAsync(
+            $"SELECT sum(\"litres\") AS \"litres\", sum(\"estimatedL\") AS \"estimatedL\" FROM \"{WaterRetention.HouseholdPolicy}\".\"{MeterMeasurement}\" " +
+            $"WHERE {Where(municipality, WaterPeriod.Day, from, to, district)} GROUP BY \"device\"",
+            cancellationToken);
+        return [.. result.Series
+            .Where(s => s.RowCount > 0 && s.Tags.ContainsKey("device"))
+            .Select(s => new MeterConsumptionRow(from, s.Tags["device"], district, Number(s, 0, "litres"), Number(s, 0, "estimatedL")))
+            .OrderBy(r => r.Device, StringComparer.Ordinal)];
+    }
+
     private static double Number(InfluxSeries series, int row, string column) => series.GetDouble(row, column) ?? 0;
 
     private static StringBuilder Where(string municipality, WaterPeriod period, DateTimeOffset from, DateTimeOffset to, string? district)

@@ -88,6 +88,25 @@ public sealed class WaterSuspicionSeries(IInfluxWriter writer, IInfluxQueryClien
         return [.. rows.OrderBy(r => r.Suspicion.Since).ThenBy(r => r.Device, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// Deletes the points of <paramref name="rows"/> (by device, kind and start): suspicions that a later computation no
+    /// longer finds, or finds with a start moved by late readings, so no stale duplicate stays beside the new point.
+    /// </summary>
+    public async Task DeleteAsync(string municipality, IReadOnlyCollection<SuspicionRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        // DELETE takes tags and time only; one statement per point, all in one request.
+        var statements = rows.Select(row =>
+            $"DELETE FROM \"{Measurement}\" WHERE \"municipality\" = {InfluxQl.QuoteString(municipality)} AND \"device\" = {InfluxQl.QuoteString(row.Device)} " +
+            $"AND \"kind\" = {InfluxQl.QuoteString(TagOf(row.Suspicion.Kind))} AND time >= {InfluxQl.FormatTime(row.Suspicion.Since)} AND time <= {InfluxQl.FormatTime(row.Suspicion.Since)}");
+        await influx.QueryAsync(string.Join("; ", statements), cancellationToken);
+    }
+
     private static string Format(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? Parse(string? text) =>
