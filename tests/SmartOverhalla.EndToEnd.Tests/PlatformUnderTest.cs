@@ -194,6 +194,30 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the simulators' water backfill (their real host, <c>Simulators:Backfill</c>) into this platform's database:
+    /// every reading of the water fleet <paramref name="configure"/> describes, written into <c>water_raw</c>; returns
+    /// when the backfill is done and the simulator host has stopped by itself.
+    /// </summary>
+    public async Task RunWaterBackfillAsync(Action<SimulatorOptions> configure, CancellationToken cancellationToken)
+    {
+        var (host, _) = TestHost.Build(
+            new Dictionary<string, string?> { ["InfluxDb:Url"] = InfluxUrl.ToString(), ["InfluxDb:Database"] = Database },
+            b =>
+            {
+                UseCapturedLogs(b.Logging);
+                b.AddSimulators(o => ConfigureFleet(o, configure), _ => { });
+            });
+        using (host)
+        {
+            await host.StartAsync(cancellationToken);
+            await host.WaitForShutdownAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A folder of this platform's, deleted after its hosts stop.</summary>
+    public TempDirectory NewFolder(string prefix) => Folder(prefix);
+
     /// <summary>Fleet key of this platform's simulated devices (a test value, made per run).</summary>
     public string FleetKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
