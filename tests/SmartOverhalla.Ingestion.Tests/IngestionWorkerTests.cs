@@ -45,7 +45,9 @@ public sealed class IngestionWorkerTests(MosquittoFixture mosquitto, InfluxFixtu
         Assert.Equal(h.Municipality, light.Series.GetString(light.Row, "municipality"));
         Assert.Equal("lys-1", light.Series.GetString(light.Row, "device"));
 
-        var meter = Assert.Single(await h.Influx.RowsAsync("SELECT * FROM watermeter", ct));
+        // (raw water readings in their retention policy, nothing of them in the default one)
+        var meter = Assert.Single(await h.Influx.RowsAsync("SELECT * FROM \"water_raw\".\"watermeter\"", ct));
+        Assert.Empty(await h.Influx.RowsAsync("SELECT * FROM \"autogen\".\"watermeter\"", ct));
         Assert.Equal(123456.5, meter.Series.GetDouble(meter.Row, "volumeL"));
         Assert.Equal(88, meter.Series.GetInt64(meter.Row, "batteryPct"));
         Assert.True(meter.Series.GetBoolean(meter.Row, "alarmLeak"));
