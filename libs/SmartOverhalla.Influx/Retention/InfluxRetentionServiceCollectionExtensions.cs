@@ -20,7 +20,7 @@ public static class InfluxRetentionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<InfluxRetentionRouting>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InfluxRetentionPlan>, InfluxRetentionPlanDefaultPolicyCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InfluxRetentionPlan>, InfluxRetentionPlanHostChecks>());
         return services.AddValidatedOptions<InfluxRetentionPlan, InfluxRetentionPlanValidator>(PlanKey);
     }
 }

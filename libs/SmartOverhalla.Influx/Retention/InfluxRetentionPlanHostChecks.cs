@@ -7,7 +7,7 @@ namespace SmartOverhalla.Influx;
 /// database default with <see cref="InfluxOptions.RetentionDuration"/>, and would then alter it to the plan's duration,
 /// back and forth at every start.
 /// </summary>
-internal sealed class InfluxRetentionPlanDefaultPolicyCheck(IOptions<InfluxOptions> influx) : IValidateOptions<InfluxRetentionPlan>
+internal sealed class InfluxRetentionPlanHostChecks(IOptions<InfluxOptions> influx) : IValidateOptions<InfluxRetentionPlan>
 {
     public ValidateOptionsResult Validate(string? name, InfluxRetentionPlan options)
     {
