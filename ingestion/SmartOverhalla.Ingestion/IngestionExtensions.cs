@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Polly;
 using SmartOverhalla.Contracts.Validation;
+using SmartOverhalla.DerivedSeries.Water;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Ingestion.Flood;
 using SmartOverhalla.Ingestion.Mqtt;
@@ -27,7 +28,8 @@ public static class IngestionExtensions
     public const string ValidationSectionName = "Validation";
 
     /// <summary>
-    /// Adds the worker with configuration sections <c>Ingestion</c>, <c>Mqtt</c>, <c>Validation</c> and <c>InfluxDb</c>.
+    /// Adds the worker with configuration sections <c>Ingestion</c>, <c>Mqtt</c>, <c>Validation</c>, <c>InfluxDb</c> and
+    /// <c>Water:Retention</c>.
     /// </summary>
     public static TBuilder AddIngestion<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -42,6 +44,8 @@ public static class IngestionExtensions
         services.AddValidatedOptions<MqttConnectionOptions, MqttConnectionOptionsValidator>(configuration.GetSection(MqttSectionName));
         services.AddValidatedOptions<ValidationOptions, ValidationOptionsValidator>(configuration.GetSection(ValidationSectionName));
         services.AddInfluxDb(configuration.GetSection(InfluxOptions.SectionName));
+        // Raw water readings go into their own retention policy (water_raw), created at start like every host's.
+        services.AddWaterRetention(configuration);
         services.AddHealthChecks().AddInfluxDb();
 
         services.AddSingleton(sp => new MessageValidator(sp.GetRequiredService<IOptions<ValidationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

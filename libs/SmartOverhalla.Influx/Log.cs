@@ -20,4 +20,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Retention policy {RetentionPolicy} on {Database}: {Action} (duration {Duration}, default {IsDefault})")]
     public static partial void RetentionPolicyEnsured(ILogger logger, string retentionPolicy, string database, string action, string duration, bool isDefault);
+
+    // 8001 and up: ids of this library that no host uses (its 1-5 predate the rule that ids are unique per host and its libraries).
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "Retention policy {RetentionPolicy} on {Database} changed from {OldDuration} to {Duration} as configured (shard duration {ShardDuration}): InfluxDB now keeps its data that long")]
+    public static partial void RetentionPolicyDurationChanged(ILogger logger, string retentionPolicy, string database, string oldDuration, string duration, string shardDuration);
 }

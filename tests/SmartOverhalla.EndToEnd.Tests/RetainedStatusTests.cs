@@ -5,6 +5,7 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using SmartOverhalla.Contracts.Json;
 using SmartOverhalla.Contracts.Messages;
+using SmartOverhalla.DerivedSeries.Water;
 using SmartOverhalla.Gateway.Broker;
 using SmartOverhalla.Testing;
 using SmartOverhalla.Testing.Servers;
@@ -87,7 +88,7 @@ public sealed class RetainedStatusTests(InfluxFixture influx) : IClassFixture<In
         var alarms = new WatermeterAlarms(Leak: false, Burst: false, Backflow: false, Dry: false, Tamper: false, LowBattery: false);
         await meter.PublishAsync(Message($"{prefix}/telemetry", new WatermeterTelemetry("m1", ts.AddSeconds(1), 1000.0, 0.0, 8.0, 90, alarms), retain: false), ct);
         await Eventually.UntilAsync(
-            async c => await platform.Influx.CountAsync("watermeter", "volumeL", c, "\"device\" = 'm1'") == 1,
+            async c => await platform.Influx.CountAsync("watermeter", "volumeL", c, "\"device\" = 'm1'", WaterRetention.RawPolicy) == 1,
             Deadline,
             "the meter's reading in InfluxDB",
             ct);

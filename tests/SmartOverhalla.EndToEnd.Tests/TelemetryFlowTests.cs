@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using SmartOverhalla.Contracts.Messages;
+using SmartOverhalla.DerivedSeries.Water;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Testing;
 using SmartOverhalla.Testing.Servers;
@@ -60,7 +61,7 @@ public sealed class TelemetryFlowTests(MosquittoFixture mosquitto, InfluxFixture
         Assert.Equal((Lights + Meters + Ploughs) * MessagesPerDevice, published);
         await Eventually.UntilAsync(
             async c => await platform.Influx.CountAsync("streetlight", "dimLevel", c) == Lights * MessagesPerDevice
-                       && await platform.Influx.CountAsync("watermeter", "volumeL", c) == Meters * MessagesPerDevice
+                       && await platform.Influx.CountAsync("watermeter", "volumeL", c, retentionPolicy: WaterRetention.RawPolicy) == Meters * MessagesPerDevice
                        && await platform.Influx.CountAsync("plough", "lat", c) == Ploughs * MessagesPerDevice,
             Deadline,
             "every message of the logged-in fleet in InfluxDB",
@@ -105,7 +106,7 @@ public sealed class TelemetryFlowTests(MosquittoFixture mosquitto, InfluxFixture
         Assert.Equal(Ploughs * MessagesPerDevice, ploughs.Count);
         await Eventually.UntilAsync(
             async c => await platform.Influx.CountAsync("streetlight", "dimLevel", c) == lights.Count
-                       && await platform.Influx.CountAsync("watermeter", "volumeL", c) == meters.Count
+                       && await platform.Influx.CountAsync("watermeter", "volumeL", c, retentionPolicy: WaterRetention.RawPolicy) == meters.Count
                        && await platform.Influx.CountAsync("plough", "lat", c) == ploughs.Count
                        && await platform.Influx.CountAsync("ingestion_reject", "count", c) == 2,
             Deadline,
@@ -122,7 +123,7 @@ public sealed class TelemetryFlowTests(MosquittoFixture mosquitto, InfluxFixture
             Assert.Equal(sent.LampOn, series.GetBoolean(row, "lampOn"));
         }
 
-        var storedMeters = await ByDeviceAndTimeAsync(platform.Influx, "watermeter", ct);
+        var storedMeters = await ByDeviceAndTimeAsync(platform.Influx, "watermeter", ct, WaterRetention.RawPolicy);
         foreach (var sent in meters)
         {
             var (series, row) = storedMeters[(sent.DeviceId, sent.Ts)];
@@ -155,9 +156,10 @@ public sealed class TelemetryFlowTests(MosquittoFixture mosquitto, InfluxFixture
     }
 
     private static async Task<Dictionary<(string Device, DateTimeOffset Ts), (InfluxSeries Series, int Row)>> ByDeviceAndTimeAsync(
-        InfluxTestClient influx, string measurement, CancellationToken ct)
+        InfluxTestClient influx, string measurement, CancellationToken ct, string? retentionPolicy = null)
     {
-        var rows = await influx.RowsAsync($"SELECT * FROM {InfluxQl.QuoteIdentifier(measurement)}", ct);
+        var from = (retentionPolicy is null ? string.Empty : InfluxQl.QuoteIdentifier(retentionPolicy) + ".") + InfluxQl.QuoteIdentifier(measurement);
+        var rows = await influx.RowsAsync($"SELECT * FROM {from}", ct);
         return rows.ToDictionary(r => (r.Series.GetString(r.Row, "device")!, r.Series.GetTime(r.Row)));
     }
 }

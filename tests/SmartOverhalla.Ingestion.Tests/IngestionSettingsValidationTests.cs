@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmartOverhalla.Contracts.Validation;
+using SmartOverhalla.DerivedSeries.Water;
+using SmartOverhalla.Influx;
 using SmartOverhalla.Ingestion.Flood;
 using SmartOverhalla.Ingestion.Spool;
 using SmartOverhalla.Mqtt;
@@ -36,6 +38,34 @@ public sealed class IngestionSettingsValidationTests
     [Fact]
     public void AddIngestion_ValidationDepthOutOfRange_FailsNamingIt() =>
         Assert.Equal("Validation:MaxDepth: The field MaxDepth must be between 2 and 64.", Assert.Single(Failures<ValidationOptions>("Validation:MaxDepth", "1")));
+
+    [Theory]
+    [InlineData("Water:Retention:RawReadings", "00:59:59", "Water:Retention:RawReadings: The field RawReadings must be between 01:00:00 and 36524.00:00:00.")]
+    [InlineData("Water:Retention:HouseholdConsumption", "36525.00:00:00", "Water:Retention:HouseholdConsumption: The field HouseholdConsumption must be between 01:00:00 and 36524.00:00:00.")]
+    public void AddIngestion_WaterRetentionOutOfRange_FailsNamingIt(string key, string value, string failure) =>
+        Assert.Equal(failure, Assert.Single(Failures<WaterRetentionOptions>(key, value)));
+
+    [Fact]
+    public void AddIngestion_WaterRetentionUnset_PlansBothPoliciesWithTheirDefaultsAndRoutesRawReadings()
+    {
+        var spool = Directory.CreateTempSubdirectory("so-settings-spool-");
+        try
+        {
+            var (host, _) = TestHost.Build(new Dictionary<string, string?> { ["Ingestion:Spool:Directory"] = spool.FullName }, b => b.AddIngestion());
+            using (host)
+            {
+                var plan = host.Services.GetRequiredService<IOptions<InfluxRetentionPlan>>().Value;
+                Assert.Equal(TimeSpan.FromDays(396), plan.Policies["water_raw"]);
+                Assert.Equal(TimeSpan.FromDays(1827), plan.Policies["water_household"]);
+                Assert.Equal("water_raw", plan.Routes["watermeter"]);
+                Assert.Equal(2, plan.Policies.Count);
+            }
+        }
+        finally
+        {
+            spool.Delete(recursive: true);
+        }
+    }
 
     private static IReadOnlyList<string> Failures<TOptions>(string key, string value)
         where TOptions : class => Failures<TOptions>((key, value));

@@ -35,7 +35,12 @@ public sealed class IngestionWorkerTests(MosquittoFixture mosquitto, InfluxFixtu
         await h.PublishAsync(h.Topic("streetlight", "lys-1", "event"), new DeviceEvent("lys-1", ts, "lampFailure", "no current"), ct);
 
         // Then each is stored once, at the device's time, with its values
-        await Eventually.UntilAsync(async c => await h.Influx.CountAsync("device_event", "count", c) == 1, Deadline, "the event to be stored", ct);
+        // (one write per retention policy: the water reading may arrive after the others)
+        await Eventually.UntilAsync(
+            async c => await h.Influx.CountAsync("device_event", "count", c) == 1 && await h.Influx.CountAsync("watermeter", "volumeL", c, retentionPolicy: "water_raw") == 1,
+            Deadline,
+            "the event and the water reading to be stored",
+            ct);
         var light = Assert.Single(await h.Influx.RowsAsync("SELECT * FROM streetlight", ct));
         Assert.Equal(ts, light.Series.GetTime(light.Row));
         Assert.Equal(50, light.Series.GetInt64(light.Row, "dimLevel"));
@@ -45,7 +50,9 @@ public sealed class IngestionWorkerTests(MosquittoFixture mosquitto, InfluxFixtu
         Assert.Equal(h.Municipality, light.Series.GetString(light.Row, "municipality"));
         Assert.Equal("lys-1", light.Series.GetString(light.Row, "device"));
 
-        var meter = Assert.Single(await h.Influx.RowsAsync("SELECT * FROM watermeter", ct));
+        // (raw water readings in their retention policy, nothing of them in the default one)
+        var meter = Assert.Single(await h.Influx.RowsAsync("SELECT * FROM \"water_raw\".\"watermeter\"", ct));
+        Assert.Empty(await h.Influx.RowsAsync("SELECT * FROM \"autogen\".\"watermeter\"", ct));
         Assert.Equal(123456.5, meter.Series.GetDouble(meter.Row, "volumeL"));
         Assert.Equal(88, meter.Series.GetInt64(meter.Row, "batteryPct"));
         Assert.True(meter.Series.GetBoolean(meter.Row, "alarmLeak"));

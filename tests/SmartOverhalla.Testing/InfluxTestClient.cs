@@ -51,10 +51,14 @@ public sealed class InfluxTestClient : IDisposable
         return rows;
     }
 
-    /// <summary>COUNT of <paramref name="field"/> in <paramref name="measurement"/> (0 when there is none yet).</summary>
-    public async Task<long> CountAsync(string measurement, string field, CancellationToken cancellationToken, string? where = null)
+    /// <summary>
+    /// COUNT of <paramref name="field"/> in <paramref name="measurement"/> (0 when there is none yet), in
+    /// <paramref name="retentionPolicy"/> (null: the database default; raw water readings are in <c>water_raw</c>).
+    /// </summary>
+    public async Task<long> CountAsync(string measurement, string field, CancellationToken cancellationToken, string? where = null, string? retentionPolicy = null)
     {
-        var query = $"SELECT COUNT({InfluxQl.QuoteIdentifier(field)}) FROM {InfluxQl.QuoteIdentifier(measurement)}" + (where is null ? string.Empty : " WHERE " + where);
+        var from = (retentionPolicy is null ? string.Empty : InfluxQl.QuoteIdentifier(retentionPolicy) + ".") + InfluxQl.QuoteIdentifier(measurement);
+        var query = $"SELECT COUNT({InfluxQl.QuoteIdentifier(field)}) FROM {from}" + (where is null ? string.Empty : " WHERE " + where);
         var rows = await RowsAsync(query, cancellationToken);
         return rows.Count == 0 ? 0 : rows[0].Series.GetInt64(rows[0].Row, "count") ?? 0;
     }

@@ -18,10 +18,13 @@ namespace SmartOverhalla.Ingestion.Pipeline;
 /// replay keeps every series in order. When InfluxDB refuses the batch itself (e.g. a field type conflict),
 /// the points are written one by one and only the refused ones become rejects. When neither InfluxDB nor
 /// the spool takes the batch (spool full, disk error), it waits and tries again: it is not acknowledged
-/// meanwhile, so the broker keeps the messages.
+/// meanwhile, so the broker keeps the messages. Points go into the retention policy their measurement is routed to
+/// (<see cref="InfluxRetentionRouting"/>: the writer splits a batch by policy, and a spooled batch keeps each point's
+/// policy in its record, <see cref="SpoolPayload"/>); rejects stay in the default policy.
 /// </summary>
 internal sealed class BatchStore(
     IInfluxWriter writer,
+    InfluxRetentionRouting routing,
     RejectPointFactory rejectPoints,
     DeadLetterPublisher deadLetters,
     ResiliencePipelineProvider<string> pipelines,
@@ -120,7 +123,7 @@ internal sealed class BatchStore(
     private bool TryAppend(List<PointData> points, string reason)
     {
         var body = new ArrayBufferWriter<byte>(points.Count * 160);
-        LineProtocolWriter.Write(points, body);
+        SpoolPayload.Write(routing.Split(points), body);
         try
         {
             if (!spool.TryAppend(body.WrittenSpan, points.Count))

@@ -15,7 +15,8 @@ namespace SmartOverhalla.Ingestion.Spool;
 /// Replays the spool into InfluxDB, oldest batch first, one at a time, through the same write pipeline
 /// (and circuit) as new batches; a batch leaves the spool only once InfluxDB has taken it. While InfluxDB
 /// is away it waits <see cref="SpoolOptions.ReplayRetryDelay"/> between tries. A spooled batch that
-/// InfluxDB refuses outright is written line by line, and each refused line becomes a stored reject.
+/// InfluxDB refuses outright is written line by line, and each refused line becomes a stored reject. Each section of a
+/// record goes into the retention policy it was spooled for (<see cref="SpoolPayload"/>).
 /// </summary>
 internal sealed class SpoolReplayService(
     BatchSpool spool,
@@ -83,20 +84,28 @@ internal sealed class SpoolReplayService(
         }
     }
 
+    /// <summary>
+    /// Writes each section of the record into its retention policy (<see cref="SpoolPayload"/>; a record from before
+    /// sections existed is one section for the default policy). A transient failure leaves the whole record in the spool:
+    /// sections already written are written again on the next try and overwrite themselves.
+    /// </summary>
     private async Task ReplayAsync(SpoolRecord record, CancellationToken cancellationToken)
     {
-        try
+        foreach (var (policy, lines) in SpoolPayload.Sections(record.LineProtocol))
         {
-            await WriteAsync(record.LineProtocol, cancellationToken);
-        }
-        catch (InfluxWriteException ex) when (!ex.IsTransient)
-        {
-            Log.ReplayRefused(logger, record.Points, ex.ServerMessage ?? ex.Message);
-            await ReplayLineByLineAsync(record.LineProtocol, cancellationToken);
+            try
+            {
+                await WriteAsync(lines, policy, cancellationToken);
+            }
+            catch (InfluxWriteException ex) when (!ex.IsTransient)
+            {
+                Log.ReplayRefused(logger, record.Points, ex.ServerMessage ?? ex.Message);
+                await ReplayLineByLineAsync(lines, policy, cancellationToken);
+            }
         }
     }
 
-    private async Task ReplayLineByLineAsync(ReadOnlyMemory<byte> lineProtocol, CancellationToken cancellationToken)
+    private async Task ReplayLineByLineAsync(ReadOnlyMemory<byte> lineProtocol, string? policy, CancellationToken cancellationToken)
     {
         var rest = lineProtocol;
         while (!rest.IsEmpty)
@@ -106,7 +115,7 @@ internal sealed class SpoolReplayService(
             rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
             try
             {
-                await WriteAsync(line, cancellationToken);
+                await WriteAsync(line, policy, cancellationToken);
             }
             catch (InfluxWriteException ex) when (!ex.IsTransient)
             {
@@ -120,10 +129,10 @@ internal sealed class SpoolReplayService(
         }
     }
 
-    private Task WriteAsync(ReadOnlyMemory<byte> lineProtocol, CancellationToken cancellationToken) =>
+    private Task WriteAsync(ReadOnlyMemory<byte> lineProtocol, string? policy, CancellationToken cancellationToken) =>
         _pipeline.ExecuteAsync(
-            static async (state, ct) => await state.writer.WriteLineProtocolAsync(state.lineProtocol, null, ct),
-            (writer, lineProtocol),
+            static async (state, ct) => await state.writer.WriteLineProtocolAsync(state.lineProtocol, state.policy, ct),
+            (writer, lineProtocol, policy),
             cancellationToken).AsTask();
 
     private static string Measurement(ReadOnlySpan<byte> line)

@@ -4,7 +4,9 @@ namespace SmartOverhalla.DerivedSeries.Water;
 /// The InfluxDB retention policies of water data, one per data class (design.md, "Security and privacy"). Raw
 /// readings (the <c>watermeter</c> series, household and district inflow meters alike) live in <see cref="RawPolicy"/>;
 /// one household's hourly, daily and monthly consumption in <see cref="HouseholdPolicy"/>; district aggregates, the
-/// balance and leak suspicions in the database's default policy, kept.
+/// balance and leak suspicions in the database's default policy, kept. Durations are configured under
+/// <c>Water:Retention</c>; <see cref="WaterRetentionServiceCollectionExtensions.AddWaterRetention"/> creates the policies at
+/// start and routes the raw readings into <see cref="RawPolicy"/>.
 /// </summary>
 public static class WaterRetention
 {

@@ -6,7 +6,7 @@ using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Influx;
 
-/// <summary>Registers the InfluxDB client: options, the HTTP client, writer, query client and schema initializer.</summary>
+/// <summary>Registers the InfluxDB client: options, the HTTP client, writer, query client, schema initializer and the (empty) retention plan.</summary>
 public static class InfluxServiceCollectionExtensions
 {
     /// <summary>Name of the <see cref="HttpClient"/> (IHttpClientFactory) all InfluxDB calls use; add handlers to it by this name.</summary>
@@ -37,6 +37,7 @@ public static class InfluxServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(HttpClientName, (provider, client) =>
             InfluxHttp.Configure(client, provider.GetRequiredService<IOptions<InfluxOptions>>().Value));
+        services.AddInfluxRetentionPlan();
         services.TryAddSingleton<IInfluxWriter, InfluxWriter>();
         services.TryAddSingleton<IInfluxQueryClient, InfluxQueryClient>();
         services.TryAddSingleton<IInfluxSchemaInitializer, InfluxSchemaInitializer>();

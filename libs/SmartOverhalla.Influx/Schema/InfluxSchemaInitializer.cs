@@ -9,9 +9,11 @@ namespace SmartOverhalla.Influx;
 internal sealed class InfluxSchemaInitializer(
     IInfluxQueryClient queryClient,
     IOptions<InfluxOptions> options,
+    IOptions<InfluxRetentionPlan> plan,
     ILogger<InfluxSchemaInitializer> logger) : IInfluxSchemaInitializer
 {
     private readonly InfluxOptions _options = options.Value;
+    private readonly InfluxRetentionPlan _plan = plan.Value;
 
     public async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +35,12 @@ internal sealed class InfluxSchemaInitializer(
         if (!string.IsNullOrEmpty(_options.RetentionPolicy))
         {
             await EnsureRetentionPolicyAsync(_options.RetentionPolicy, _options.RetentionDuration, isDefault: true, cancellationToken);
+        }
+
+        // The plan's policies next to the default, never as it: data not routed stays where it always went.
+        foreach (var (name, duration) in _plan.Policies.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            await EnsureRetentionPolicyAsync(name, duration, isDefault: false, cancellationToken);
         }
     }
 
@@ -63,12 +71,21 @@ internal sealed class InfluxSchemaInitializer(
         }
         else if (existing.Value.Duration != (duration ?? TimeSpan.Zero) || (isDefault && !existing.Value.IsDefault))
         {
+            // A new duration takes the shard duration InfluxDB gives a new policy of that duration: 1.6 refuses a
+            // duration shorter than the shard duration ("retention policy duration must be greater than the shard
+            // duration"), and a long policy left with 1 h shards would hold thousands of them.
+            var durationChanged = existing.Value.Duration != (duration ?? TimeSpan.Zero);
+            var shardText = InfluxQl.FormatDuration(DefaultShardDuration(duration ?? TimeSpan.Zero));
             await RunAdminStatementAsync(
-                $"ALTER RETENTION POLICY {policy} ON {database} DURATION {durationText}{(isDefault ? " DEFAULT" : string.Empty)}",
+                $"ALTER RETENTION POLICY {policy} ON {database} DURATION {durationText}{(durationChanged ? " SHARD DURATION " + shardText : string.Empty)}{(isDefault ? " DEFAULT" : string.Empty)}",
                 $"Retention policy '{name}' on database '{_options.Database}' is {FormatPolicyDuration(existing.Value.Duration)}{(existing.Value.IsDefault ? " (default)" : string.Empty)}, not {durationText}{(isDefault ? " (default)" : string.Empty)} as configured",
                 "An admin must alter it with that statement (or the configuration must match it)",
                 cancellationToken);
             action = "altered";
+            if (durationChanged)
+            {
+                Log.RetentionPolicyDurationChanged(logger, name, _options.Database, FormatPolicyDuration(existing.Value.Duration), durationText, shardText);
+            }
         }
         else
         {
@@ -125,6 +142,15 @@ internal sealed class InfluxSchemaInitializer(
                 ex);
         }
     }
+
+    /// <summary>
+    /// The shard group duration InfluxDB 1.x chooses for a new policy (meta.shardGroupDuration): 7 days from 6 months
+    /// (and for infinite), 1 day from 2 days, else 1 hour.
+    /// </summary>
+    internal static TimeSpan DefaultShardDuration(TimeSpan duration) =>
+        duration == TimeSpan.Zero || duration >= TimeSpan.FromDays(180) ? TimeSpan.FromDays(7)
+        : duration >= TimeSpan.FromDays(2) ? TimeSpan.FromDays(1)
+        : TimeSpan.FromHours(1);
 
     private static string FormatPolicyDuration(TimeSpan duration) => duration == TimeSpan.Zero ? "INF" : InfluxQl.FormatDuration(duration);
 

@@ -9,6 +9,7 @@ namespace SmartOverhalla.Influx;
 internal sealed class InfluxWriter(
     IHttpClientFactory httpClientFactory,
     IOptions<InfluxOptions> options,
+    InfluxRetentionRouting routing,
     TimeProvider timeProvider,
     ILogger<InfluxWriter> logger) : IInfluxWriter
 {
@@ -29,6 +30,37 @@ internal sealed class InfluxWriter(
             return;
         }
 
+        if (retentionPolicy is not null || !routing.HasRoutes)
+        {
+            await SendPointsAsync(points, retentionPolicy, cancellationToken);
+            return;
+        }
+
+        // One request per policy. A transient failure ends the call at once (the next request would most likely fail
+        // the same way); a refusal does not keep the other policies' points out: they are sent, and the first refusal
+        // is thrown afterwards, so a partial write still means "every valid point is stored". Sending the same call
+        // again overwrites what was stored with the same values.
+        InfluxWriteException? refused = null;
+        foreach (var group in routing.Split(points))
+        {
+            try
+            {
+                await SendPointsAsync(group.Points, group.RetentionPolicy, cancellationToken);
+            }
+            catch (InfluxWriteException ex) when (!ex.IsTransient)
+            {
+                refused ??= ex;
+            }
+        }
+
+        if (refused is not null)
+        {
+            throw refused;
+        }
+    }
+
+    private async Task SendPointsAsync(IReadOnlyList<PointData> points, string? retentionPolicy, CancellationToken cancellationToken)
+    {
         using var body = new PooledBufferWriter(points.Count * BytesPerPointEstimate);
         LineProtocolWriter.Write(points, body);
         await SendAsync(body.WrittenMemory, points.Count, retentionPolicy, cancellationToken);

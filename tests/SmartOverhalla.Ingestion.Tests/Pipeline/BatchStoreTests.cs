@@ -138,6 +138,7 @@ public sealed class BatchStoreTests : IDisposable
         _spool = _dir.Open(spoolOptions);
         return new BatchStore(
             _influx,
+            new InfluxRetentionRouting(Microsoft.Extensions.Options.Options.Create(new InfluxRetentionPlan())),
             new RejectPointFactory(),
             _deadLetters,
             _services.GetRequiredService<ResiliencePipelineProvider<string>>(),

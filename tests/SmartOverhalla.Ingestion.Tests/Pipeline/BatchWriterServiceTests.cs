@@ -77,6 +77,7 @@ public sealed class BatchWriterServiceTests : IDisposable
 
     private BatchStore Store(InfluxSchemaReadiness readiness) => new(
         _influx,
+        new InfluxRetentionRouting(MsOptions.Create(new InfluxRetentionPlan())),
         new RejectPointFactory(),
         _deadLetters,
         _services.GetRequiredService<ResiliencePipelineProvider<string>>(),
