@@ -5,7 +5,8 @@
 # Prints where to look, then a one-line summary every few seconds. Ctrl-C stops everything it started.
 #
 #   ./run.sh [simulator options]     e.g. ./run.sh --streetlights 500 --watermeters 200 --ploughs 5
-#                                    (without options: --streetlights 200 --watermeters 100 --ploughs 4)
+#                                    (without options: --streetlights 200 --watermeters 100 --ploughs 4
+#                                     --districts 2 --water-leaks 1)
 #   ./run.sh --help                  lists the simulator options
 #
 # Ports (environment): SMARTOVERHALLA_INFLUX_PORT (8086), SMARTOVERHALLA_MQTT_PORT (1883),
@@ -90,11 +91,13 @@ fi
 source "$SECRETS"
 if [ $# -eq 0 ]; then
   # A small town's worth of devices by default; pass simulator options to change it.
-  set -- --streetlights 200 --watermeters 100 --ploughs 4
+  # Water meters in two district metered areas (each with an inflow meter), one of them with a leak drawn by the seed.
+  set -- --streetlights 200 --watermeters 100 --ploughs 4 --districts 2 --water-leaks 1
 fi
 # The fleet the simulators will run, as the gateway's import list (each device registered once, with its
-# fleet-key secret's hash).
-dotnet "$BUILD/SmartOverhalla.Simulators/SmartOverhalla.Simulators.dll" "$@" --write-fleet "$DATA_ROOT/fleet.csv" >"$LOGS/fleet.log" 2>&1 \
+# fleet-key secret's hash), and the water meters' registry (district, synthetic address) for the gateway.
+dotnet "$BUILD/SmartOverhalla.Simulators/SmartOverhalla.Simulators.dll" "$@" --write-fleet "$DATA_ROOT/fleet.csv" \
+  --write-water-registry "$DATA_ROOT/water-meters.csv" >"$LOGS/fleet.log" 2>&1 \
   || { cat "$LOGS/fleet.log" >&2; exit 1; }
 
 # start NAME DLL [ARGS...]: runs a service in its build folder (where its appsettings.json is), in a
@@ -106,10 +109,12 @@ start() {
 }
 
 Urls="http://127.0.0.1:$HTTP_PORT" Broker__Embedded__Port=$MQTT_PORT \
-  ApiKeys__Keys__local_admin__Hash=$API_KEY_HASH ApiKeys__Keys__local_admin__Roles=admin \
+  ApiKeys__Keys__local_admin__Hash=$API_KEY_HASH ApiKeys__Keys__local_admin__Roles=admin,household \
   ApiKeys__Keys__analytics__Hash=$(printf '%s' "$SMARTOVERHALLA_ANALYTICS_API_KEY" | sha256sum | cut -d' ' -f1) ApiKeys__Keys__analytics__Roles=service \
   Devices__RegistryFile="$DATA_ROOT/devices/device-registry.json" Devices__ImportFile="$DATA_ROOT/fleet.csv" \
   Lighting__StateFile="$DATA_ROOT/gateway/lighting-state.json" \
+  Water__Registry__File="$DATA_ROOT/gateway/water-meters.json" Water__Registry__ImportFile="$DATA_ROOT/water-meters.csv" \
+  Water__Notices__File="$DATA_ROOT/gateway/water-notices.json" \
   Devices__FleetKey="$SMARTOVERHALLA_FLEET_KEY" Broker__Accounts__Ingestion__Password="$SMARTOVERHALLA_INGESTION_MQTT_PASSWORD" \
   start gateway "$BUILD/SmartOverhalla.Gateway/SmartOverhalla.Gateway.dll"
 wait_for "gateway" 60 http_ok "$HTTP_PORT" /health/live || { tail -30 "$LOGS/gateway.log" >&2; exit 1; }
@@ -126,14 +131,17 @@ cat <<TXT
 SmartOverhalla is running.
   Gateway health   http://127.0.0.1:$HTTP_PORT/health
   Gateway API doc  http://127.0.0.1:$HTTP_PORT/openapi/v1.json
-  Gateway API key  $API_KEY   (name local_admin, role admin; set SMARTOVERHALLA_API_KEY to keep one)
+  Gateway API key  $API_KEY   (name local_admin, roles admin and household, the latter for the
+                   synthetic addresses; set SMARTOVERHALLA_API_KEY to keep one)
                    curl -H "X-Api-Key: $API_KEY" http://127.0.0.1:$HTTP_PORT/api/v1/lighting/zones
   MQTT broker      mqtt://127.0.0.1:$MQTT_PORT   (embedded in the gateway; devices log in with
                    their own credentials, see http://127.0.0.1:$HTTP_PORT/api/v1/devices)
   InfluxDB         http://127.0.0.1:$INFLUX_PORT   database 'smartoverhalla'
                    curl -G http://127.0.0.1:$INFLUX_PORT/query --data-urlencode db=smartoverhalla \\
                         --data-urlencode "q=SELECT * FROM streetlight ORDER BY time DESC LIMIT 5"
-  Analytics        derived series (lighting savings per zone and day) in the same database, every hour;
+  Analytics        derived series in the same database: lighting savings per zone and day (hourly), water
+                   consumption, balance and leaks per district (hourly / every 15 minutes);
+                   curl -H "X-Api-Key: $API_KEY" "http://127.0.0.1:$HTTP_PORT/api/v1/water/balance?from=$(date +%Y-%m-01)&to=$(date +%F)"
                    backfill: dotnet $BUILD/SmartOverhalla.Analytics/SmartOverhalla.Analytics.dll backfill --help
   Logs             $LOGS/{gateway,ingestion,analytics,simulators}.log
 Press Ctrl-C to stop.

@@ -104,6 +104,8 @@ public static class AnalyticsCommandLine
         var runner = host.Services.GetRequiredService<BackfillRunner>();
         try
         {
+            // A fresh database gets its retention policies before the jobs write into them.
+            await host.Services.GetRequiredService<InfluxSchemaGate>().EnsureAsync(cancellationToken);
             foreach (var skipped in await runner.RefreshAsync(request, cancellationToken))
             {
                 console.MarkupLineInterpolated($"[yellow]{skipped}[/]");

@@ -8,6 +8,7 @@ using SmartOverhalla.Analytics.Jobs;
 using SmartOverhalla.Analytics.Lighting;
 using SmartOverhalla.Analytics.Telemetry;
 using SmartOverhalla.Analytics.Water;
+using SmartOverhalla.DerivedSeries.Water;
 using SmartOverhalla.Influx;
 using SmartOverhalla.OptionsValidation;
 
@@ -31,6 +32,8 @@ public static class AnalyticsExtensions
         services.AddValidatedOptions<AnalyticsOptions, AnalyticsOptionsValidator>(configuration.GetSection(AnalyticsOptions.SectionName));
         services.AddInfluxDb(configuration.GetSection(InfluxOptions.SectionName));
         services.AddHealthChecks().AddInfluxDb();
+        services.AddWaterRetention(configuration);
+        services.TryAddSingleton<InfluxSchemaGate>();
 
         services.TryAddSingleton(sp =>
         {

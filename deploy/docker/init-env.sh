@@ -7,7 +7,8 @@
 #     --force, or by a new hash in .env);
 #   - ANALYTICS_API_KEY and GATEWAY_ANALYTICS_API_KEY_HASH: the analytics host's key (role service) and its hash;
 #   - with --simulators: COMPOSE_PROFILES=simulators, a random SIMULATORS_FLEET_KEY and
-#     SIMULATORS_FLEET_IMPORT_FILE, so the gateway registers the simulated fleet and the simulators log in.
+#     SIMULATORS_FLEET_IMPORT_FILE (and SIMULATORS_WATER_REGISTRY_IMPORT_FILE), so the gateway registers the
+#     simulated fleet (and its water meters' districts) and the simulators log in.
 #
 #   deploy/docker/init-env.sh [--simulators]          refuses to replace an existing .env
 #   deploy/docker/init-env.sh --force [--simulators]  replaces it; accounts that already exist in the volumes
@@ -55,6 +56,8 @@ while IFS= read -r line || [ -n "$line" ]; do
   elif [ "$simulators" = 1 ] && [[ $line =~ ^#\ SIMULATORS_FLEET_KEY= ]]; then
     printf 'SIMULATORS_FLEET_KEY=%s\n' "$(random_key)"
   elif [ "$simulators" = 1 ] && [[ $line =~ ^#\ (SIMULATORS_FLEET_IMPORT_FILE=.+)$ ]]; then
+    printf '%s\n' "${BASH_REMATCH[1]}"
+  elif [ "$simulators" = 1 ] && [[ $line =~ ^#\ (SIMULATORS_WATER_REGISTRY_IMPORT_FILE=.+)$ ]]; then
     printf '%s\n' "${BASH_REMATCH[1]}"
   else
     printf '%s\n' "$line"

@@ -101,6 +101,8 @@ public sealed class WaterFlowTests(InfluxFixture influx) : IClassFixture<InfluxF
                 ["ApiKeys:Keys:kundesenter:Roles"] = ApiRoles.Household,
                 ["Water:Municipality"] = platform.Municipality,
                 ["Water:Registry:ImportFile"] = registryFile,
+                // The test polls the access log until the look-up's audit entry is stored.
+                ["ApiRateLimit:PermitsPerKey"] = "100000",
             });
 
         // When the analytics host computes the two weeks (consumption first: the balance; then the leak windows)
@@ -113,14 +115,21 @@ public sealed class WaterFlowTests(InfluxFixture influx) : IClassFixture<InfluxF
                 ["Analytics:Alerts:GatewayUrl"] = platform.GatewayUrl!.ToString(),
                 ["Analytics:Alerts:ApiKey"] = keys["analytics"],
                 ["Water:Municipality"] = platform.Municipality,
+                // Day windows, so two weeks are 14 leak windows rather than 1,344 quarter hours: the same suspicions.
+                ["Water:LeakWindow"] = "1.00:00:00",
+                ["Water:LeakLookback"] = "2.02:00:00",
             },
             _ => { },
             ct);
         var backfill = analytics.Services.GetRequiredService<BackfillRunner>();
         var first = NorwegianTime.DateAt(from);
         var last = NorwegianTime.DateAt(to.AddTicks(-1));
-        var consumption = await backfill.RunAsync(new BackfillRequest([WaterConsumptionJob.JobName], first, last, []), _ => { }, ct);
-        var suspicionRun = await backfill.RunAsync(new BackfillRequest([WaterLeaksJob.JobName], first, last, []), _ => { }, ct);
+        var consumptionRequest = new BackfillRequest([WaterConsumptionJob.JobName], first, last, []);
+        var leaksRequest = new BackfillRequest([WaterLeaksJob.JobName], first, last, []);
+        Assert.Empty(await backfill.RefreshAsync(consumptionRequest, ct));
+        Assert.Empty(await backfill.RefreshAsync(leaksRequest, ct));
+        var consumption = await backfill.RunAsync(consumptionRequest, _ => { }, ct);
+        var suspicionRun = await backfill.RunAsync(leaksRequest, _ => { }, ct);
         Assert.Equal(0, consumption.Failed);
         Assert.Equal(0, suspicionRun.Failed);
 

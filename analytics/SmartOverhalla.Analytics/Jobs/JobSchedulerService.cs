@@ -14,6 +14,7 @@ internal sealed class JobSchedulerService(
     IOptionsMonitor<JobScheduleOptions> schedules,
     PartitionAssignment assignment,
     JobRunner runner,
+    InfluxSchemaGate schema,
     IOptions<AnalyticsOptions> options,
     TimeProvider timeProvider,
     ILogger<JobSchedulerService> logger) : BackgroundService
@@ -48,6 +49,7 @@ internal sealed class JobSchedulerService(
             {
                 try
                 {
+                    await schema.EnsureAsync(stoppingToken);
                     await job.RefreshAsync(stoppingToken);
                     var partitions = job.Partitions();
                     var owned = assignment.Owned(partitions);

@@ -42,6 +42,14 @@ internal sealed class WaterAnalyticsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "1.00:00:00", "7.00:00:00")]
     public TimeSpan LeakLookback { get; set; } = TimeSpan.FromHours(28);
 
+    /// <summary>
+    /// The leak job's window, aligned to the Unix epoch in UTC: a quarter of an hour, so suspicions are raised soon after
+    /// the readings show them. A longer window (e.g. a day, with a look-back longer by as much) makes a backfill of a long
+    /// range cheaper; the suspicions found are the same.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan LeakWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How far back an ongoing leak or burst is followed to find its start.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "400.00:00:00")]
     public TimeSpan MaxLeakLookback { get; set; } = TimeSpan.FromDays(31);
@@ -74,6 +82,17 @@ internal sealed class WaterAnalyticsOptions : IValidatableObject
         if (!DeviceTopic.IsValidMunicipality(Municipality))
         {
             yield return new ValidationResult($"{ConfigurationKey.Of(validationContext, nameof(Municipality))}: '{Municipality}' is not a municipality slug (2–40 lower-case letters, digits or '-').", [nameof(Municipality)]);
+        }
+
+        // Each window must still see the leak rule's day, the flow-free hour before it and the window itself.
+        if (LeakLookback < LeakWindow + TimeSpan.FromHours(25))
+        {
+            yield return new ValidationResult($"{ConfigurationKey.Of(validationContext, nameof(LeakLookback))}: must be at least {ConfigurationKey.Of(validationContext, nameof(LeakWindow))} + 25 h ({LeakWindow + TimeSpan.FromHours(25)}).", [nameof(LeakLookback)]);
+        }
+
+        if (TimeSpan.FromDays(1).Ticks % LeakWindow.Ticks != 0)
+        {
+            yield return new ValidationResult($"{ConfigurationKey.Of(validationContext, nameof(LeakWindow))}: {LeakWindow} does not divide a day evenly (e.g. 00:15:00, 01:00:00, 1.00:00:00).", [nameof(LeakWindow)]);
         }
 
         if (MaxLeakLookback < LeakLookback)

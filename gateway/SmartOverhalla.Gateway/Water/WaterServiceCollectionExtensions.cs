@@ -28,6 +28,9 @@ internal static class WaterServiceCollectionExtensions
         }
 
         services.AddValidatedOptions<WaterOptions, WaterOptionsValidator>(configuration.GetSection(WaterOptions.SectionName));
+
+        // The water data's retention policies: the gateway's schema set-up creates them at start like every host's.
+        services.AddWaterRetention(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WaterOptions>, WaterOptionsHostChecks>());
         services.TryAddSingleton(TimeProvider.System);
 

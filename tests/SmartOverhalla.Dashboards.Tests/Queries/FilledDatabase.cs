@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using SmartOverhalla.Dashboards.Tests.Grafana;
 using SmartOverhalla.Dashboards.Tests.Platform;
+using SmartOverhalla.DerivedSeries.Water;
 using SmartOverhalla.EndToEnd.Tests;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Testing;
@@ -143,12 +144,18 @@ public sealed class FilledDatabase : IAsyncLifetime
         }
     }
 
+    /// <summary>An empty database as the platform sets one up at start: with the water data's retention policies.</summary>
     private async Task<InfluxTestClient> CreateEmptyDatabaseAsync()
     {
         var client = new InfluxTestClient(_influx?.Url ?? throw new InvalidOperationException("The fixture has not started."), TestNames.Database());
         await client.Schema.EnsureDatabaseAsync(CancellationToken.None);
+        await client.Schema.EnsureRetentionPolicyAsync(WaterRetention.RawPolicy, WaterRetention.DefaultRawDuration, isDefault: false, CancellationToken.None);
+        await client.Schema.EnsureRetentionPolicyAsync(WaterRetention.HouseholdPolicy, WaterRetention.DefaultHouseholdDuration, isDefault: false, CancellationToken.None);
         return client;
     }
+
+    /// <summary>The retention policy the ingestion worker writes <paramref name="measurement"/> into (null: the default).</summary>
+    private static string? PolicyOf(string measurement) => measurement == "watermeter" ? WaterRetention.RawPolicy : null;
 
     private async Task<IReadOnlyDictionary<string, VariableValue>> ResolveVariablesAsync(Dashboard dashboard, CancellationToken ct)
     {
@@ -172,8 +179,9 @@ public sealed class FilledDatabase : IAsyncLifetime
         (string Measurement, string Field, int Devices)[] kinds = [("streetlight", "dimLevel", Lights), ("watermeter", "volumeL", Meters), ("plough", "lat", Ploughs)];
         foreach (var (measurement, field, devices) in kinds)
         {
+            var from = (PolicyOf(measurement) is { } policy ? InfluxQl.QuoteIdentifier(policy) + "." : string.Empty) + InfluxQl.QuoteIdentifier(measurement);
             var rows = await Platform.Influx.RowsAsync(
-                $"SELECT count({InfluxQl.QuoteIdentifier(field)}) FROM {InfluxQl.QuoteIdentifier(measurement)} WHERE \"device\" =~ /^{LivePlatform.DeviceIdPrefix}-/ GROUP BY \"device\"", ct);
+                $"SELECT count({InfluxQl.QuoteIdentifier(field)}) FROM {from} WHERE \"device\" =~ /^{LivePlatform.DeviceIdPrefix}-/ GROUP BY \"device\"", ct);
             if (rows.Count < devices || rows.Any(r => r.Series.GetInt64(r.Row, "count") < MessagesPerDevice))
             {
                 return false;
@@ -200,7 +208,7 @@ public sealed class FilledDatabase : IAsyncLifetime
     {
         foreach (var (measurement, field, where, count) in ScriptedDevices.ExpectedPoints)
         {
-            if (await Platform.Influx.CountAsync(measurement, field, ct, where) < count)
+            if (await Platform.Influx.CountAsync(measurement, field, ct, where, PolicyOf(measurement)) < count)
             {
                 return false;
             }

@@ -37,16 +37,16 @@ internal sealed class WaterLeaksJob(
     /// <summary>Its schedule's configuration section under <c>Analytics:Jobs</c>.</summary>
     public const string SectionKey = "WaterLeaks";
 
-    /// <summary>The window: a quarter of an hour, as often as the job runs by default.</summary>
+    /// <summary>The default window (<see cref="WaterAnalyticsOptions.LeakWindow"/>): a quarter of an hour, as often as the job runs by default.</summary>
     public static readonly TimeSpan WindowLength = TimeSpan.FromMinutes(15);
-
-    private static readonly FixedWindows QuarterHours = new(WindowLength);
 
     private readonly WaterAnalyticsOptions _options = options.Value;
 
+    private readonly FixedWindows _windows = new(options.Value.LeakWindow);
+
     public string Name => JobName;
 
-    public IJobWindows Windows => QuarterHours;
+    public IJobWindows Windows => _windows;
 
     /// <summary>The districts of the meter directory as last fetched.</summary>
     public IReadOnlyList<string> Partitions() => directory.Current.Districts;

@@ -38,9 +38,10 @@ internal sealed class AccessLogReader(IInfluxQueryClient influx, TimeProvider ti
             {
                 var at = series.GetTime(row);
                 var target = series.GetString(row, "target") ?? string.Empty;
-                if (meters.Any(m => m.Key == target && m.CoversInstant(at)))
+                // Named by its meter id, as the answer's list of meters names it (the audit target adds the municipality).
+                if (meters.FirstOrDefault(m => m.Key == target && m.CoversInstant(at)) is { } meter)
                 {
-                    accesses.Add(new AccessView(at, series.GetString(row, "actor") ?? string.Empty, series.GetString(row, "action") ?? string.Empty, target, series.GetString(row, "details")));
+                    accesses.Add(new AccessView(at, series.GetString(row, "actor") ?? string.Empty, series.GetString(row, "action") ?? string.Empty, meter.MeterId, series.GetString(row, "details")));
                 }
             }
         }
