@@ -164,6 +164,9 @@ public sealed class WaterFlowTests(InfluxFixture influx) : IClassFixture<InfluxF
             Math.Abs(computedLosses - trueLosses) <= 0.02 * trueLosses,
             $"losses: computed {computedLosses:F0} L, injected {trueLosses:F0} L ({(computedLosses - trueLosses) / trueLosses:P2})");
         Assert.All(balance, d => Assert.Equal(Households, d.Connections));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"water: {found.Count} suspicions ({string.Join(", ", found.Select(f => $"{f.Suspicion.Kind} {f.Device} since {f.Suspicion.Since:O}, {f.Suspicion.LitresLost:F0} L"))}); " +
+            $"injected starts {string.Join(", ", expected.Select(e => $"{e.MeterId} {e.Start:O}"))}; losses computed {computedLosses:F0} L, injected {trueLosses:F0} L ({(computedLosses - trueLosses) / trueLosses:P2})");
 
         // And the gateway lists the alerts: three leaks still open, the burst raised and cleared
         using var operations = Client(platform, keys["drift"]);
