@@ -1,13 +1,7 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 using SmartOverhalla.Analytics.Alerts;
 using SmartOverhalla.Analytics.Jobs;
 using SmartOverhalla.Analytics.Water.Consumption;
@@ -52,32 +46,7 @@ internal static class WaterJobsExtensions
 
         services.AddValidatedOptions<WaterAnalyticsOptions, WaterAnalyticsOptionsValidator>(configuration.GetSection(WaterAnalyticsOptions.SectionName));
         services.TryAddSingleton<IMeterDirectory, GatewayMeterDirectory>();
-        services.AddHttpClient(GatewayMeterDirectory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            // The request logs would print the URL; the API key is a header and never logged.
-            .RemoveAllLoggers()
-            .AddResilienceHandler(DirectoryPipelineKey, static (builder, context) =>
-            {
-                // The same gateway, attempts and time-out as the alert reports (Analytics:Alerts).
-                var options = context.ServiceProvider.GetRequiredService<IOptions<AlertReportingOptions>>().Value;
-                if (options.MaxAttempts > 1)
-                {
-                    builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-                    {
-                        ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                            .Handle<HttpRequestException>()
-                            .Handle<TimeoutRejectedException>()
-                            .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests),
-                        MaxRetryAttempts = options.MaxAttempts - 1,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = TimeSpan.FromSeconds(1),
-                    });
-                }
-
-                builder.AddTimeout(options.AttemptTimeout);
-                // A failure ends as the run not starting, which is logged; Polly's own event log would repeat it.
-                builder.ConfigureTelemetry(NullLoggerFactory.Instance);
-            });
+        services.AddGatewayHttpClient(GatewayMeterDirectory.HttpClientName, DirectoryPipelineKey);
         services.TryAddSingleton<WaterReadingsReader>();
         services.TryAddSingleton<WaterConsumptionSeries>();
         services.TryAddSingleton<WaterBalanceSeries>();
