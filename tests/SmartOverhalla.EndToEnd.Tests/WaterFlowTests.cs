@@ -38,11 +38,12 @@ public sealed class WaterFlowTests(InfluxFixture influx) : IClassFixture<InfluxF
         var ct = TestContext.Current.CancellationToken;
         await using var platform = new PlatformUnderTest(influx.Url);
 
-        // Given two whole local weeks ending at the last midnight, leaks that start in the quiet of a weekday night (a
-        // leak's start can only be seen as the end of the last flow-free hour), a burst on an evening, a meter replaced
-        var today = NorwegianTime.DateAt(TimeProvider.System.GetUtcNow());
+        // Given two whole local weeks up to today's UTC midnight (the leak job's day windows are UTC days), leaks that
+        // start in the quiet of a weekday night (a leak's start can only be seen as the end of the last flow-free hour), a
+        // burst on an evening, a meter replaced
+        var to = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var today = NorwegianTime.DateAt(to);
         var from = LocalDay.Of(today.AddDays(-14)).Start;
-        var to = LocalDay.Of(today).Start;
         (string Meter, DateTimeOffset Start, double RateLph)[] leaks =
         [
             ("17", WeekdayNight(today.AddDays(-12), 2.5), 12),
@@ -123,9 +124,11 @@ public sealed class WaterFlowTests(InfluxFixture influx) : IClassFixture<InfluxF
             ct);
         var backfill = analytics.Services.GetRequiredService<BackfillRunner>();
         var first = NorwegianTime.DateAt(from);
-        var last = NorwegianTime.DateAt(to.AddTicks(-1));
+        var last = today.AddDays(-1);
         var consumptionRequest = new BackfillRequest([WaterConsumptionJob.JobName], first, last, []);
-        var leaksRequest = new BackfillRequest([WaterLeaksJob.JobName], first, last, []);
+
+        // Through today: the leak job's last whole day window is the UTC day that ends at `to`.
+        var leaksRequest = new BackfillRequest([WaterLeaksJob.JobName], first, today, []);
         Assert.Empty(await backfill.RefreshAsync(consumptionRequest, ct));
         Assert.Empty(await backfill.RefreshAsync(leaksRequest, ct));
         var consumption = await backfill.RunAsync(consumptionRequest, _ => { }, ct);
@@ -153,6 +156,13 @@ public sealed class WaterFlowTests(InfluxFixture influx) : IClassFixture<InfluxF
             Assert.Equal(kind == SuspicionKind.Leak, suspicion.Ongoing);
         }
 
+        // And each one's litres lost so far match what the simulation let through within 5 % (a leak: its rate over its
+        // duration, read from its quiet night hours; the burst: all its intervals' litres, household use included)
+        var injectedLitres = truth.Leaks.Select(l => (l.MeterId, Litres: l.LitresLost)).Concat(truth.Bursts.Select(b => (b.MeterId, b.Litres))).ToDictionary();
+        Assert.All(found, f => Assert.True(
+            Math.Abs(f.Suspicion.LitresLost - injectedLitres[f.Device]) <= 0.05 * injectedLitres[f.Device],
+            $"{f.Suspicion.Kind} of {f.Device}: {f.Suspicion.LitresLost:F0} L lost found, {injectedLitres[f.Device]:F0} L injected"));
+
         // And the balance's losses over the two weeks match the injected losses within 2 %
         var balance = await new WaterBalanceSeries(platform.Influx.Writer, platform.Influx.Query).ReadAsync(platform.Municipality, first, last, district: null, ct);
         var trueDays = truth.DistrictDays.Where(d => d.Complete).ToList();
@@ -165,7 +175,7 @@ public sealed class WaterFlowTests(InfluxFixture influx) : IClassFixture<InfluxF
             $"losses: computed {computedLosses:F0} L, injected {trueLosses:F0} L ({(computedLosses - trueLosses) / trueLosses:P2})");
         Assert.All(balance, d => Assert.Equal(Households, d.Connections));
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"water: {found.Count} suspicions ({string.Join(", ", found.Select(f => $"{f.Suspicion.Kind} {f.Device} since {f.Suspicion.Since:O}, {f.Suspicion.LitresLost:F0} L"))}); " +
+            $"water: {found.Count} suspicions ({string.Join(", ", found.Select(f => $"{f.Suspicion.Kind} {f.Device} since {f.Suspicion.Since:O}, {f.Suspicion.RateLph:F1} L/h, {f.Suspicion.LitresLost:F0} L (injected {injectedLitres[f.Device]:F0} L)"))}); " +
             $"injected starts {string.Join(", ", expected.Select(e => $"{e.MeterId} {e.Start:O}"))}; losses computed {computedLosses:F0} L, injected {trueLosses:F0} L ({(computedLosses - trueLosses) / trueLosses:P2})");
 
         // And the gateway lists the alerts: three leaks still open, the burst raised and cleared

@@ -13,8 +13,8 @@ public static class LeakDetector
     /// least <see cref="LeakRules.LeakAfter"/> (no flow-free hour in 24 hours). A leak starts where its run starts: in the
     /// run's first hour, at the start of the first reading interval with flow (so within one reporting interval of the
     /// real start); it ends at the next flow-free hour. Its rate is the least any hour of the run drew, leaving out the
-    /// first and, when it ended, the last (each holds only part of an hour of it): at night the leak flows alone. The
-    /// litres lost are that rate over its duration.
+    /// hours the reading intervals holding its start and end spread over (they hold only part of an hour of it): at night
+    /// the leak flows alone. The litres lost are that rate over its duration.
     /// </summary>
     /// <remarks>
     /// A run that begins with the first hour read may have begun earlier: give the detector enough history (at least
@@ -119,13 +119,23 @@ public static class LeakDetector
 
         // The leak began in the run's first hour: at the start of the first reading interval with flow in that hour.
         var first = run[0];
-        var firstFlow = intervals
-            .Where(i => i.Litres > 0 && i.End > first.Start && i.Start < first.Start + ConsumptionHour.Length)
-            .Select(i => (DateTimeOffset?)i.Start)
-            .FirstOrDefault();
-        var since = firstFlow is { } start && start > first.Start ? start : first.Start;
-        // The first hour holds the start and, for a leak that ended, the last holds the end: each only part of an hour of it.
-        var whole = run.Skip(1).Take(until is null ? run.Count - 1 : run.Count - 2).ToList();
+        var firstFlow = intervals.FirstOrDefault(i => i.Litres > 0 && i.End > first.Start && i.Start < first.Start + ConsumptionHour.Length);
+        var since = firstFlow.Litres > 0 && firstFlow.Start > first.Start ? firstFlow.Start : first.Start;
+
+        // The rate is read from hours that hold the leak alone or with use, never the start or the end spread thin: an
+        // interval's litres are spread evenly over it, so hours up to the end of the interval holding the start (and, for
+        // a leak that ended, from the start of the interval holding the end) have only part of an hour of the leak. With
+        // readings an hour apart that is the first two hours, not one.
+        var settled = firstFlow.Litres > 0 ? firstFlow.End : first.Start + ConsumptionHour.Length;
+        var lastFlow = until is { } leakEnd ? intervals.LastOrDefault(i => i.Litres > 0 && i.Start < leakEnd) : default;
+        var fading = until is null ? DateTimeOffset.MaxValue : (lastFlow.Litres > 0 ? lastFlow.Start : run[^1].Start);
+        var whole = run.Where(h => h.Start >= settled && h.Start + ConsumptionHour.Length <= fading).ToList();
+        if (whole.Count == 0)
+        {
+            // A short run: at least leave out the first hour and, when it ended, the last.
+            whole = [.. run.Skip(1).Take(until is null ? run.Count - 1 : run.Count - 2)];
+        }
+
         var rate = whole.Count > 0 ? whole.Min(h => h.Litres) : run.Max(h => h.Litres);
         var end = until ?? asOf;
         return new Suspicion(SuspicionKind.Leak, SuspicionSource.Rule, since, until, asOf, rate, rate * (end - since).TotalHours);

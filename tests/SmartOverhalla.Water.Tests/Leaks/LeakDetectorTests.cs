@@ -1,3 +1,4 @@
+using SmartOverhalla.Water.Consumption;
 using SmartOverhalla.Water.Leaks;
 
 namespace SmartOverhalla.Water.Tests.Leaks;
@@ -31,6 +32,33 @@ public sealed class LeakDetectorTests
         Assert.Equal(20, leak.RateLph, Precision);
         Assert.Equal(Start.AddDays(3), leak.AsOf);
         Assert.Equal(20 * 69, leak.LitresLost, Precision);
+    }
+
+    [Fact]
+    public void Leaks_MeterReadHourlyOffTheHour_RatesTheLeakFromHoursAfterTheIntervalHoldingItsStart()
+    {
+        // A meter read every hour at :47 (nothing used at night), a leak of 28 L/h from 02:15 on the first day, still on
+        // three days later. The interval 01:47–02:47 holds 32 minutes of it, 14.93 L, spread over the hours 01 and 02:
+        // hour 02:00–03:00 gets 47/60 of it plus 13 minutes of the next interval's 28 L, 17.76 L — not the leak's rate.
+        var first = Household.Start.AddMinutes(47);
+        var leakStart = Household.Start.AddHours(2).AddMinutes(15);
+        var readings = new List<RegisterReading>();
+        var register = 500.0;
+        for (var t = first; t <= Household.Start.AddDays(3); t += TimeSpan.FromHours(1))
+        {
+            readings.Add(new RegisterReading(t, register));
+            register += Enumerable.Range(0, 60).Sum(m => t.AddMinutes(m) >= leakStart ? 28.0 / 60 : 0) + Household.Use(t) * 4;
+        }
+
+        var leak = Assert.Single(LeakDetector.Leaks(RegisterIntervals.Of(readings, RegisterRules.Household), Rules));
+
+        // Since the start of the interval holding 02:15 (01:47, within one reporting interval); the rate from 03:00 on,
+        // where every hour holds 47 minutes of one interval and 13 of the next, both all leak at night: 28 L/h. Lost:
+        // 28 L/h from 01:47 to the last reading at 23:47 on the third day, 70 hours.
+        Assert.Equal(Household.Start.AddHours(1).AddMinutes(47), leak.Since);
+        Assert.Equal(28, leak.RateLph, Precision);
+        Assert.Equal(Household.Start.AddDays(2).AddHours(23).AddMinutes(47), leak.AsOf);
+        Assert.Equal(28 * 70, leak.LitresLost, Precision);
     }
 
     [Fact]
@@ -84,9 +112,9 @@ public sealed class LeakDetectorTests
     public void Bursts_LargeVolumeOverAGap_IsNoBurst()
     {
         // Readings at 10:00 and 12:00 only (a gap): 3,000 L in two hours is 1,500 L/h on average, but when it flowed is unknown.
-        var intervals = Water.Consumption.RegisterIntervals.Of(
+        var intervals = RegisterIntervals.Of(
             [new(Start.AddHours(10), 0), new(Start.AddHours(13), 4_500)],
-            Water.Consumption.RegisterRules.Household);
+            RegisterRules.Household);
 
         Assert.True(Assert.Single(intervals).Estimated);
         Assert.Empty(LeakDetector.Bursts(intervals, Rules));
