@@ -31,13 +31,34 @@ public static class WaterBalance
             }
         }
 
-        var night = inflowHours.Where(h => h.Complete && NightHours.Contains(NorwegianTime.ToLocal(h.Start).Hour)).ToList();
+        var nightStarts = NightHourStarts(date);
+        var night = inflowHours.Where(h => h.Complete && nightStarts.Contains(h.Start)).ToList();
         return new DistrictDay(
             date,
             district,
             inflowHours.Sum(h => h.Litres),
             consumption,
             connections,
-            night.Count == NightHours.Count ? night.Min(h => h.Litres) : null);
+            night.Count == nightStarts.Count ? night.Min(h => h.Litres) : null);
+    }
+
+    /// <summary>
+    /// The starts (UTC) of <paramref name="date"/>'s night hours, those whose local start hour is one of
+    /// <see cref="NightHours"/>: two on most days, one on the last Sunday of March (02:00 does not exist), three on the
+    /// last Sunday of October (02:00 comes twice).
+    /// </summary>
+    public static IReadOnlyList<DateTimeOffset> NightHourStarts(DateOnly date)
+    {
+        var day = LocalDay.Of(date);
+        var starts = new List<DateTimeOffset>(3);
+        for (var hour = day.Start; hour < day.End; hour += ConsumptionHour.Length)
+        {
+            if (NightHours.Contains(NorwegianTime.ToLocal(hour).Hour))
+            {
+                starts.Add(hour);
+            }
+        }
+
+        return starts;
     }
 }

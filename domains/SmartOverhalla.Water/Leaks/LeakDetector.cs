@@ -9,8 +9,9 @@ namespace SmartOverhalla.Water.Leaks;
 public static class LeakDetector
 {
     /// <summary>
-    /// Leaks: runs of whole clock hours, each with more than <see cref="LeakRules.FlowFreeLitresPerHour"/>, lasting at
-    /// least <see cref="LeakRules.LeakAfter"/> (no flow-free hour in 24 hours). A leak starts where its run starts: in the
+    /// Leaks: runs of whole clock hours, each with more than <see cref="LeakRules.FlowFreeLitresPerHour"/> measured (an
+    /// hour over a gap in the readings ends a run, as for bursts), lasting at least <see cref="LeakRules.LeakAfter"/> (no
+    /// flow-free hour in 24 hours). A leak starts where its run starts: in the
     /// run's first hour, at the start of the first reading interval with flow (so within one reporting interval of the
     /// real start); it ends at the next flow-free hour. Its rate is the least any hour of the run drew, leaving out the
     /// hours the reading intervals holding its start and end spread over (they hold only part of an hour of it): at night
@@ -36,20 +37,21 @@ public static class LeakDetector
         foreach (var hour in hours)
         {
             var contiguous = run.Count == 0 || run[^1].Start + ConsumptionHour.Length == hour.Start;
-            if (hour.Litres > rules.FlowFreeLitresPerHour && contiguous)
+            if (Flowing(hour, rules) && contiguous)
             {
                 run.Add(hour);
                 continue;
             }
 
-            // A flow-free hour (or a hole in the hours read) ends the run.
+            // A flow-free hour, a hole in the hours read, or an hour over a gap in the readings (its litres are spread
+            // evenly, so it can neither show a flow-free hour nor prove there was none) ends the run.
             if (Leak(run, until: hour.Start, asOf, intervals, rules) is { } ended)
             {
                 suspicions.Add(ended);
             }
 
             run.Clear();
-            if (hour.Litres > rules.FlowFreeLitresPerHour)
+            if (Flowing(hour, rules))
             {
                 run.Add(hour);
             }
@@ -109,6 +111,9 @@ public static class LeakDetector
 
         return suspicions;
     }
+
+    /// <summary>An hour that counts towards a leak: water ran in it, and what ran is measured, not spread over a gap.</summary>
+    private static bool Flowing(ConsumptionHour hour, LeakRules rules) => hour.Litres > rules.FlowFreeLitresPerHour && hour.EstimatedLitres == 0;
 
     private static Suspicion? Leak(List<ConsumptionHour> run, DateTimeOffset? until, DateTimeOffset asOf, IReadOnlyList<ConsumptionInterval> intervals, LeakRules rules)
     {

@@ -30,6 +30,29 @@ public sealed class WaterBalanceTests
         Assert.Equal(600, balance.MinimumNightFlowLph);
     }
 
+    [Theory]
+    [InlineData(2026, 3, 29, 23, 1)] // spring forward: 02:00 does not exist, the night is 03:00-04:00 only
+    [InlineData(2026, 10, 25, 25, 3)] // fall back: 02:00-03:00 comes twice, then 03:00-04:00
+    public void Of_DaysTheClocksChange_HaveTheirMinimumNightFlowFromTheNightHoursThatExist(int year, int month, int dayOfMonth, int hoursInDay, int nightHours)
+    {
+        // Inflow 1,000 L every hour of the local day except its night hours, which draw 400 L, then 300 L, then 200 L.
+        var date = new DateOnly(year, month, dayOfMonth);
+        var day = LocalDay.Of(date);
+        var nights = WaterBalance.NightHourStarts(date);
+        var inflow = Enumerable.Range(0, hoursInDay)
+            .Select(h => day.Start.AddHours(h))
+            .Select(start => new ConsumptionHour(start, nights.Contains(start) ? 400 - (100 * nights.ToList().IndexOf(start)) : 1_000, 0, ConsumptionHour.Length))
+            .ToList();
+
+        var balance = WaterBalance.Of(date, "sentrum", inflow, []);
+
+        // The lowest of the night hours that day has: 400 L with one, 200 L with three.
+        Assert.Equal(hoursInDay, (day.End - day.Start).TotalHours);
+        Assert.Equal(nightHours, nights.Count);
+        Assert.All(nights, start => Assert.Contains(NorwegianTime.ToLocal(start).Hour, WaterBalance.NightHours));
+        Assert.Equal(400 - (100 * (nightHours - 1)), balance.MinimumNightFlowLph);
+    }
+
     [Fact]
     public void Of_HoursOutsideTheLocalDay_DoNotCount()
     {

@@ -62,6 +62,30 @@ public sealed class LeakDetectorTests
     }
 
     [Fact]
+    public void Leaks_MeterSilentForADayAndAHalf_IsNoLeak()
+    {
+        // A meter read every 15 minutes sends nothing from 02:00 on the first day until 14:00 on the second (a radio gap
+        // of 36 h); the household used 360 L in that time (80 + 200 + 80), which the reading after the gap shows at once.
+        var readings = new List<RegisterReading>();
+        for (var t = Start; t <= Start.AddDays(3); t += Household.Quarter)
+        {
+            if (t > Start.AddHours(2) && t < Start.AddHours(38))
+            {
+                continue;
+            }
+
+            var used = Enumerable.Range(0, (int)((t - Start) / Household.Quarter)).Sum(q => Household.Use(Start + (q * Household.Quarter)));
+            readings.Add(new RegisterReading(t, 1_000 + used));
+        }
+
+        var intervals = RegisterIntervals.Of(readings, RegisterRules.Household);
+
+        // The gap's litres are spread over its 36 hours (no flow-free hour among them), but spread litres prove nothing: no leak.
+        Assert.Contains(intervals, i => i.Estimated);
+        Assert.Empty(LeakDetector.Leaks(intervals, Rules));
+    }
+
+    [Fact]
     public void Leaks_LeakMendedOnTheThirdDay_EndsAtTheFirstFlowFreeHour()
     {
         // 20 L/h from 03:00 on the first day until 11:30 on the third; the household uses nothing 08:00–16:00.

@@ -35,9 +35,10 @@ internal sealed class NightFlowCheck(WaterBalanceSeries balance, IAlertReporter 
             return;
         }
 
-        // The night hours start at 02:00 local time (WaterBalance.NightHours): two hours after local midnight.
-        var nightStart = day.Start.AddHours(WaterBalance.NightHours[0]);
-        var nightEnd = nightStart + TimeSpan.FromHours(WaterBalance.NightHours.Count);
+        // The night hours (WaterBalance.NightHours, 02:00-04:00 local): one to three clock hours on the days the clocks change.
+        var nightHours = WaterBalance.NightHourStarts(day.Date);
+        var nightStart = nightHours[0];
+        var nightEnd = nightHours[^1] + TimeSpan.FromHours(1);
         var report = judged.Raised
             ? new AlertReport(
                 municipality, WaterAlertTypes.DistrictKind, today.District, WaterAlertTypes.NightFlow.Type, AlertReportState.Active, nightEnd, WaterConsumptionJob.JobName,
