@@ -52,10 +52,22 @@ internal sealed class WaterNoticesOptions : IValidatableObject
     /// <summary>A bad URL is never echoed: it may hold a token.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (WebhookEnabled && (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        if (!WebhookEnabled)
+        {
+            yield break;
+        }
+
+        if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             yield return new ValidationResult(
                 $"{ConfigurationKey.Of(validationContext, nameof(WebhookUrl))}: must be an absolute http or https URL (the value is not shown: it may hold a token).",
+                [nameof(WebhookUrl)]);
+        }
+        else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
+        {
+            // A notice carries the addresses of a whole district: never in clear text over a network.
+            yield return new ValidationResult(
+                $"{ConfigurationKey.Of(validationContext, nameof(WebhookUrl))}: must use https (plain http only to this machine, e.g. 127.0.0.1), since notices carry residents' addresses (the value is not shown: it may hold a token).",
                 [nameof(WebhookUrl)]);
         }
     }

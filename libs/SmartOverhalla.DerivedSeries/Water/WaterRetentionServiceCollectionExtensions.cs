@@ -28,7 +28,8 @@ public static class WaterRetentionServiceCollectionExtensions
             .AddPolicy(WaterRetention.RawPolicy, water.Value.RawReadings)
             .AddPolicy(WaterRetention.HouseholdPolicy, water.Value.HouseholdConsumption)
             .Route(DeviceMeasurements.Watermeter, WaterRetention.RawPolicy)
-            .Route(WaterConsumptionSeries.MeterMeasurement, WaterRetention.HouseholdPolicy));
+            .Route(WaterConsumptionSeries.MeterMeasurement, WaterRetention.HouseholdPolicy)
+            .Route(WaterSuspicionSeries.Measurement, WaterRetention.HouseholdPolicy));
         return services;
     }
 }

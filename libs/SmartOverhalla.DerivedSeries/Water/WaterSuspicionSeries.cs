@@ -6,14 +6,20 @@ using SmartOverhalla.Water.Leaks;
 namespace SmartOverhalla.DerivedSeries.Water;
 
 /// <summary>
-/// <c>water_suspicion</c> (default policy, kept): one leak or burst suspicion of a household meter, stamped at its start
-/// (<see cref="Suspicion.Since"/>), so each update of the same suspicion overwrites its point; tags <c>municipality</c>,
+/// <c>water_suspicion</c> (policy <see cref="WaterRetention.HouseholdPolicy"/>, like the household's consumption): one
+/// leak or burst suspicion of a household meter, stamped at its start (<see cref="Suspicion.Since"/>), so each update of the same suspicion overwrites its point; tags <c>municipality</c>,
 /// <c>district</c>, <c>device</c>, <c>kind</c> (leak/burst); fields <c>source</c> (rule/meterAlarm), <c>ongoing</c>,
 /// <c>until</c> (RFC 3339, empty while ongoing), <c>asOf</c> (RFC 3339), <c>rateLph</c>, <c>litresLost</c>.
 /// </summary>
 public sealed class WaterSuspicionSeries(IInfluxWriter writer, IInfluxQueryClient influx)
 {
     public const string Measurement = "water_suspicion";
+
+    /// <summary>
+    /// <c>"water_household"."water_suspicion"</c>, as a query's FROM names it: a suspicion names a household's meter, so it
+    /// is kept as long as that household's consumption (<see cref="WaterRetention.HouseholdPolicy"/>), not for ever.
+    /// </summary>
+    public const string From = "\"" + WaterRetention.HouseholdPolicy + "\".\"" + Measurement + "\"";
 
     /// <summary>How far before a period's start a suspicion may have begun and still be read as overlapping it.</summary>
     public static readonly TimeSpan LongestSuspicion = TimeSpan.FromDays(400);
@@ -38,7 +44,7 @@ public sealed class WaterSuspicionSeries(IInfluxWriter writer, IInfluxQueryClien
                 .Field("litresLost", row.Suspicion.LitresLost)
                 .Timestamp(row.Suspicion.Since))
             .ToList();
-        return writer.WriteAsync(points, cancellationToken);
+        return writer.WriteAsync(points, WaterRetention.HouseholdPolicy, cancellationToken);
     }
 
     /// <summary>
@@ -57,7 +63,7 @@ public sealed class WaterSuspicionSeries(IInfluxWriter writer, IInfluxQueryClien
         where.Append(" AND time >= ").Append(InfluxQl.FormatTime(from - LongestSuspicion))
             .Append(" AND time < ").Append(InfluxQl.FormatTime(to));
         var result = await influx.QueryAsync(
-            $"SELECT \"source\", \"ongoing\", \"until\", \"asOf\", \"rateLph\", \"litresLost\" FROM \"{Measurement}\" WHERE {where} GROUP BY \"device\", \"district\", \"kind\"",
+            $"SELECT \"source\", \"ongoing\", \"until\", \"asOf\", \"rateLph\", \"litresLost\" FROM {From} WHERE {where} GROUP BY \"device\", \"district\", \"kind\"",
             cancellationToken);
         var rows = new List<SuspicionRow>();
         foreach (var series in result.Series)
@@ -100,7 +106,8 @@ public sealed class WaterSuspicionSeries(IInfluxWriter writer, IInfluxQueryClien
             return;
         }
 
-        // DELETE takes tags and time only; one statement per point, all in one request.
+        // DELETE takes tags and time only, and no retention policy (it deletes from every one); one statement per point,
+        // all in one request.
         var statements = rows.Select(row =>
             $"DELETE FROM \"{Measurement}\" WHERE \"municipality\" = {InfluxQl.QuoteString(municipality)} AND \"device\" = {InfluxQl.QuoteString(row.Device)} " +
             $"AND \"kind\" = {InfluxQl.QuoteString(TagOf(row.Suspicion.Kind))} AND time >= {InfluxQl.FormatTime(row.Suspicion.Since)} AND time <= {InfluxQl.FormatTime(row.Suspicion.Since)}");

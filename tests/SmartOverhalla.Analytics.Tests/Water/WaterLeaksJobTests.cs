@@ -74,7 +74,7 @@ public sealed class WaterLeaksJobTests(InfluxFixture influxServer) : IClassFixtu
 
         // Then: water_suspicion holds exactly one point per problem, the leak's and the burst's, with their final figures.
         var rows = await town.Influx.RowsAsync(
-            $"SELECT \"ongoing\", \"until\", \"litresLost\", \"rateLph\", \"source\" FROM \"{WaterSuspicionSeries.Measurement}\" WHERE \"municipality\" = {InfluxQl.QuoteString(town.Municipality)} GROUP BY \"device\", \"kind\"",
+            $"SELECT \"ongoing\", \"until\", \"litresLost\", \"rateLph\", \"source\" FROM {WaterSuspicionSeries.From} WHERE \"municipality\" = {InfluxQl.QuoteString(town.Municipality)} GROUP BY \"device\", \"kind\"",
             ct);
         Assert.Equal(["b1/burst", "l1/leak"], rows.Select(r => $"{r.Series.Tags["device"]}/{r.Series.Tags["kind"]}").Order(StringComparer.Ordinal));
         var leakRow = rows.Single(r => r.Series.Tags["device"] == "l1");
@@ -115,7 +115,8 @@ public sealed class WaterLeaksJobTests(InfluxFixture influxServer) : IClassFixtu
         // Then: one point, at the true start; the one at 14:15 is gone.
         var after = Assert.Single(await series.ReadAsync(town.Municipality, Oslo(2026, 1, 14), Oslo(2026, 1, 15), District, ct));
         Assert.Equal((BurstSince, 1_510.0), (after.Suspicion.Since, Math.Round(after.Suspicion.LitresLost, 6)));
-        Assert.Equal(1, await town.Influx.CountAsync(WaterSuspicionSeries.Measurement, "litresLost", ct));
+        Assert.Equal(1, await town.Influx.CountAsync(WaterSuspicionSeries.Measurement, "litresLost", ct, retentionPolicy: WaterRetention.HouseholdPolicy));
+        Assert.Equal(0, await town.Influx.CountAsync(WaterSuspicionSeries.Measurement, "litresLost", ct));
         app.Logs.AssertNoUnexpectedErrors();
     }
 

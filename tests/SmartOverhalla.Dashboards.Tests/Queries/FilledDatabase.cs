@@ -155,7 +155,12 @@ public sealed class FilledDatabase : IAsyncLifetime
     }
 
     /// <summary>The retention policy the ingestion worker writes <paramref name="measurement"/> into (null: the default).</summary>
-    private static string? PolicyOf(string measurement) => measurement == "watermeter" ? WaterRetention.RawPolicy : null;
+    private static string? PolicyOf(string measurement) => measurement switch
+    {
+        "watermeter" => WaterRetention.RawPolicy,
+        WaterSuspicionSeries.Measurement => WaterRetention.HouseholdPolicy,
+        _ => null,
+    };
 
     private async Task<IReadOnlyDictionary<string, VariableValue>> ResolveVariablesAsync(Dashboard dashboard, CancellationToken ct)
     {
@@ -195,7 +200,7 @@ public sealed class FilledDatabase : IAsyncLifetime
     {
         foreach (var (measurement, field, count) in AnalyticsAndAlertSeries.ExpectedPoints.Concat(WaterSeries.ExpectedPoints))
         {
-            if (await Platform.Influx.CountAsync(measurement, field, ct, $"\"municipality\" = '{Municipality}'") < count)
+            if (await Platform.Influx.CountAsync(measurement, field, ct, $"\"municipality\" = '{Municipality}'", PolicyOf(measurement)) < count)
             {
                 return false;
             }

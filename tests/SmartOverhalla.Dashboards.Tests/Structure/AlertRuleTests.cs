@@ -21,7 +21,7 @@ public sealed class AlertRuleTests
         Assert.Contains(measurements, q => q.Contains("\"spoolFillRatio\"", StringComparison.Ordinal));
         Assert.Contains(measurements, q => q.Contains("FROM \"device_status\"", StringComparison.Ordinal));
         Assert.Contains(measurements, q => q.Contains("'lampFailure'", StringComparison.Ordinal));
-        Assert.Contains(measurements, q => q.Contains("FROM \"water_suspicion\"", StringComparison.Ordinal) && q.Contains("\"ongoing\"", StringComparison.Ordinal));
+        Assert.Contains(measurements, q => q.Contains("FROM \"water_household\".\"water_suspicion\"", StringComparison.Ordinal) && q.Contains("\"ongoing\"", StringComparison.Ordinal));
         Assert.Contains(measurements, q => q.Contains("FROM \"water_balance\"", StringComparison.Ordinal) && q.Contains("\"lossesPct\"", StringComparison.Ordinal));
         Assert.Contains(measurements, q => q.Contains("'nightFlowRise'", StringComparison.Ordinal));
     }

@@ -57,6 +57,21 @@ public sealed class MeterCsvTests
     }
 
     [Fact]
+    public void Parse_AddressInTheDistrictColumn_IsRefusedWithoutShowingIt()
+    {
+        // A file whose district column was left out: the address slid into it (and the line is one field short).
+        const string text = "meterId;municipality;role;district;address\nm-1;overhalla;household;Storgata 12, 7863 Overhalla;\n";
+
+        var refused = Assert.Throws<MeterCsvException>(() => MeterCsv.Parse(Encoding.UTF8.GetBytes(text)));
+
+        // The refusal names the line and the column, and never the address: it goes into an HTTP answer and the start log.
+        Assert.Equal(2, refused.Line);
+        Assert.Contains("district", refused.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Storgata", refused.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Storgata", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_Latin1Bytes_AreRefusedAsNotUtf8OnTheirLine()
     {
         // "Tømmervegen" saved as Windows-1252: ø is the single byte 0xF8, never valid UTF-8

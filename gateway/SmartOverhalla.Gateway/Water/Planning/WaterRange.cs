@@ -16,6 +16,11 @@ internal sealed record WaterRange(DateOnly From, DateOnly To, WaterPeriod Period
     /// <summary>End of the range: local midnight after <see cref="To"/>.</summary>
     public DateTimeOffset End => LocalDay.MidnightOf(To.AddDays(1));
 
+    /// <summary>Dates outside these are refused: no meter data exists there, and 9999-12-31 has no next midnight.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
     public string PeriodName => WaterPeriods.TagOf(Period);
 
     /// <summary>Longest range per request, in days, per period: keeps an answer to some thousands of rows per district or meter.</summary>
@@ -72,6 +77,12 @@ internal sealed record WaterRange(DateOnly From, DateOnly To, WaterPeriod Period
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (date < EarliestDate || date > LatestDate)
+            {
+                errors[name] = [$"must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}; got {date:yyyy-MM-dd}"];
+                return null;
+            }
+
             return date;
         }
 

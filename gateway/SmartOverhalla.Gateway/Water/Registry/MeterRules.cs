@@ -67,5 +67,14 @@ internal static class MeterRules
     }
 
     /// <summary>Bad input as it is shown back in a message: cut, so a message stays a line.</summary>
-    private static string Shown(string? value) => value is null ? string.Empty : value.Length > 70 ? value[..70] + "…" : value;
+    /// <summary>
+    /// A refused value as an error message may show it: ids, slugs and roles are shown (up to 70 characters), but a value
+    /// with a space or a comma may be an address in the wrong column, which must not reach an HTTP answer or the start-up
+    /// log: it is described, not shown.
+    /// </summary>
+    private static string Shown(string? value) =>
+        value is null ? string.Empty
+        : value.Any(c => char.IsWhiteSpace(c) || c == ',') ? $"(a value of {value.Length} characters with spaces or commas, not shown: it may be an address)"
+        : value.Length > 70 ? value[..70] + "…"
+        : value;
 }
