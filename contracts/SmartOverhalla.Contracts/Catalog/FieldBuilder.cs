@@ -18,8 +18,21 @@ namespace SmartOverhalla.Contracts.Catalog;
 internal sealed class FieldBuilder<T>
     where T : class
 {
-    /// <summary>The payload's <c>deviceId</c>; must equal the topic's, which is stored (as tag <c>device</c>) instead.</summary>
-    public FieldSpec DeviceId() => Create("deviceId", FieldType.String, FieldStorage.None, null) with { MustMatchTopicDevice = true };
+    /// <summary>
+    /// The payload's <c>deviceId</c>. The topic names the device (design.md, "The device contract"), so a payload may
+    /// leave it out; when it is there it must equal the topic's. Either way the record carries the topic's id, set by
+    /// <paramref name="withTopicDevice"/> after reading, and the topic's id is what is stored (as tag <c>device</c>).
+    /// </summary>
+    public FieldSpec DeviceId(Func<T, string, T> withTopicDevice)
+    {
+        ArgumentNullException.ThrowIfNull(withTopicDevice);
+        return Create("deviceId", FieldType.String, FieldStorage.None, null) with
+        {
+            Required = false,
+            MustMatchTopicDevice = true,
+            WithTopicDevice = (message, deviceId) => withTopicDevice((T)message, deviceId),
+        };
+    }
 
     /// <summary>The device's clock, <c>ts</c>: checked for skew and age, and the timestamp of the stored point.</summary>
     public FieldSpec DeviceTime() => Create("ts", FieldType.DateTime, FieldStorage.None, null) with { IsDeviceTime = true };

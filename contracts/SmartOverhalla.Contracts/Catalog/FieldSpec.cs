@@ -45,8 +45,14 @@ internal sealed record FieldSpec
     /// <summary>For <see cref="FieldType.Object"/>: the nested fields.</summary>
     public ImmutableArray<FieldSpec> Fields { get; init; } = [];
 
-    /// <summary>The value must equal the deviceId of the topic the message arrived on.</summary>
+    /// <summary>The value, when present, must equal the deviceId of the topic the message arrived on.</summary>
     public bool MustMatchTopicDevice { get; init; }
+
+    /// <summary>
+    /// For the <c>deviceId</c> field: returns the read record with its device id set to the topic's, so the record
+    /// names its device whether or not the payload repeated it. Null for every other field.
+    /// </summary>
+    public Func<object, string, object>? WithTopicDevice { get; init; }
 
     /// <summary>The value is the device's clock (<c>ts</c>): checked against the platform clock for skew and age.</summary>
     public bool IsDeviceTime { get; init; }

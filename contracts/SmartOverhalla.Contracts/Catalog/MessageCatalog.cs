@@ -54,7 +54,7 @@ internal static class MessageCatalog
         new SeriesSpec(DeviceMeasurements.Streetlight),
         f =>
         [
-            f.DeviceId(),
+            f.DeviceId((t, id) => t with { DeviceId = id }),
             f.DeviceTime(),
             f.Integer("dimLevel", t => t.DimLevel, 0, 100),
             f.Number("powerW", t => t.PowerW, 0, MaxPowerW),
@@ -68,7 +68,7 @@ internal static class MessageCatalog
         new SeriesSpec(DeviceMeasurements.Watermeter),
         f =>
         [
-            f.DeviceId(),
+            f.DeviceId((t, id) => t with { DeviceId = id }),
             f.DeviceTime(),
             f.Number("volumeL", t => t.VolumeL, 0, MaxVolumeL),
             f.Number("flowLph", t => t.FlowLph, 0, MaxFlowLph),
@@ -95,7 +95,7 @@ internal static class MessageCatalog
         new SeriesSpec(DeviceMeasurements.Plough),
         f =>
         [
-            f.DeviceId(),
+            f.DeviceId((t, id) => t with { DeviceId = id }),
             f.DeviceTime(),
             f.Number("lat", t => t.Lat, -90, 90),
             f.Number("lon", t => t.Lon, -180, 180),
@@ -123,7 +123,7 @@ internal static class MessageCatalog
         },
         f =>
         [
-            f.DeviceId(),
+            f.DeviceId((s, id) => s with { DeviceId = id }),
             f.DeviceTime(),
             f.OneOf("state", s => s.State, FieldStorage.None),
         ]);
@@ -134,7 +134,7 @@ internal static class MessageCatalog
         new SeriesSpec(DeviceMeasurements.CommandAck) { HasKindTag = true },
         f =>
         [
-            f.DeviceId(),
+            f.DeviceId((a, id) => a with { DeviceId = id }),
             f.DeviceTime(),
             f.Text("cmdId", a => a.CmdId, 1, MaxCmdIdLength),
             f.OneOf("result", a => a.Result, FieldStorage.Tag),
@@ -201,7 +201,7 @@ internal static class MessageCatalog
         },
         f =>
         [
-            f.DeviceId(),
+            f.DeviceId((e, id) => e with { DeviceId = id }),
             f.DeviceTime(),
             f.OneOf("type", e => e.Type, EventTypes.For(kind).Order(StringComparer.Ordinal), FieldStorage.Tag),
             f.OptionalText("detail", e => e.Detail, 0, MaxTextLength, FieldStorage.FieldEmptyWhenAbsent),

@@ -21,7 +21,10 @@ internal sealed class MessageSpec
         TypeInfo = typeInfo;
         Fields = fields;
         Series = series;
+        _withTopicDevice = fields.Select(field => field.WithTopicDevice).SingleOrDefault(with => with is not null);
     }
+
+    private readonly Func<object, string, object>? _withTopicDevice;
 
     public string SchemaName { get; }
 
@@ -46,8 +49,16 @@ internal sealed class MessageSpec
         return new MessageSpec(schemaName, typeInfo, declared, series is null ? null : SeriesOf(series, typeof(T), declared, schemaName));
     }
 
-    /// <summary>Reads the already-parsed, already-validated payload into the contract record.</summary>
-    public object? Read(JsonElement payload) => payload.Deserialize(TypeInfo);
+    /// <summary>
+    /// Reads the already-parsed, already-validated payload into the contract record, with the device id of the topic
+    /// it arrived on (<paramref name="topicDeviceId"/>): the payload may leave <c>deviceId</c> out, and where it has
+    /// it, validation has made sure it is the same.
+    /// </summary>
+    public object? Read(JsonElement payload, string topicDeviceId)
+    {
+        var message = payload.Deserialize(TypeInfo);
+        return message is null || _withTopicDevice is null ? message : _withTopicDevice(message, topicDeviceId);
+    }
 
     private static DeviceSeries SeriesOf(SeriesSpec series, Type recordType, ImmutableArray<FieldSpec> fields, string schemaName)
     {

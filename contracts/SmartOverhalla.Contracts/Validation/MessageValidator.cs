@@ -13,7 +13,8 @@ namespace SmartOverhalla.Contracts.Validation;
 /// <remarks>
 /// The contract it enforces is <see cref="MessageCatalog"/>, the same data the contract tests hold
 /// against <c>contracts/asyncapi.yaml</c>. The payload is parsed once; the record is read from the
-/// parsed document only when no problem was found.
+/// parsed document only when no problem was found. The topic names the device: a payload may leave
+/// <c>deviceId</c> out (a valid record carries the topic's), and one that repeats it must repeat it exactly.
 /// </remarks>
 public sealed class MessageValidator(ValidationOptions options, TimeProvider timeProvider)
 {
@@ -106,17 +107,17 @@ public sealed class MessageValidator(ValidationOptions options, TimeProvider tim
             return MessageValidationResult.Invalid(topic, problems.ToReadOnly());
         }
 
-        var message = Read(document.RootElement, spec, ref problems);
+        var message = Read(document.RootElement, spec, deviceTopic.DeviceId, ref problems);
         return message is null
             ? MessageValidationResult.Invalid(topic, problems.ToReadOnly())
             : MessageValidationResult.Valid(deviceTopic, message);
     }
 
-    private static IDeviceMessage? Read(JsonElement root, MessageSpec spec, ref ProblemList problems)
+    private static IDeviceMessage? Read(JsonElement root, MessageSpec spec, string topicDeviceId, ref ProblemList problems)
     {
         try
         {
-            if (spec.Read(root) is IDeviceMessage message)
+            if (spec.Read(root, topicDeviceId) is IDeviceMessage message)
             {
                 return message;
             }

@@ -53,9 +53,10 @@ public sealed class AsyncApiExampleTests
             }
             else
             {
-                // When: the topic is the channel's address with the example's device in it
-                var deviceId = payload["deviceId"]!.GetValue<string>();
-                var municipality = AsyncApiDocument.Strings(AsyncApiDocument.Child(AsyncApiDocument.Child(Document.Parameters, "municipality"), "examples"))[0];
+                // When: the topic is the channel's address with the example's device in it (or, for an example that
+                // leaves deviceId out, the parameter's first example)
+                var deviceId = payload["deviceId"]?.GetValue<string>() ?? ParameterExample("deviceId");
+                var municipality = ParameterExample("municipality");
                 var topic = address.Replace("{municipality}", municipality, StringComparison.Ordinal).Replace("{deviceId}", deviceId, StringComparison.Ordinal);
                 var result = new MessageValidator(new ValidationOptions(), clock)
                     .Validate(topic, new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(payload.ToJsonString())));
@@ -64,6 +65,7 @@ public sealed class AsyncApiExampleTests
                 Assert.True(result.IsValid, $"{channelName} example: {result}");
                 Assert.IsType(spec.TypeInfo.Type, result.Message);
                 Assert.Equal(ts, result.Message!.Ts);
+                Assert.Equal(deviceId, result.Message.DeviceId);
             }
         }
     }
@@ -136,6 +138,23 @@ public sealed class AsyncApiExampleTests
         Assert.NotEmpty(errors);
         Assert.Equal(field, Samples.Single(result).Field);
     }
+
+    [Fact]
+    public void Examples_IncludeATelemetryMessageWithoutDeviceId()
+    {
+        // Given: the document shows vendors that the topic alone may name the device
+        var payloads = AsyncApiDocument.Keys(Document.Channels)
+            .Select(name => Document.Resolve(AsyncApiDocument.Map(AsyncApiDocument.Child(Document.Channels, name), "messages").Children.Values.Single()))
+            .Where(message => AsyncApiDocument.SchemaNameOf(message).EndsWith("Telemetry", StringComparison.Ordinal))
+            .SelectMany(message => ((YamlSequenceNode)AsyncApiDocument.Child(message, "examples")).Children)
+            .Select(example => AsyncApiDocument.ToJson(AsyncApiDocument.Child(example, "payload"))!.AsObject());
+
+        // Then
+        Assert.Contains(payloads, payload => !payload.ContainsKey("deviceId"));
+    }
+
+    private static string ParameterExample(string parameter) =>
+        AsyncApiDocument.Strings(AsyncApiDocument.Child(AsyncApiDocument.Child(Document.Parameters, parameter), "examples"))[0];
 
     private static Task<JsonSchema> LoadSchemaAsync(string schemaName) =>
         JsonSchema.FromJsonAsync(

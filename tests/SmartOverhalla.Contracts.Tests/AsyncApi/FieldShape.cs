@@ -95,14 +95,20 @@ internal static class FieldShape
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             var fieldType = ClrToField(type);
 
-            // Nullable (string?, int?) means optional; everything else the record needs is required.
-            lines.Add($"{prefix}{property.Name}: {TypeName(fieldType)}{(property.IsGetNullable ? string.Empty : " required")}");
+            // Nullable (string?, int?) means optional; everything else the record needs is required, except a device
+            // message's own id: the record always has it, but from the topic, so the payload need not repeat it.
+            var optional = property.IsGetNullable || IsTopicDeviceId(typeInfo, property);
+            lines.Add($"{prefix}{property.Name}: {TypeName(fieldType)}{(optional ? string.Empty : " required")}");
             if (fieldType == FieldType.Object)
             {
                 AddRecord(ContractJsonContext.Default.GetTypeInfo(type)!, $"{prefix}{property.Name}.", lines);
             }
         }
     }
+
+    private static bool IsTopicDeviceId(JsonTypeInfo typeInfo, JsonPropertyInfo property) =>
+        typeInfo.Type.IsAssignableTo(typeof(IDeviceMessage))
+        && property.Name == JsonNamingPolicy.CamelCase.ConvertName(nameof(IDeviceMessage.DeviceId));
 
     private static FieldType ClrToField(Type type) =>
         type == typeof(int) ? FieldType.Integer

@@ -49,7 +49,7 @@ internal static class CatalogPayload
         var problems = default(ProblemList);
         var context = new FieldContext(DeviceId, Samples.Now, TimeSpan.FromMinutes(5), TimeSpan.FromDays(400));
         FieldChecker.CheckObject(document.RootElement, spec.Fields, context, ref problems);
-        return (spec.Read(document.RootElement)!, problems.ToReadOnly());
+        return (spec.Read(document.RootElement, DeviceId)!, problems.ToReadOnly());
     }
 
     /// <summary>Every field that is not an object, nested ones included, in catalogue order.</summary>

@@ -61,7 +61,7 @@ public sealed class CatalogRecordAgreementTests
             series: null,
             f =>
             [
-                f.DeviceId(),
+                f.DeviceId((t, id) => t with { DeviceId = id }),
                 f.DeviceTime(),
                 f.Integer("dimLevel", t => t.DimLevel, 0, 100),
                 f.Number("powerW", t => t.EnergyKWh, 0, MessageCatalog.MaxPowerW),
@@ -87,7 +87,7 @@ public sealed class CatalogRecordAgreementTests
             series: null,
             f =>
             [
-                f.DeviceId(),
+                f.DeviceId((t, id) => t with { DeviceId = id }),
                 f.DeviceTime(),
                 f.Number("volumeL", t => t.VolumeL, 0, MessageCatalog.MaxVolumeL),
                 f.Number("flowLph", t => t.FlowLph, 0, MessageCatalog.MaxFlowLph),

@@ -48,6 +48,28 @@ public sealed class LightingControlTests(MosquittoFixture mosquitto, InfluxFixtu
     }
 
     [Fact]
+    public async Task Lights_that_leave_deviceId_out_of_their_payloads_are_known_and_their_acks_recorded_by_topic()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var municipality = TestNames.Municipality();
+        var policy = new SettablePolicy(municipality);
+        await using var fleet = await TestLightFleet.StartAsync(mosquitto.Server.Host, mosquitto.Server.Port, municipality, 3, silent: null, ct, withoutDeviceId: true);
+        await using var gateway = await LightingGateway.StartAsync(mosquitto.Server.Port, influx.Url, StateFile(), policy, ct);
+        var store = gateway.Store();
+
+        // Given: the lights' status messages name them only by topic
+        await Eventually.UntilAsync(() => store.All.Count(s => s.Municipality == municipality) == 3, Deadline, "the gateway to know the 3 lights", ct);
+
+        // When the zone steps to 60 %
+        policy.Set(60);
+
+        // Then each light's ack, also without deviceId, is recorded for the light its topic names
+        await Eventually.UntilAsync(() => store.All.Count(s => s.Municipality == municipality && s.AckedLevel == 60) == 3, Deadline, "3 acks of 60 %", ct);
+        Assert.Equal(fleet.Lights.Order(StringComparer.Ordinal), store.All.Where(s => s.Municipality == municipality).Select(s => s.LightId).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(store.All, s => s.Municipality == municipality && (s.PendingCmdId is not null || s.Unresponsive));
+    }
+
+    [Fact]
     public async Task A_light_that_never_acks_is_retried_then_marked_unresponsive_with_an_alert()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MQTTnet;
 using MQTTnet.Protocol;
 using SmartOverhalla.Contracts.Json;
@@ -10,16 +11,20 @@ namespace SmartOverhalla.Gateway.Tests.Lighting;
 /// <summary>
 /// Street lights on the far side of a real broker, played by one MQTT client: announces each light online,
 /// receives every light's commands, and acks them with the applied level — except lights told to stay silent.
+/// A fleet started <c>withoutDeviceId</c> leaves <c>deviceId</c> out of its payloads, as the contract allows (the topic
+/// names the device).
 /// </summary>
 internal sealed class TestLightFleet : IAsyncDisposable
 {
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SetDimCommand>> _received = new(StringComparer.Ordinal);
     private readonly string _municipality;
+    private readonly bool _withoutDeviceId;
 
-    private TestLightFleet(string municipality, IReadOnlyList<string> lights, IReadOnlySet<string> silent)
+    private TestLightFleet(string municipality, IReadOnlyList<string> lights, IReadOnlySet<string> silent, bool withoutDeviceId)
     {
         _municipality = municipality;
+        _withoutDeviceId = withoutDeviceId;
         Lights = lights;
         Silent = silent;
     }
@@ -32,10 +37,11 @@ internal sealed class TestLightFleet : IAsyncDisposable
 
     public IReadOnlyCollection<SetDimCommand> CommandsTo(string light) => _received.TryGetValue(light, out var q) ? q : [];
 
-    public static async Task<TestLightFleet> StartAsync(string host, int port, string municipality, int count, IReadOnlySet<string>? silent, CancellationToken ct)
+    public static async Task<TestLightFleet> StartAsync(
+        string host, int port, string municipality, int count, IReadOnlySet<string>? silent, CancellationToken ct, bool withoutDeviceId = false)
     {
         var lights = Enumerable.Range(1, count).Select(i => $"lys-{i:D5}").ToList();
-        var fleet = new TestLightFleet(municipality, lights, silent ?? new HashSet<string>());
+        var fleet = new TestLightFleet(municipality, lights, silent ?? new HashSet<string>(), withoutDeviceId);
         fleet._client.ApplicationMessageReceivedAsync += fleet.OnCommandAsync;
         await fleet._client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(host, port).WithClientId("fleet-" + municipality).Build(), ct);
         await fleet._client.SubscribeAsync($"smartcity/v1/{municipality}/streetlight/+/cmd", MqttQualityOfServiceLevel.AtLeastOnce, ct);
@@ -78,9 +84,16 @@ internal sealed class TestLightFleet : IAsyncDisposable
         _client.PublishAsync(
             new MqttApplicationMessageBuilder()
                 .WithTopic($"smartcity/v1/{_municipality}/streetlight/{light}/{message}")
-                .WithPayload(payload)
+                .WithPayload(_withoutDeviceId ? WithoutDeviceId(payload) : payload)
                 .WithRetainFlag(retain)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build(),
             ct);
+
+    private static byte[] WithoutDeviceId(byte[] payload)
+    {
+        var json = JsonNode.Parse(payload)!.AsObject();
+        Assert.True(json.Remove("deviceId"), "the fleet's payloads name their device");
+        return JsonSerializer.SerializeToUtf8Bytes(json);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class AddingAFieldTests
         new SeriesSpec(DeviceMeasurements.Watermeter),
         f =>
         [
-            f.DeviceId(),
+            f.DeviceId((t, id) => t with { DeviceId = id }),
             f.DeviceTime(),
             f.Number("volumeL", t => t.VolumeL, 0, MessageCatalog.MaxVolumeL),
             f.Number("flowLph", t => t.FlowLph, 0, MessageCatalog.MaxFlowLph),
