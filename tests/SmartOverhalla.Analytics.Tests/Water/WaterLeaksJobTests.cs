@@ -120,6 +120,51 @@ public sealed class WaterLeaksJobTests(InfluxFixture influxServer) : IClassFixtu
         app.Logs.AssertNoUnexpectedErrors();
     }
 
+    [Fact]
+    public async Task A_leak_longer_than_the_job_may_read_back_stays_one_suspicion_since_its_start()
+    {
+        // A toilet runs at 20 L/h from 02:20 on the 13th and never stops; the job may read back only 26 hours (the
+        // leak rule's day, the flow-free hour before it and a window), so after the first day all it can read lies inside
+        // the leak, and what it computes starts at the edge of what it read, later at every window.
+        var ct = TestContext.Current.CancellationToken;
+        await using var town = await WaterTown.CreateAsync(influxServer.Url, ct);
+        town.AddMeter("lang", MeterRole.Household, District);
+        var readings = new List<(DateTimeOffset, double)>();
+        var litres = 1_000.0;
+        for (var t = Oslo(2026, 1, 13); t <= Oslo(2026, 1, 16, 6); t += TimeSpan.FromMinutes(15))
+        {
+            readings.Add((t, litres));
+            var use = NorwegianTime.ToLocal(t).Hour is >= 6 and < 23 ? 10.0 : 0.0;
+            var leak = t >= Oslo(2026, 1, 13, 2, 30) ? 20.0 : t >= Oslo(2026, 1, 13, 2, 15) ? 20.0 * 10 / 15 : 0;
+            litres += (use + leak) / 4;
+        }
+
+        await town.WriteReadingsAsync("lang", readings, ct);
+        var settings = town.AnalyticsSettings();
+        settings["Water:LeakLookback"] = "1.02:00:00";
+        settings["Water:MaxLeakLookback"] = "1.02:00:00";
+        await using var app = await AnalyticsTestHost.StartAsync(settings, new FakeTimeProvider(Oslo(2026, 1, 17)), ct, start: false);
+        var job = app.Services.GetRequiredService<WaterLeaksJob>();
+        await job.RefreshAsync(ct);
+
+        // When the job runs a window a day after the start, and then four more over two days
+        foreach (var end in new[] { Oslo(2026, 1, 14, 3), Oslo(2026, 1, 14, 12), Oslo(2026, 1, 15, 3), Oslo(2026, 1, 15, 12), Oslo(2026, 1, 16, 3) })
+        {
+            await RunAsync(job, town, end, ct);
+        }
+
+        // Then one suspicion is stored, since the interval it began in (02:15 on the 13th), ongoing, with 20 L/h lost from
+        // then to the last reading read (02:45 on the 16th): 72.5 h, 1,450 L.
+        var rows = await town.Influx.RowsAsync(
+            $"SELECT \"ongoing\", \"litresLost\", \"rateLph\" FROM {WaterSuspicionSeries.From} WHERE \"device\" = 'lang'", ct);
+        var row = Assert.Single(rows);
+        Assert.Equal(Oslo(2026, 1, 13, 2, 15), row.Series.GetTime(row.Row));
+        Assert.True(row.Series.GetBoolean(row.Row, "ongoing"));
+        Assert.Equal(20, row.Series.GetDouble(row.Row, "rateLph")!.Value, 6);
+        Assert.Equal(1_450, row.Series.GetDouble(row.Row, "litresLost")!.Value, 6);
+        app.Logs.AssertNoUnexpectedErrors();
+    }
+
     private static void AssertActive(AlertReport report, string device, string type, DateTimeOffset since, DateTimeOffset at, double litres, double rate)
     {
         Assert.Equal(("watermeter", device, type, AlertReportState.Active), (report.Kind, report.Device, report.Type, report.State));

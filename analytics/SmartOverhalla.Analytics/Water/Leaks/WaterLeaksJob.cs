@@ -5,6 +5,7 @@ using SmartOverhalla.Analytics.Alerts;
 using SmartOverhalla.Analytics.Jobs;
 using SmartOverhalla.Analytics.Water.Directory;
 using SmartOverhalla.DerivedSeries.Water;
+using SmartOverhalla.Water.Consumption;
 using SmartOverhalla.Water.Leaks;
 
 namespace SmartOverhalla.Analytics.Water.Leaks;
@@ -111,6 +112,13 @@ internal sealed class WaterLeaksJob(
             toCompute = atEdge;
         }
 
+        // A leak longer than MaxLeakLookback: all that may be read lies inside it, so the start computed is only the edge of
+        // what was read, a little later at every window. Keep the start already stored for it, so it stays one point.
+        foreach (var meter in found.Keys.ToList())
+        {
+            found[meter] = [.. found[meter].Select(s => KeepStoredStart(s, current.Where(r => r.Device == meter), readFrom[meter], registers))];
+        }
+
         var rows = found
             .SelectMany(f => f.Value.Select(s => new SuspicionRow(f.Key, partition, s)))
             .Where(r => !newer.Contains((r.Device, r.Suspicion.Kind)))
@@ -167,6 +175,28 @@ internal sealed class WaterLeaksJob(
             known.LeakAlarms.InsertRange(0, more.LeakAlarms);
             known.BurstAlarms.InsertRange(0, more.BurstAlarms);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="computed"/>, or, when it is an ongoing leak whose start is the edge of <paramref name="readFrom"/>
+    /// and a stored ongoing leak of the meter began before that, the same leak since the stored start (its litres lost
+    /// at its rate over the longer time).
+    /// </summary>
+    private static Suspicion KeepStoredStart(Suspicion computed, IEnumerable<SuspicionRow> stored, DateTimeOffset readFrom, RegisterRules registers)
+    {
+        if (computed.Kind != SuspicionKind.Leak || !computed.Ongoing || !MeterSuspicions.AtEdge(computed, readFrom, registers))
+        {
+            return computed;
+        }
+
+        var earlier = stored
+            .Select(r => r.Suspicion)
+            .Where(s => s.Kind == SuspicionKind.Leak && s.Ongoing && s.Since < readFrom)
+            .OrderBy(s => s.Since)
+            .FirstOrDefault();
+        return earlier is null
+            ? computed
+            : computed with { Since = earlier.Since, LitresLost = computed.RateLph * (computed.AsOf - earlier.Since).TotalHours };
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
