@@ -99,7 +99,8 @@ public sealed class IntakePropertyTests : IDisposable
             {
                 var line = LineProtocolWriter.ToLine(point);
                 Assert.False(string.IsNullOrEmpty(line));
-                Assert.Equal("d-1", point.GetTag("device"));
+                // The topic names the device: a payload without deviceId (or with null) is stored under the topic's id.
+                Assert.Equal(topic.Split('/')[4], point.GetTag("device"));
                 Assert.Equal("overhalla", point.GetTag("municipality"));
                 Interlocked.Increment(ref points);
                 return;
