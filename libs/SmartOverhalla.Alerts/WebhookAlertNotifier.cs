@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
+using SmartOverhalla.ServiceDefaults.Http;
 
 namespace SmartOverhalla.Alerts;
 
@@ -47,14 +48,14 @@ public sealed class WebhookAlertNotifier(
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {
-            throw new AlertDeliveryException($"{url.Host}: {WebhookPipeline.Describe(Outcome.FromException<HttpResponseMessage>(ex))} after {_options.MaxAttempts} attempts", ex);
+            throw new AlertDeliveryException($"{url.Host}: {TransientHttpRetry.Describe(Outcome.FromException<HttpResponseMessage>(ex))} after {_options.MaxAttempts} attempts", ex);
         }
 
         using (response)
         {
             if (!response.IsSuccessStatusCode)
             {
-                var attempts = WebhookPipeline.IsTransient(response.StatusCode) ? $"after {_options.MaxAttempts} attempts" : "not retried";
+                var attempts = TransientHttpRetry.IsTransient(response.StatusCode) ? $"after {_options.MaxAttempts} attempts" : "not retried";
                 throw new AlertDeliveryException($"{url.Host} answered HTTP {(int)response.StatusCode}, {attempts}");
             }
         }

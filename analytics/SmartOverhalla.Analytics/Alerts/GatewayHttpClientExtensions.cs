@@ -1,17 +1,13 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
+using SmartOverhalla.ServiceDefaults.Http;
 
 namespace SmartOverhalla.Analytics.Alerts;
 
 /// <summary>
 /// An HttpClient to the gateway (alert reports, the meter directory): no request logs (they would print the URL; the API
-/// key is a header and never logged), one resilience handler with the attempts and time-out of <c>Analytics:Alerts</c>.
+/// key is a header and never logged), one resilience handler: the platform's <see cref="TransientHttpRetry"/> with the
+/// attempts and time-out of <c>Analytics:Alerts</c>.
 /// </summary>
 internal static class GatewayHttpClientExtensions
 {
@@ -22,29 +18,9 @@ internal static class GatewayHttpClientExtensions
             .RemoveAllLoggers()
             .AddResilienceHandler(pipelineKey, static (builder, context) =>
             {
+                // A failure ends as a failed window or a run that did not start, which is logged.
                 var options = context.ServiceProvider.GetRequiredService<IOptions<AlertReportingOptions>>().Value;
-
-                // Polly refuses a retry strategy without retries.
-                if (options.MaxAttempts > 1)
-                {
-                    builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-                    {
-                        ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                            .Handle<HttpRequestException>()
-                            .Handle<TimeoutRejectedException>()
-                            .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests),
-                        MaxRetryAttempts = options.MaxAttempts - 1,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = TimeSpan.FromSeconds(1),
-                    });
-                }
-
-                builder.AddTimeout(options.AttemptTimeout);
-
-                // A failure ends as a failed window or a run that did not start, which is logged; Polly's own event log
-                // would repeat it.
-                builder.ConfigureTelemetry(NullLoggerFactory.Instance);
+                builder.AddTransientHttpRetry(options.MaxAttempts, TimeSpan.FromSeconds(1), options.AttemptTimeout);
             });
         return services;
     }

@@ -114,9 +114,10 @@ internal sealed class WaterLeaksJob(
 
         // A leak longer than MaxLeakLookback: all that may be read lies inside it, so the start computed is only the edge of
         // what was read, a little later at every window. Keep the start already stored for it, so it stays one point.
+        var storedByMeter = current.ToLookup(r => r.Device, StringComparer.Ordinal);
         foreach (var meter in found.Keys.ToList())
         {
-            found[meter] = [.. found[meter].Select(s => KeepStoredStart(s, current.Where(r => r.Device == meter), readFrom[meter], registers))];
+            found[meter] = [.. found[meter].Select(s => KeepStoredStart(s, storedByMeter[meter], readFrom[meter], registers))];
         }
 
         var rows = found

@@ -1,19 +1,16 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
+using SmartOverhalla.ServiceDefaults.Http;
 
 namespace SmartOverhalla.Gateway.Water.Notices;
 
 /// <summary>
 /// POSTs a <see cref="NoticeMessage"/> as JSON to <c>Water:Notices:WebhookUrl</c> (with <c>Authorization: Bearer</c> when a
 /// token is set and an <c>Idempotency-Key</c> of the notice id, so a receiver can drop a repeat), through an HttpClient with
-/// one resilience handler (<see cref="ConfigureResilience"/>): exponential back-off with jitter on 5xx, 408, 429, time-outs
-/// and connection errors; other answers are final.
+/// one resilience handler (<see cref="ConfigureResilience"/>, the platform's <see cref="TransientHttpRetry"/>).
 /// </summary>
 internal sealed class NoticeWebhook(IHttpClientFactory httpClientFactory, IOptions<WaterOptions> options)
 {
@@ -62,30 +59,14 @@ internal sealed class NoticeWebhook(IHttpClientFactory httpClientFactory, IOptio
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         var host = options.WebhookEnabled ? options.WebhookEndpoint.Host : "(none)";
-        if (options.MaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        builder.AddTransientHttpRetry(
+            options.MaxAttempts,
+            options.BaseDelay,
+            options.AttemptTimeout,
+            onRetry: args =>
             {
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests),
-                MaxRetryAttempts = options.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.BaseDelay,
-                OnRetry = args =>
-                {
-                    var reason = args.Outcome.Result is { } r ? $"HTTP {(int)r.StatusCode}" : args.Outcome.Exception?.GetType().Name ?? "unknown";
-                    logger.NoticeWebhookRetry(host, reason, args.AttemptNumber + 2, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
+                logger.NoticeWebhookRetry(host, TransientHttpRetry.Describe(args.Outcome), args.AttemptNumber + 2, args.RetryDelay);
+                return ValueTask.CompletedTask;
             });
-        }
-
-        builder.AddTimeout(options.AttemptTimeout);
-
-        // Each retry is logged above (host only); Polly's own event log would repeat it.
-        builder.ConfigureTelemetry(NullLoggerFactory.Instance);
     }
 }
