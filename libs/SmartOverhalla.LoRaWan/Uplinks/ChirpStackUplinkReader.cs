@@ -1,0 +1,63 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using SmartOverhalla.Contracts.Validation;
+using SmartOverhalla.LoRaWan.Topics;
+
+namespace SmartOverhalla.LoRaWan.Uplinks;
+
+/// <summary>
+/// ChirpStack v4's <c>UplinkEvent</c> in its JSON form (integration.proto): <c>deduplicationId</c>, <c>time</c>,
+/// <c>deviceInfo</c> (tenant, application, device profile, device name, devEui), <c>devAddr</c>, <c>fCnt</c>,
+/// <c>fPort</c>, <c>data</c> (base64), <c>object</c> (the codec's output) and <c>rxInfo</c> (one entry per gateway
+/// with <c>rssi</c> and <c>snr</c>).
+/// </summary>
+internal static class ChirpStackUplinkReader
+{
+    public static bool TryRead(NetworkTopic topic, JsonElement root, [NotNullWhen(true)] out NetworkUplink? uplink, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        uplink = null;
+        if (JsonFields.Object(root, "deviceInfo") is not { } deviceInfo)
+        {
+            problem = UplinkParser.Missing("deviceInfo", "deviceInfo");
+            return false;
+        }
+
+        if (!DevEui.TryNormalize(JsonFields.String(deviceInfo, "devEui"), out var devEui))
+        {
+            problem = UplinkParser.Missing("deviceInfo.devEui", "deviceInfo.devEui (16 hex digits)");
+            return false;
+        }
+
+        if (!string.Equals(devEui, topic.Device, StringComparison.OrdinalIgnoreCase))
+        {
+            problem = new ValidationProblem("deviceInfo.devEui", LoRaWanReasons.Malformed, $"'{devEui}' is not the topic's DevEUI '{topic.Device}'");
+            return false;
+        }
+
+        // 'time' is the gateway's (or, without one, the network server's) reception time of the uplink.
+        if (JsonFields.Time(root, "time") is not { } receivedAt)
+        {
+            problem = UplinkParser.Missing("time", "time (RFC 3339)");
+            return false;
+        }
+
+        var fCnt = JsonFields.Number(root, "fCnt") ?? 0;
+        var fPort = JsonFields.Number(root, "fPort") ?? 0;
+        uplink = new NetworkUplink(
+            LoRaWanNetwork.ChirpStack,
+            topic.Application,
+            JsonFields.String(deviceInfo, "applicationName"),
+            null,
+            JsonFields.String(deviceInfo, "deviceProfileName"),
+            JsonFields.String(deviceInfo, "deviceProfileId"),
+            devEui,
+            JsonFields.String(deviceInfo, "deviceName") ?? devEui,
+            (long)fCnt,
+            (int)fPort,
+            receivedAt,
+            UplinkParser.Decoded(JsonFields.Object(root, "object")),
+            RadioMetadata.Read(JsonFields.Array(root, "rxInfo"), "rssi"));
+        problem = null;
+        return true;
+    }
+}
