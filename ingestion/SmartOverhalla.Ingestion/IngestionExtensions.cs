@@ -9,6 +9,7 @@ using SmartOverhalla.Contracts.Validation;
 using SmartOverhalla.DerivedSeries.Water;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Ingestion.Flood;
+using SmartOverhalla.Ingestion.LoRaWan;
 using SmartOverhalla.Ingestion.Mqtt;
 using SmartOverhalla.Ingestion.Pipeline;
 using SmartOverhalla.Ingestion.Spool;
@@ -29,7 +30,7 @@ public static class IngestionExtensions
 
     /// <summary>
     /// Adds the worker with configuration sections <c>Ingestion</c>, <c>Mqtt</c>, <c>Validation</c>, <c>InfluxDb</c> and
-    /// <c>Water:Retention</c>.
+    /// <c>Water:Retention</c>, and <c>LoRaWan</c> for network servers' uplinks.
     /// </summary>
     public static TBuilder AddIngestion<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -53,6 +54,7 @@ public static class IngestionExtensions
         services.AddSingleton<DeviceOnlineTracker>();
         services.AddDeviceFloodGuard(configuration);
         services.AddSingleton<MessageIntake>();
+        services.AddLoRaWanIntake(configuration);
         services.AddSingleton<IngestionQueue>();
         services.AddSingleton<RejectPointFactory>();
         services.AddSingleton<DeadLetterPublisher>();

@@ -125,4 +125,16 @@ internal static partial class Log
 
     [LoggerMessage(39, LogLevel.Error, "Spool segment {File} is unreadable from offset {Offset} to {ResumeOffset} ({Bytes} bytes); those bytes are kept in {AsideFile} for inspection and are not replayed; replay goes on with the intact record that follows them")]
     public static partial void SpoolResynchronised(ILogger logger, string file, long offset, long resumeOffset, long bytes, string asideFile);
+
+    [LoggerMessage(40, LogLevel.Debug, "Fetched the LoRaWAN device list: {Count} DevEUIs ({Skipped} entries skipped as invalid)")]
+    public static partial void LoRaWanDirectoryFetched(ILogger logger, int count, int skipped);
+
+    [LoggerMessage(41, LogLevel.Warning, "Could not fetch the LoRaWAN device list from {GatewayHost}: {Reason}; keeping the {Count} DevEUIs known")]
+    public static partial void LoRaWanDirectoryFetchFailed(ILogger logger, string gatewayHost, string reason, int count);
+
+    [LoggerMessage(42, LogLevel.Information, "Loaded the cached LoRaWAN device list {Path}: {Count} DevEUIs ({Skipped} entries skipped as invalid)")]
+    public static partial void LoRaWanDirectoryCacheLoaded(ILogger logger, string path, int count, int skipped);
+
+    [LoggerMessage(43, LogLevel.Warning, "The cached LoRaWAN device list {Path} cannot be read ({Reason}); waiting for the gateway")]
+    public static partial void LoRaWanDirectoryCacheUnreadable(ILogger logger, string path, string reason);
 }

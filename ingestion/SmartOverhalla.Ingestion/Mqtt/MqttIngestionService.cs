@@ -4,14 +4,17 @@ using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.Ingestion.LoRaWan;
 using SmartOverhalla.Ingestion.Pipeline;
+using SmartOverhalla.LoRaWan.Topics;
 using SmartOverhalla.Mqtt;
 
 namespace SmartOverhalla.Ingestion.Mqtt;
 
 /// <summary>
 /// Holds the worker's MQTT connection: a persistent session (fixed client id, clean start off), QoS 1
-/// subscriptions to every device's telemetry, event, status and ack, and manual acknowledgement so a
+/// subscriptions to every device's telemetry, event, status and ack (and, with a LoRaWAN mapping file, the network
+/// servers' uplinks), and manual acknowledgement so a
 /// message is acknowledged only after it is stored. The reconnect loop is timer-driven inside the
 /// service (house-style.md: not from the DisconnectedAsync event). The receive handler only validates,
 /// maps and queues; the batch writer does the rest.
@@ -20,6 +23,8 @@ internal sealed class MqttIngestionService(
     IOptions<IngestionOptions> options,
     IOptions<MqttConnectionOptions> connection,
     MessageIntake intake,
+    LoRaWanIntake loRaWanIntake,
+    IOptions<LoRaWanOptions> loRaWan,
     IngestionQueue queue,
     TimeProvider timeProvider,
     ILogger<MqttIngestionService> logger) : BackgroundService
@@ -28,6 +33,7 @@ internal sealed class MqttIngestionService(
 
     private readonly IngestionOptions _options = options.Value;
     private readonly MqttConnectionOptions _connection = connection.Value;
+    private readonly bool _loRaWan = loRaWan.Value.Enabled;
 
     /// <summary>Set when a message could not be handled: it holds one of the receive-maximum slots until the connection ends.</summary>
     private volatile bool _reconnectRequested;
@@ -94,7 +100,10 @@ internal sealed class MqttIngestionService(
 
             // Subscribing again on a resumed session is harmless and repairs a session the broker lost.
             var subscribe = new MqttClientSubscribeOptionsBuilder();
-            var filters = IngestedMessages.Select(Filter).ToArray();
+            var filters = IngestedMessages.Select(TopicNames.AllDevices)
+                .Concat(_loRaWan ? NetworkTopics.UplinkFilters : [])
+                .Select(Shared)
+                .ToArray();
             foreach (var filter in filters)
             {
                 subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
@@ -109,11 +118,8 @@ internal sealed class MqttIngestionService(
         }
     }
 
-    private string Filter(MessageType message)
-    {
-        var filter = TopicNames.AllDevices(message);
-        return _options.SharedSubscriptionGroup is { } group ? $"$share/{group}/{filter}" : filter;
-    }
+    private string Shared(string filter) =>
+        _options.SharedSubscriptionGroup is { } group ? $"$share/{group}/{filter}" : filter;
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e, CancellationToken stoppingToken)
     {
@@ -122,7 +128,10 @@ internal sealed class MqttIngestionService(
         var topic = e.ApplicationMessage.Topic;
         try
         {
-            var item = intake.Accept(topic, e.ApplicationMessage.Payload, new MqttDeliveryReceipt(e));
+            var receipt = new MqttDeliveryReceipt(e);
+            var item = _loRaWan && NetworkTopics.IsNetworkServerTopic(topic)
+                ? loRaWanIntake.Accept(topic, e.ApplicationMessage.Payload, receipt)
+                : intake.Accept(topic, e.ApplicationMessage.Payload, receipt);
             if (item.Rejected is { } rejected)
             {
                 Log.MessageRejected(logger, topic.Length > 200 ? topic[..200] : topic, rejected.Reason);

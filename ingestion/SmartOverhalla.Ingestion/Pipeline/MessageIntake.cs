@@ -56,15 +56,13 @@ public sealed class MessageIntake(
         return Refuse(topic, payload, receipt, result.Problems);
     }
 
-    private static ValidationProblem RateLimited() => new(
+    internal static ValidationProblem RateLimited() => new(
         "$device",
         RateLimitedReason,
         "the device sent more messages than its budget allows; this one is kept here with its payload instead of in the device's series");
 
     private IngestItem Refuse(string topic, ReadOnlySequence<byte> payload, IDeliveryReceipt receipt, IReadOnlyList<ValidationProblem> problems)
     {
-        var kept = payload.Length > RejectPointFactory.MaxPayloadBytesKept ? payload.Slice(0, RejectPointFactory.MaxPayloadBytesKept) : payload;
-        var rejected = new RejectedMessage(topic, kept.ToArray(), payload.Length, timeProvider.GetUtcNow(), problems);
-        return IngestItem.Refused(receipt, rejected);
+        return IngestItem.Refused(receipt, RejectedMessage.Of(topic, payload, timeProvider.GetUtcNow(), problems));
     }
 }

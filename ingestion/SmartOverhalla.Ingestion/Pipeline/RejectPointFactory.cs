@@ -1,3 +1,4 @@
+using SmartOverhalla.LoRaWan.Topics;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Influx;
 
@@ -19,6 +20,9 @@ public sealed class RejectPointFactory
     /// <summary>Largest payload kept (base64 of the first bytes) so staff can see what came in.</summary>
     public const int MaxPayloadBytesKept = 16 * 1024;
 
+    /// <summary>The <c>kind</c> of a reject that came from a LoRaWAN network server (an uplink that did not map).</summary>
+    public const string LoRaWanKind = "lorawan";
+
     private long _lastNanoseconds;
 
     public PointData Create(RejectedMessage rejected, string instance)
@@ -28,7 +32,7 @@ public sealed class RejectPointFactory
         var payload = rejected.PayloadStart.Length > MaxPayloadBytesKept ? rejected.PayloadStart[..MaxPayloadBytesKept] : rejected.PayloadStart;
         return PointData.Measurement(Measurements.Rejects)
             .Tag("reason", rejected.Reason)
-            .Tag(Measurements.KindTag, hasTopic ? TopicNames.Of(topic.Kind) : "unknown")
+            .Tag(Measurements.KindTag, hasTopic ? TopicNames.Of(topic.Kind) : NetworkTopics.IsNetworkServerTopic(rejected.Topic) ? LoRaWanKind : "unknown")
             .Tag(Measurements.MunicipalityTag, hasTopic ? topic.Municipality : null)
             .Tag("instance", instance)
             .Field("count", 1L)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SmartOverhalla.Contracts.Validation;
 
 namespace SmartOverhalla.Ingestion.Pipeline;
@@ -14,6 +15,13 @@ public sealed record RejectedMessage(
 {
     /// <summary>The first problem's code: the reason it is counted under.</summary>
     public string Reason => Problems.Count > 0 ? Problems[0].Code : RejectReasons.JsonMalformed;
+
+    /// <summary>A refused message with the first bytes of its payload (at most <see cref="RejectPointFactory.MaxPayloadBytesKept"/>).</summary>
+    public static RejectedMessage Of(string topic, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, IReadOnlyList<ValidationProblem> problems)
+    {
+        var kept = payload.Length > RejectPointFactory.MaxPayloadBytesKept ? payload.Slice(0, RejectPointFactory.MaxPayloadBytesKept) : payload;
+        return new RejectedMessage(topic, kept.ToArray(), payload.Length, receivedAt, problems);
+    }
 
     /// <summary>A valid message's point that InfluxDB itself refused (e.g. a field type conflict): a <c>storage-rejected</c> reject.</summary>
     public static RejectedMessage StorageRefused(string topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, string influxReason) =>
