@@ -7,6 +7,8 @@ using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Contracts.Validation;
 using SmartOverhalla.Gateway.Broker;
+using SmartOverhalla.Gateway.LoRaWan;
+using SmartOverhalla.LoRaWan.Topics;
 using SmartOverhalla.Mqtt;
 
 namespace SmartOverhalla.Gateway.Lighting;
@@ -14,7 +16,8 @@ namespace SmartOverhalla.Gateway.Lighting;
 /// <summary>
 /// The gateway's own MQTT connection for control: a persistent session (acks sent while the gateway restarts
 /// are kept by the broker), QoS 1 subscriptions to every street light's ack, telemetry, status and event (lamp
-/// and driver faults become alerts), and QoS 1 publishing of commands. Incoming messages go through the contract
+/// and driver faults become alerts), with a LoRaWAN mapping file also the network servers' uplinks and downlink
+/// acknowledgements (<see cref="LoRaWanUplinkObserver"/>), and QoS 1 publishing of commands and downlinks. Incoming messages go through the contract
 /// validator before anything reads them. The reconnect loop is timer-driven inside the service.
 /// </summary>
 internal sealed class ControlConnection(
@@ -22,11 +25,14 @@ internal sealed class ControlConnection(
     IOptions<LightingControlOptions> options,
     MessageValidator validator,
     LightReports reports,
+    IOptions<LoRaWanControlOptions> loRaWan,
+    LoRaWanUplinkObserver loRaWanObserver,
     TimeProvider timeProvider,
     ILogger<ControlConnection> logger) : BackgroundService, ICommandChannel
 {
     private static readonly MessageType[] Subscribed = [MessageType.Ack, MessageType.Telemetry, MessageType.Status, MessageType.Event];
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly bool _loRaWan = loRaWan.Value.Enabled;
 
     public bool IsConnected => _client.IsConnected;
 
@@ -36,6 +42,18 @@ internal sealed class ControlConnection(
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(topic)
             .WithPayload(JsonSerializer.SerializeToUtf8Bytes(command, ContractJsonContext.Default.DeviceCommand))
+            .WithContentType("application/json")
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        await _client.PublishAsync(message, cancellationToken);
+    }
+
+    /// <summary>Publishes a network server's downlink (<see cref="LoRaWanCommandChannel"/>) with QoS 1.</summary>
+    public async Task PublishRawAsync(string topic, byte[] payload, CancellationToken cancellationToken)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
             .WithContentType("application/json")
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
@@ -118,6 +136,15 @@ internal sealed class ControlConnection(
                 subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
             }
 
+            if (_loRaWan)
+            {
+                // LoRaWAN lights report and acknowledge through their network server.
+                foreach (var filter in NetworkTopics.UplinkFilters.Concat(NetworkTopics.DownlinkAckFilters))
+                {
+                    subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+                }
+            }
+
             await _client.SubscribeAsync(subscribe.Build(), stoppingToken);
             Log.ControlConnected(logger, connection.Host, connection.Port, result.IsSessionPresent);
         }
@@ -129,6 +156,12 @@ internal sealed class ControlConnection(
 
     private void Handle(string topic, System.Buffers.ReadOnlySequence<byte> payload)
     {
+        if (_loRaWan && NetworkTopics.IsNetworkServerTopic(topic))
+        {
+            loRaWanObserver.Observe(topic, payload);
+            return;
+        }
+
         var result = validator.Validate(topic, payload);
         if (result is not { IsValid: true, Topic: { } deviceTopic, Message: { } message })
         {

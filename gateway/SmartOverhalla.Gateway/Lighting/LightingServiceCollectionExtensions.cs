@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using SmartOverhalla.Contracts.Validation;
 using SmartOverhalla.Gateway.Alerts;
+using SmartOverhalla.Gateway.LoRaWan;
 using SmartOverhalla.Lighting.Planning;
 using SmartOverhalla.Lighting.Reloading;
 using SmartOverhalla.OptionsValidation;
@@ -28,7 +29,8 @@ internal static class LightingServiceCollectionExtensions
         services.TryAddSingleton<PendingAcks>();
         services.TryAddSingleton<LightReports>();
         services.TryAddSingleton<ControlConnection>();
-        services.TryAddSingleton<ICommandChannel>(sp => sp.GetRequiredService<ControlConnection>());
+        // Commands go to each light's cmd topic, or as its network server's downlink for a LoRaWAN light.
+        services.AddLoRaWanControl(configuration);
         services.AddResiliencePipeline(CommandRetryPipeline.Key, static (pipeline, context) =>
             CommandRetryPipeline.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<LightingControlOptions>>().Value));
         services.TryAddSingleton<CommandDispatcher>();

@@ -14,15 +14,9 @@ internal sealed class MappingFileCheck(IHostEnvironment environment) : IValidate
             return ValidateOptionsResult.Skip;
         }
 
-        try
-        {
-            UplinkMappingLoader.Load(ResolvePath(environment, options.MappingFile!));
-            return ValidateOptionsResult.Success;
-        }
-        catch (UplinkMappingException ex)
-        {
-            return ValidateOptionsResult.Fail($"{LoRaWanOptions.SectionName}:{nameof(LoRaWanOptions.MappingFile)}: {ex.Message}");
-        }
+        return UplinkMappingLoader.Check(ResolvePath(environment, options.MappingFile!)) is { } problems
+            ? ValidateOptionsResult.Fail($"{LoRaWanOptions.SectionName}:{nameof(LoRaWanOptions.MappingFile)}: {problems}")
+            : ValidateOptionsResult.Success;
     }
 
     public static string ResolvePath(IHostEnvironment environment, string path) => Path.GetFullPath(path, environment.ContentRootPath);

@@ -35,6 +35,20 @@ public static class UplinkMappingLoader
         return Parse(yaml, path);
     }
 
+    /// <summary>Null when <paramref name="path"/> is a usable mapping file; else every problem, as one message for a start-up error.</summary>
+    public static string? Check(string path)
+    {
+        try
+        {
+            Load(path);
+            return null;
+        }
+        catch (UplinkMappingException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     /// <summary>Parses mapping-file text; throws <see cref="UplinkMappingException"/> listing every problem.</summary>
     public static UplinkMapping Parse(string yaml, string source = "(text)")
     {

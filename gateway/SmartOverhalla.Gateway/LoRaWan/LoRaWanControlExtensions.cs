@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SmartOverhalla.Gateway.Lighting;
+using SmartOverhalla.LoRaWan.Mapping;
+
+namespace SmartOverhalla.Gateway.LoRaWan;
+
+/// <summary>Registers lighting control's LoRaWAN path (section <c>LoRaWan</c>; inactive without a mapping file).</summary>
+internal static class LoRaWanControlExtensions
+{
+    public static IServiceCollection AddLoRaWanControl(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<LoRaWanControlOptions>().Bind(configuration.GetSection(LoRaWanControlOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoRaWanControlOptions>, MappingFileCheck>());
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LoRaWanControlOptions>>().Value;
+            return options.Enabled
+                ? UplinkMappingLoader.Load(MappingFileCheck.ResolvePath(sp.GetRequiredService<IHostEnvironment>(), options.MappingFile!))
+                : new UplinkMapping([]);
+        });
+        services.TryAddSingleton<ILoRaWanRegistry, RegistryLoRaWanDevices>();
+        services.TryAddSingleton<DownlinkRoutes>();
+        services.TryAddSingleton<SentDownlinks>();
+        services.TryAddSingleton<LoRaWanUplinkObserver>();
+        services.TryAddSingleton<LoRaWanCommandChannel>();
+        services.TryAddSingleton<ICommandChannel, RoutingCommandChannel>();
+        return services;
+    }
+}
