@@ -14,6 +14,7 @@ internal sealed class BrokerAccountsOptions : IValidatableObject
 {
     public const string DefaultGatewayUsername = "smartoverhalla-gateway";
     public const string DefaultIngestionUsername = "smartoverhalla-ingestion";
+    public const string DefaultNetworkServerUsername = "network-server";
 
     /// <summary>
     /// The gateway's own control connection. With the embedded broker and no password configured, the gateway makes
@@ -27,6 +28,14 @@ internal sealed class BrokerAccountsOptions : IValidatableObject
     [ValidateObjectMembers]
     public ServiceAccountOptions Ingestion { get; set; } = new() { Username = DefaultIngestionUsername };
 
+    /// <summary>
+    /// A LoRaWAN network server's MQTT integration (ChirpStack's <c>[integration.mqtt]</c>, The Things Stack's Pub/Sub):
+    /// password from <c>Broker__Accounts__NetworkServer__Password</c>; unset, nobody can log in as it. On the embedded
+    /// broker its client id must be its user name or start with it and '-' (set ChirpStack's <c>client_id</c>).
+    /// </summary>
+    [ValidateObjectMembers]
+    public ServiceAccountOptions NetworkServer { get; set; } = new() { Username = DefaultNetworkServerUsername };
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.Equals(Gateway.Username, Ingestion.Username, StringComparison.Ordinal))
@@ -34,6 +43,14 @@ internal sealed class BrokerAccountsOptions : IValidatableObject
             yield return new ValidationResult(
                 $"{ConfigurationKey.Of(validationContext)}: the gateway and ingestion accounts need different user names (their rights differ).",
                 [nameof(Gateway), nameof(Ingestion)]);
+        }
+
+        if (string.Equals(NetworkServer.Username, Gateway.Username, StringComparison.Ordinal)
+            || string.Equals(NetworkServer.Username, Ingestion.Username, StringComparison.Ordinal))
+        {
+            yield return new ValidationResult(
+                $"{ConfigurationKey.Of(validationContext)}: the network server account needs a user name of its own (its rights differ from the gateway's and the ingestion's).",
+                [nameof(NetworkServer)]);
         }
     }
 }

@@ -25,6 +25,7 @@ internal sealed class BrokerOptionsHostChecks(IHostEnvironment environment) : IV
 
         CheckPassword(options.Accounts.Gateway, $"{AccountsKey}:{nameof(BrokerAccountsOptions.Gateway)}", failures);
         CheckPassword(options.Accounts.Ingestion, $"{AccountsKey}:{nameof(BrokerAccountsOptions.Ingestion)}", failures);
+        CheckPassword(options.Accounts.NetworkServer, $"{AccountsKey}:{nameof(BrokerAccountsOptions.NetworkServer)}", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

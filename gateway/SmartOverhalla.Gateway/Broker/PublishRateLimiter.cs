@@ -200,14 +200,14 @@ internal sealed partial class PublishRateLimiter
     }
 
     /// <summary>
-    /// The platform's own service accounts (gateway, ingestion) are never limited; an authenticated device always is,
+    /// The platform's own service accounts (gateway, ingestion, LoRaWAN network server, which speaks for a whole fleet) are never limited; an authenticated device always is,
     /// whatever client id or user name it picks, so the patterns cannot be used to escape the limit. The patterns only
     /// decide for clients without a principal (anonymous clients, allowed in Development only).
     /// </summary>
     private bool IsExempt(InterceptingPublishEventArgs e) => e.SessionItems[BrokerPrincipal.SessionItemKey] switch
     {
         BrokerPrincipal { Role: BrokerRole.Device } => false,
-        BrokerPrincipal { Role: BrokerRole.Gateway or BrokerRole.Ingestion } => true,
+        BrokerPrincipal { Role: BrokerRole.Gateway or BrokerRole.Ingestion or BrokerRole.NetworkServer } => true,
         _ => Matches(_options.ExemptClientIds, e.ClientId) || (e.UserName is not null && Matches(_options.ExemptUserNames, e.UserName)),
     };
 

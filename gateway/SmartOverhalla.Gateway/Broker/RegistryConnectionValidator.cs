@@ -10,7 +10,8 @@ namespace SmartOverhalla.Gateway.Broker;
 /// <summary>
 /// Admits a client to the embedded broker only with valid credentials: a registered device (user name
 /// <c>{municipality}/{kind}/{deviceId}</c>, client id = device id, secret checked against the registry's hash) or one
-/// of the platform's service accounts. Refusals use MQTT 5's reason codes: no credentials 0x87 Not authorized,
+/// of the platform's service accounts (gateway, ingestion, LoRaWAN network server); never a LoRaWAN device, which has no
+/// secret. Refusals use MQTT 5's reason codes: no credentials 0x87 Not authorized,
 /// unknown user or wrong secret 0x86 Bad user name or password (the same for both, so a refusal does not tell
 /// which devices exist), a client id the principal does not own 0x85 Client identifier not valid. Every client id
 /// belongs to one principal only, so nobody can resume another's session: a device's client id is its device id
@@ -69,18 +70,27 @@ internal sealed class RegistryConnectionValidator(
             return ServiceAccount(accounts.Ingestion, BrokerRole.Ingestion, password, clientId);
         }
 
+        if (IsAccount(accounts.NetworkServer, username))
+        {
+            return ServiceAccount(accounts.NetworkServer, BrokerRole.NetworkServer, password, clientId);
+        }
+
+        // A LoRaWAN device (DevEUI, no secret) never logs in itself: its network server speaks for it. It is refused
+        // exactly like an unknown user, after the same hash work, so a refusal does not tell that it exists.
         var device = DeviceUsername.TryParse(username, out _, out _) ? registry.FindByUsername(username) : null;
-        if (!SecretHash.Verify(password, device?.SecretHash ?? _dummyHash) || device is null)
+        var login = device is { HasMqttLogin: true } ? device : null;
+        if (!SecretHash.Verify(password, login?.SecretHash ?? _dummyHash) || login is null)
         {
             return (null, MqttConnectReasonCode.BadUserNameOrPassword, "bad-credentials");
         }
 
-        if (!string.Equals(clientId, device.DeviceId, StringComparison.Ordinal) || OwnsClientId(accounts.Gateway, clientId) || OwnsClientId(accounts.Ingestion, clientId))
+        if (!string.Equals(clientId, login.DeviceId, StringComparison.Ordinal)
+            || OwnsClientId(accounts.Gateway, clientId) || OwnsClientId(accounts.Ingestion, clientId) || OwnsClientId(accounts.NetworkServer, clientId))
         {
             return (null, MqttConnectReasonCode.ClientIdentifierNotValid, "client-id-mismatch");
         }
 
-        return (BrokerPrincipal.Device(username, device.Municipality, device.Kind, device.DeviceId, device.SecretChangedAt), default, string.Empty);
+        return (BrokerPrincipal.Device(username, login.Municipality, login.Kind, login.DeviceId, login.SecretChangedAt), default, string.Empty);
     }
 
     private static (BrokerPrincipal? Principal, MqttConnectReasonCode Refusal, string Reason) ServiceAccount(

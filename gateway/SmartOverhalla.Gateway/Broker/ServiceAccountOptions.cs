@@ -4,7 +4,8 @@ using SmartOverhalla.OptionsValidation;
 namespace SmartOverhalla.Gateway.Broker;
 
 /// <summary>
-/// One platform service's MQTT login (sections <c>Broker:Accounts:Gateway</c>, <c>Broker:Accounts:Ingestion</c>). How
+/// One platform service's MQTT login (sections <c>Broker:Accounts:Gateway</c>, <c>Broker:Accounts:Ingestion</c>,
+/// <c>Broker:Accounts:NetworkServer</c>). How
 /// long its password must be depends on the environment: <see cref="BrokerOptionsHostChecks"/>.
 /// </summary>
 internal sealed class ServiceAccountOptions : IValidatableObject
@@ -15,7 +16,7 @@ internal sealed class ServiceAccountOptions : IValidatableObject
     /// <summary>User name; never of the device form (no '/'), so it can never name a device's topics.</summary>
     public string Username { get; set; } = string.Empty;
 
-    /// <summary>From the environment only (<c>Broker__Accounts__Ingestion__Password</c>). Unset: the account cannot log in.</summary>
+    /// <summary>From the environment only (<c>Broker__Accounts__Ingestion__Password</c>, <c>Broker__Accounts__NetworkServer__Password</c>). Unset: the account cannot log in.</summary>
     public string? Password { get; set; }
 
     public bool HasPassword => !string.IsNullOrEmpty(Password);

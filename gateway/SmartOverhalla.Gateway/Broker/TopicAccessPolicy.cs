@@ -7,6 +7,12 @@ namespace SmartOverhalla.Gateway.Broker;
 /// ack topics and subscribe only to its own cmd topic; only the gateway may publish commands; the ingestion worker
 /// may subscribe to the device tree and publish dead letters. Everything else is refused. The Mosquitto ACL file the
 /// gateway writes (Devices/Mosquitto) says the same.
+/// <para>
+/// LoRaWAN (issue 12, /work/spec/lorawan.md "Platform side"; shapes in <see cref="LoRaWanTopics"/>): the network
+/// server's account publishes ChirpStack events and The Things Stack uplinks and downlink events, and subscribes to
+/// downlinks; the gateway also publishes downlinks and subscribes to the network servers' events; the ingestion
+/// worker also subscribes to uplinks (shared subscriptions too). Devices never touch these trees.
+/// </para>
 /// </summary>
 internal static class TopicAccessPolicy
 {
@@ -29,9 +35,13 @@ internal static class TopicAccessPolicy
                     && own.Kind == principal.Kind
                     && own.DeviceId == principal.DeviceId;
             case BrokerRole.Gateway:
-                return DeviceTopic.TryParse(topic, out var command, out _) && command.Message == MessageType.Cmd;
+                return (DeviceTopic.TryParse(topic, out var command, out _) && command.Message == MessageType.Cmd)
+                    || LoRaWanTopics.IsChirpStackDownlink(topic)
+                    || LoRaWanTopics.IsTtsDownlinkPush(topic);
             case BrokerRole.Ingestion:
                 return topic.StartsWith(DeadLetterTree, StringComparison.Ordinal) && topic.Length > DeadLetterTree.Length;
+            case BrokerRole.NetworkServer:
+                return LoRaWanTopics.IsChirpStackEvent(topic) || LoRaWanTopics.IsTtsUplink(topic) || LoRaWanTopics.IsTtsDownlinkEvent(topic);
             default:
                 return false;
         }
@@ -46,7 +56,9 @@ internal static class TopicAccessPolicy
             BrokerRole.Anonymous => true,
             // Exactly the own command topic: no wildcard can widen it.
             BrokerRole.Device => filter == principal.OwnTopic(MessageType.Cmd),
-            BrokerRole.Gateway or BrokerRole.Ingestion => IsWithinDeviceTree(Unshared(filter)),
+            BrokerRole.Gateway => IsWithinDeviceTree(Unshared(filter)) || LoRaWanTopics.IsEventFilter(Unshared(filter)),
+            BrokerRole.Ingestion => IsWithinDeviceTree(Unshared(filter)) || LoRaWanTopics.IsUplinkFilter(Unshared(filter)),
+            BrokerRole.NetworkServer => LoRaWanTopics.IsDownlinkFilter(filter),
             _ => false,
         };
     }

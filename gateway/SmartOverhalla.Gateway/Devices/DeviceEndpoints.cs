@@ -5,8 +5,10 @@ using SmartOverhalla.Gateway.Audit;
 namespace SmartOverhalla.Gateway.Devices;
 
 /// <summary>
-/// The device registry's admin API under <c>/api/v1/devices</c>: list, show, register (returns the secret once),
-/// rotate the secret, delete. Every change is audited. Authorization is added to the returned group by the caller.
+/// The device registry's admin API under <c>/api/v1/devices</c>: list, show, register (returns the secret once, or
+/// none for a LoRaWAN device), rotate the secret, delete. Every change is audited. Authorization is added to the
+/// returned group by the caller; the LoRaWAN directory (<c>GET /api/v1/devices/lorawan</c>) is mapped beside that
+/// group with its own policy (<see cref="DevicePolicies.LoRaWanDirectory"/>), since the ingestion worker reads it.
 /// </summary>
 internal static class DeviceEndpoints
 {
@@ -15,6 +17,15 @@ internal static class DeviceEndpoints
     public static RouteGroupBuilder MapDevices(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Not in the admin group: group policies add up, and operators and the ingestion worker (service) read it too.
+        app.MapGet($"{Prefix}/lorawan", ListLoRaWan)
+            .WithTags("Devices")
+            .WithName("ListLoRaWanDevices")
+            .WithSummary("LoRaWAN devices by DevEUI")
+            .WithDescription("Every registered device with a DevEUI, sorted by DevEUI: how the ingestion maps a network server's uplink to its device. Roles: operator, service, admin.")
+            .Produces<LoRaWanDirectory>()
+            .RequireAuthorization(DevicePolicies.LoRaWanDirectory);
+
         var group = app.MapGroup(Prefix).WithTags("Devices");
 
         group.MapGet("/", List)
@@ -31,16 +42,18 @@ internal static class DeviceEndpoints
         group.MapPost("/", RegisterAsync)
             .WithName("RegisterDevice")
             .WithSummary("Register a device")
-            .WithDescription("Registers a device and returns its MQTT user name and a new secret. The secret is shown only in this response; the gateway stores its hash.")
+            .WithDescription("Registers a device and returns its MQTT user name and a new secret. The secret is shown only in this response; the gateway stores its hash. " +
+                "A device registered with a devEui (LoRaWAN) reaches the platform through its network server: it gets no user name and no secret (mqttLogin false) and can never log in to the broker.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/{kind}/{deviceId}/secret", RotateAsync)
             .WithName("RotateDeviceSecret")
             .WithSummary("Give a device a new secret")
-            .WithDescription("The old secret stops working for new connections at once; the new one is shown only in this response.")
+            .WithDescription("The old secret stops working for new connections at once; the new one is shown only in this response. A LoRaWAN device has no secret: 409.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapDelete("/{kind}/{deviceId}", DeleteAsync)
             .WithName("DeleteDevice")
@@ -72,6 +85,16 @@ internal static class DeviceEndpoints
         return TypedResults.Ok(devices);
     }
 
+    private static JsonHttpResult<LoRaWanDirectory> ListLoRaWan(DeviceRegistry registry)
+    {
+        var devices = registry.All
+            .Where(d => d.DevEui is not null)
+            .OrderBy(d => d.DevEui, StringComparer.Ordinal)
+            .Select(d => new LoRaWanDirectoryEntry(d.DevEui!, TopicNames.Of(d.Kind), d.DeviceId, d.Municipality))
+            .ToList();
+        return TypedResults.Json(new LoRaWanDirectory(devices), DevicesApiJsonContext.Default.LoRaWanDirectory);
+    }
+
     private static Results<Ok<DeviceView>, ValidationProblem, ProblemHttpResult> Show(string kind, string deviceId, DeviceRegistry registry)
     {
         if (ParseKey(kind, deviceId, "The device was not shown") is { } invalid)
@@ -85,16 +108,18 @@ internal static class DeviceEndpoints
     private static async Task<Results<Created<DeviceCredentials>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         DeviceRegistration request, DeviceRegistry registry, IAuditLog audit, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        var problem = DeviceRequestRules.Check(request.Kind, request.DeviceId, request.Municipality, request.Role, out var kind);
+        var problem = DeviceRequestRules.Check(request.Kind, request.DeviceId, request.Municipality, request.Role, request.DevEui, out var kind, out var devEui);
         if (problem is { } p)
         {
             return Invalid(p.Field, p.Message, "The device was not registered");
         }
 
         var key = new DeviceKey(kind, request.DeviceId!);
-        var secret = DeviceSecrets.NewSecret();
+
+        // A LoRaWAN device talks to its network server, never to the broker: no secret, so no login (spec lorawan.md).
+        var secret = devEui is null ? DeviceSecrets.NewSecret() : null;
         var role = string.IsNullOrEmpty(request.Role) ? null : request.Role;
-        var (outcome, device) = await registry.RegisterAsync(key, request.Municipality!, role, secret, cancellationToken);
+        var (outcome, device) = await registry.RegisterAsync(key, request.Municipality!, role, devEui, secret, cancellationToken);
         if (outcome == RegistryChange.AlreadyRegistered)
         {
             return TypedResults.Problem(
@@ -111,8 +136,17 @@ internal static class DeviceEndpoints
                 detail: $"'{key.DeviceId}' is registered as a {TopicNames.Of(device!.Kind)}. A device id is the device's MQTT client id, so it must be unique across kinds.");
         }
 
-        await AuditAsync(audit, time, http, "device.register", key, $"municipality {device!.Municipality}" + (role is null ? string.Empty : $", role {role}"), cancellationToken);
-        return TypedResults.Created($"{Prefix}/{key}", new DeviceCredentials(DeviceView.Of(device), device.Username, secret));
+        if (outcome == RegistryChange.DevEuiInUse)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The DevEUI is in use",
+                detail: $"DevEUI {devEui} is registered for {device!.Key}. A DevEUI names one device: the ingestion maps uplinks by it.");
+        }
+
+        var details = $"municipality {device!.Municipality}" + (role is null ? string.Empty : $", role {role}") + (devEui is null ? string.Empty : $", devEui {devEui}");
+        await AuditAsync(audit, time, http, "device.register", key, details, cancellationToken);
+        return TypedResults.Created($"{Prefix}/{key}", new DeviceCredentials(DeviceView.Of(device), secret is null ? null : device.Username, secret));
     }
 
     private static async Task<Results<Ok<DeviceCredentials>, ValidationProblem, ProblemHttpResult>> RotateAsync(
@@ -129,6 +163,14 @@ internal static class DeviceEndpoints
         if (outcome == RegistryChange.NotFound)
         {
             return Unknown(kind, deviceId);
+        }
+
+        if (outcome == RegistryChange.NoMqttLogin)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The device has no MQTT secret",
+                detail: $"{key} is a LoRaWAN device (DevEUI {device!.DevEui}): it reaches the platform through its network server and never logs in to the broker.");
         }
 
         await AuditAsync(audit, time, http, "device.rotate-secret", key, null, cancellationToken);

@@ -41,46 +41,99 @@ internal sealed class DeviceRegistry
 
     public RegisteredDevice? FindByUsername(string username) => _snapshot.ByUsername.GetValueOrDefault(username);
 
-    /// <summary>Registers a new device with <paramref name="secret"/> (hashed here); <see cref="RegistryChange.AlreadyRegistered"/> when its kind and id are taken, <see cref="RegistryChange.DeviceIdInUse"/> when another kind has the id.</summary>
+    public RegisteredDevice? FindByDevEui(string devEui) => _snapshot.ByDevEui.GetValueOrDefault(devEui);
+
+    /// <summary>
+    /// Registers a new device: an MQTT device with <paramref name="secret"/> (hashed here), or a LoRaWAN device with
+    /// <paramref name="devEui"/> and no secret (it has no MQTT login). <see cref="RegistryChange.AlreadyRegistered"/>
+    /// when its kind and id are taken, <see cref="RegistryChange.DeviceIdInUse"/> when another kind has the id,
+    /// <see cref="RegistryChange.DevEuiInUse"/> when another device has the DevEUI; the device returned is then the one in the way.
+    /// </summary>
     public async Task<(RegistryChange Outcome, RegisteredDevice? Device)> RegisterAsync(
-        DeviceKey key, string municipality, string? role, string secret, CancellationToken cancellationToken)
+        DeviceKey key, string municipality, string? role, string? devEui, string? secret, CancellationToken cancellationToken)
     {
+        if ((devEui is null) == (secret is null))
+        {
+            throw new ArgumentException("An MQTT device needs a secret; a LoRaWAN device (with a DevEUI) must not have one.", nameof(secret));
+        }
+
         var now = _time.GetUtcNow();
-        var device = new RegisteredDevice(key.Kind, key.DeviceId, municipality, role, SecretHash.Create(secret, _hashIterations), now, now);
+        var device = new RegisteredDevice(key.Kind, key.DeviceId, municipality, role, secret is null ? null : SecretHash.Create(secret, _hashIterations), now, now, devEui);
         return await ChangeAsync(
             devices => devices.TryGetValue(key, out var existing) ? (RegistryChange.AlreadyRegistered, existing)
                 : OtherKindWithId(devices, key) is { } other ? (RegistryChange.DeviceIdInUse, other)
+                : HolderOf(devices, devEui) is { } holder ? (RegistryChange.DevEuiInUse, holder)
                 : devices.TryAdd(key, device) ? (RegistryChange.Done, device) : (RegistryChange.AlreadyRegistered, devices[key]),
             revoked: null,
             cancellationToken);
     }
 
-    /// <summary>Registers each of <paramref name="devices"/> not yet registered, with the secret <paramref name="secretOf"/> gives; returns how many were added.</summary>
-    public async Task<int> ImportAsync(
-        IReadOnlyCollection<(DeviceKey Key, string Municipality, string? Role)> devices, Func<string, string> secretOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers each of <paramref name="devices"/> not yet registered: an MQTT device with the secret
+    /// <paramref name="secretOf"/> gives for its user name, a LoRaWAN device without one. Registered devices are left
+    /// as they are (their DevEUI included). A device whose id another kind has, or whose DevEUI another device has, is
+    /// left out and reported in <see cref="FleetImportResult.Conflicts"/>.
+    /// </summary>
+    public async Task<FleetImportResult> ImportAsync(IReadOnlyCollection<FleetEntry> devices, Func<string, string> secretOf, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(devices);
+        ArgumentNullException.ThrowIfNull(secretOf);
         var now = _time.GetUtcNow();
+        var conflicts = new List<FleetImportConflict>();
         var (_, added) = await ChangeAsync(
             current =>
             {
+                conflicts.Clear();
                 var count = 0;
-                foreach (var (key, municipality, role) in devices)
+                var byDevEui = current.Values.Where(d => d.DevEui is not null).ToDictionary(d => d.DevEui!, DevEui.Comparer);
+                foreach (var entry in devices)
                 {
-                    // An id taken by a device of another kind is left out: ids are MQTT client ids and must be unique.
-                    if (!current.ContainsKey(key) && OtherKindWithId(current, key) is null)
+                    var key = entry.Key;
+                    if (current.TryGetValue(key, out var registered))
                     {
-                        var username = DeviceUsername.Of(municipality, key.Kind, key.DeviceId);
-                        current[key] = new RegisteredDevice(key.Kind, key.DeviceId, municipality, role, SecretHash.Create(secretOf(username), _hashIterations), now, now);
-                        count++;
+                        if (!string.Equals(registered.DevEui, entry.DevEui, StringComparison.OrdinalIgnoreCase))
+                        {
+                            conflicts.Add(new FleetImportConflict(entry, $"registered with DevEUI {registered.DevEui ?? "(none)"}; left as registered"));
+                        }
+
+                        continue;
                     }
+
+                    // Ids are MQTT client ids and DevEUIs name one device each: a device colliding with another is left out.
+                    if (OtherKindWithId(current, key) is { } other)
+                    {
+                        conflicts.Add(new FleetImportConflict(entry, $"id in use by {other.Key}; not registered"));
+                        continue;
+                    }
+
+                    if (entry.DevEui is not null && byDevEui.TryGetValue(entry.DevEui, out var holder))
+                    {
+                        conflicts.Add(new FleetImportConflict(entry, $"DevEUI in use by {holder.Key}; not registered"));
+                        continue;
+                    }
+
+                    var hash = entry.DevEui is null
+                        ? SecretHash.Create(secretOf(DeviceUsername.Of(entry.Municipality, key.Kind, key.DeviceId)), _hashIterations)
+                        : null;
+                    var device = new RegisteredDevice(key.Kind, key.DeviceId, entry.Municipality, entry.Role, hash, now, now, entry.DevEui);
+                    current[key] = device;
+                    if (device.DevEui is not null)
+                    {
+                        byDevEui[device.DevEui] = device;
+                    }
+
+                    count++;
                 }
 
                 return (count > 0 ? RegistryChange.Done : RegistryChange.Unchanged, count);
             },
             revoked: null,
             cancellationToken);
-        return added;
+        return new FleetImportResult(added, conflicts);
     }
+
+    private static RegisteredDevice? HolderOf(Dictionary<DeviceKey, RegisteredDevice> devices, string? devEui) =>
+        devEui is null ? null : devices.Values.FirstOrDefault(d => d.DevEui is not null && DevEui.Comparer.Equals(d.DevEui, devEui));
 
     private static RegisteredDevice? OtherKindWithId(Dictionary<DeviceKey, RegisteredDevice> devices, DeviceKey key) =>
         devices.Values.FirstOrDefault(d => d.Kind != key.Kind && string.Equals(d.DeviceId, key.DeviceId, StringComparison.Ordinal));
@@ -95,6 +148,11 @@ internal sealed class DeviceRegistry
                 if (!devices.TryGetValue(key, out var device))
                 {
                     return (RegistryChange.NotFound, (RegisteredDevice?)null);
+                }
+
+                if (!device.HasMqttLogin)
+                {
+                    return (RegistryChange.NoMqttLogin, device);
                 }
 
                 var rotated = device with { SecretHash = hash, SecretChangedAt = _time.GetUtcNow() };
@@ -147,5 +205,7 @@ internal sealed class DeviceRegistry
         public FrozenDictionary<DeviceKey, RegisteredDevice> ByKey { get; } = devices.ToFrozenDictionary(d => d.Key);
 
         public FrozenDictionary<string, RegisteredDevice> ByUsername { get; } = devices.ToFrozenDictionary(d => d.Username, StringComparer.Ordinal);
+
+        public FrozenDictionary<string, RegisteredDevice> ByDevEui { get; } = devices.Where(d => d.DevEui is not null).ToFrozenDictionary(d => d.DevEui!, DevEui.Comparer);
     }
 }

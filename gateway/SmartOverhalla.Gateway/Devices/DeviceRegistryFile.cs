@@ -23,7 +23,26 @@ internal sealed class DeviceRegistryFile(string path)
             throw new InvalidDataException($"Device registry {Path} has version {content.Version}; this gateway reads version {RegistryFileContent.CurrentVersion}.");
         }
 
+        CheckDevEuis(content.Devices);
         return content.Devices;
+    }
+
+    /// <summary>A hand-edited file must keep the registry's own rules for DevEUIs: well-formed, upper-case, unique.</summary>
+    private void CheckDevEuis(List<RegisteredDevice> devices)
+    {
+        var seen = new Dictionary<string, DeviceKey>(DevEui.Comparer);
+        foreach (var device in devices.Where(d => d.DevEui is not null))
+        {
+            if (!DevEui.TryNormalize(device.DevEui, out var normalized) || !string.Equals(normalized, device.DevEui, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"Device registry {Path}: {device.Key} has devEui '{device.DevEui}', which {DevEui.Rule} (upper-case).");
+            }
+
+            if (!seen.TryAdd(normalized, device.Key))
+            {
+                throw new InvalidDataException($"Device registry {Path}: {device.Key} and {seen[normalized]} have the same devEui {normalized}.");
+            }
+        }
     }
 
     public async Task SaveAsync(IEnumerable<RegisteredDevice> devices, CancellationToken cancellationToken)

@@ -12,10 +12,19 @@ internal static class DeviceRequestRules
     public const string MunicipalityRule = "must be 2-40 lower-case letters, digits or '-', starting with a letter";
     public const string RoleRule = "must be 1-40 lower-case letters, digits or '-', starting with a letter (e.g. district-inflow)";
 
-    /// <summary>The first problem found, or null when all fields are valid.</summary>
-    public static (string Field, string Message)? Check(string? kindText, string? deviceId, string? municipality, string? role, out DeviceKind kind)
+    /// <summary>The first problem found, or null when all fields are valid (no DevEUI).</summary>
+    public static (string Field, string Message)? Check(string? kindText, string? deviceId, string? municipality, string? role, out DeviceKind kind) =>
+        Check(kindText, deviceId, municipality, role, null, out kind, out _);
+
+    /// <summary>
+    /// The first problem found, or null when all fields are valid; <paramref name="devEui"/> is then the upper-case
+    /// DevEUI, or null when <paramref name="devEuiText"/> is null or empty (not a LoRaWAN device).
+    /// </summary>
+    public static (string Field, string Message)? Check(
+        string? kindText, string? deviceId, string? municipality, string? role, string? devEuiText, out DeviceKind kind, out string? devEui)
     {
         kind = default;
+        devEui = null;
         if (kindText is null || !TopicNames.TryParseKind(kindText, out kind))
         {
             return ("kind", KindRule);
@@ -34,6 +43,16 @@ internal static class DeviceRequestRules
         if (!string.IsNullOrEmpty(role) && !IsValidRole(role))
         {
             return ("role", RoleRule);
+        }
+
+        if (!string.IsNullOrEmpty(devEuiText))
+        {
+            if (!DevEui.TryNormalize(devEuiText, out var normalized))
+            {
+                return ("devEui", DevEui.Rule);
+            }
+
+            devEui = normalized;
         }
 
         return null;

@@ -18,6 +18,7 @@ internal static class DevicesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DeviceRegistry>();
         services.TryAddSingleton<MosquittoProvisioner>();
+        DevicePolicies.AddTo(services.AddAuthorizationBuilder());
 
         // Registered before the broker (AddBroker) in the gateway's composition, so imported devices can connect from its first second.
         services.AddHostedService<FleetImport>();

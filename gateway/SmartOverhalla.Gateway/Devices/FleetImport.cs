@@ -5,7 +5,9 @@ namespace SmartOverhalla.Gateway.Devices;
 /// <summary>
 /// At start, registers the devices listed in <c>Devices:ImportFile</c> that are not registered yet, each with its
 /// fleet-key secret (<see cref="DeviceSecrets.FromFleetKey"/>): how run.sh, the tests and a factory batch provision
-/// many devices at once. Devices already registered keep their (possibly rotated) secrets.
+/// many devices at once. Devices already registered keep their (possibly rotated) secrets and their DevEUI; a listed
+/// DevEUI that differs from the registered one is reported, not applied (change it through the API: delete and
+/// register). LoRaWAN devices (with a DevEUI) get no secret.
 /// </summary>
 internal sealed class FleetImport(
     DeviceRegistry registry,
@@ -30,8 +32,13 @@ internal sealed class FleetImport(
         }
 
         var devices = FleetFile.Parse(await File.ReadAllLinesAsync(path, cancellationToken), path);
-        var added = await registry.ImportAsync(devices, username => DeviceSecrets.FromFleetKey(settings.FleetKey, username), cancellationToken);
-        logger.FleetImported(path, added, devices.Count);
+        var result = await registry.ImportAsync(devices, username => DeviceSecrets.FromFleetKey(settings.FleetKey, username), cancellationToken);
+        foreach (var conflict in result.Conflicts)
+        {
+            logger.FleetImportConflict(conflict.Entry.Line, conflict.Entry.Key.ToString(), conflict.Reason);
+        }
+
+        logger.FleetImported(path, result.Added, devices.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -26,4 +26,8 @@ internal static partial class Log
 
     [LoggerMessage(1108, LogLevel.Warning, "Service account {Username} has no password: it is left out of the Mosquitto password file and cannot log in")]
     public static partial void AccountWithoutPassword(this ILogger logger, string username);
+
+    [LoggerMessage(1109, LogLevel.Warning, "Fleet import {Line}: {Device} {Reason}")]
+    public static partial void FleetImportConflict(this ILogger logger, string line, string device, string reason);
+
 }

@@ -10,4 +10,10 @@ internal enum RegistryChange
     /// <summary>The device id is registered under another kind: an id is a device's MQTT client id, so it must be unique.</summary>
     DeviceIdInUse,
     Unchanged,
+
+    /// <summary>Another device has the DevEUI: the ingestion maps a LoRaWAN uplink to its device by DevEUI, so it must be unique.</summary>
+    DevEuiInUse,
+
+    /// <summary>The device has no MQTT login (a LoRaWAN device), so it has no secret to change.</summary>
+    NoMqttLogin,
 }

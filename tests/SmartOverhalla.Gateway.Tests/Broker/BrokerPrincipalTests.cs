@@ -25,7 +25,7 @@ public sealed class BrokerPrincipalTests : IDisposable
     public async Task A_device_principal_is_current_until_its_secret_changes_or_it_is_removed()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (_, device) = await _registry.RegisterAsync(_key, "overhalla", null, "first-secret", ct);
+        var (_, device) = await _registry.RegisterAsync(_key, "overhalla", null, null, "first-secret", ct);
         var decided = BrokerPrincipal.Device(device!.Username, device.Municipality, device.Kind, device.DeviceId, device.SecretChangedAt);
         Assert.True(decided.IsCurrentIn(_registry));
 

@@ -53,6 +53,20 @@ public sealed class EmbeddedBrokerSecurityTests(SecuredEmbeddedBrokerFixture fix
     }
 
     [Fact]
+    public async Task A_LoRaWAN_device_cannot_log_in_with_any_password()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await LoRaWanAclScenarios.LoRaWanDeviceCannotLogInAsync(fixture.Broker, TestNames.Municipality(), ct);
+    }
+
+    [Fact]
+    public async Task The_network_server_account_may_publish_a_ChirpStack_uplink_and_a_device_may_not()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await LoRaWanAclScenarios.NetworkServerMayPublishUplinksAndADeviceMayNotAsync(fixture.Broker, TestNames.Municipality(), ct);
+    }
+
+    [Fact]
     public async Task Only_the_gateway_account_may_publish_commands()
     {
         var ct = TestContext.Current.CancellationToken;

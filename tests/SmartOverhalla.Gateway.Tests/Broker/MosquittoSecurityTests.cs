@@ -101,6 +101,28 @@ public sealed class MosquittoSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_LoRaWAN_device_gets_no_password_line_and_cannot_log_in()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var municipality = TestNames.Municipality();
+        await LoRaWanAclScenarios.LoRaWanDeviceCannotLogInAsync(Broker, municipality, ct);
+
+        // A device registered after it can log in once the gateway rewrote the files: they were written after the LoRaWAN one, too.
+        await Broker.RegisterAsync(municipality, "plough", "p-after-lora", ct);
+        var passwords = await File.ReadAllTextAsync(Path.Combine(_dir, "passwd"), ct);
+        Assert.Contains($"{municipality}/plough/p-after-lora:", passwords, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{municipality}/watermeter/wm-lora-login", passwords, StringComparison.Ordinal);
+        Assert.Contains("network-server:$7$", passwords, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_network_server_account_may_publish_a_ChirpStack_uplink_and_a_device_may_not()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await LoRaWanAclScenarios.NetworkServerMayPublishUplinksAndADeviceMayNotAsync(Broker, TestNames.Municipality(), ct);
+    }
+
+    [Fact]
     public async Task Only_the_gateway_account_may_publish_commands()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -19,6 +19,8 @@ internal sealed class SecuredBroker(GatewayFactory gateway, int port, bool provi
     public const string GatewayPassword = "gateway-test-password-not-for-production";
     public const string IngestionUser = "smartoverhalla-ingestion";
     public const string IngestionPassword = "ingestion-test-password-not-for-production";
+    public const string NetworkServerUser = "network-server";
+    public const string NetworkServerPassword = "network-server-test-password-not-for-production";
 
     public GatewayFactory Gateway { get; } = gateway;
 
@@ -30,6 +32,7 @@ internal sealed class SecuredBroker(GatewayFactory gateway, int port, bool provi
         ["Broker:Embedded:AllowAnonymous"] = "false",
         ["Broker:Accounts:Gateway:Password"] = GatewayPassword,
         ["Broker:Accounts:Ingestion:Password"] = IngestionPassword,
+        ["Broker:Accounts:NetworkServer:Password"] = NetworkServerPassword,
     };
 
     /// <summary>Registers a device through <c>POST /api/v1/devices</c> and returns it with its one-time secret.</summary>
@@ -61,6 +64,19 @@ internal sealed class SecuredBroker(GatewayFactory gateway, int port, bool provi
 
     public Task<(MqttSession Session, MQTTnet.MqttClientConnectResult Result)> ConnectGatewayAccountAsync(CancellationToken ct) =>
         MqttSession.ConnectAsync(Port, GatewayUser + "-" + Guid.NewGuid().ToString("N")[..8], GatewayUser, GatewayPassword, ct);
+
+    public Task<(MqttSession Session, MQTTnet.MqttClientConnectResult Result)> ConnectNetworkServerAccountAsync(CancellationToken ct) =>
+        MqttSession.ConnectAsync(Port, NetworkServerUser + "-" + Guid.NewGuid().ToString("N")[..8], NetworkServerUser, NetworkServerPassword, ct);
+
+    /// <summary>Registers a LoRaWAN device (with a DevEUI) and returns the response body: it has no secret to return.</summary>
+    public async Task<JsonElement> RegisterLoRaWanAsync(string municipality, string kind, string deviceId, string devEui, CancellationToken ct)
+    {
+        using var http = Gateway.CreateClientWithKey(TestApiKeys.Admin);
+        using var response = await http.PostAsJsonAsync("/api/v1/devices", new { kind, deviceId, municipality, devEui }, ct);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        return body.RootElement.Clone();
+    }
 
     public Task<(MqttSession Session, MQTTnet.MqttClientConnectResult Result)> ConnectIngestionAccountAsync(CancellationToken ct) =>
         MqttSession.ConnectAsync(Port, IngestionUser + "-" + Guid.NewGuid().ToString("N")[..8], IngestionUser, IngestionPassword, ct);

@@ -60,7 +60,7 @@ public sealed class TlsListenerTests : IAsyncLifetime
         const string username = "overhalla/watermeter/m-tls";
         const string secret = "a-device-secret-for-the-tls-test-only";
         await File.WriteAllTextAsync(passwordFile, MosquittoPasswordFile.Render([(username, SmartOverhalla.Gateway.Devices.SecretHash.Create(secret, 101))]), ct);
-        await File.WriteAllTextAsync(aclFile, MosquittoAclFile.Render("gw", "ing"), ct);
+        await File.WriteAllTextAsync(aclFile, MosquittoAclFile.Render("gw", "ing", "ns"), ct);
         await using var mosquitto = await MosquittoServer.StartSecuredAsync(new MosquittoSecurity(passwordFile, aclFile, _certificate.CertificateFile, _certificate.KeyFile), ct);
 
         await AssertTlsListenerAsync(mosquitto.TlsPort!.Value, "m-tls", username, secret, ct);

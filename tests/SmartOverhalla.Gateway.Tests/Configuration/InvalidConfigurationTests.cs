@@ -19,6 +19,8 @@ public sealed class InvalidConfigurationTests
     [InlineData("Broker:Embedded:Tls:Port", "0", "Broker:Embedded:Tls:Port: The field Port must be between 1 and 65535.")]
     [InlineData("Broker:Embedded:PublishRateLimit:Burst", "0", "Broker:Embedded:PublishRateLimit:Burst: The field Burst must be between 1 and 1000000.")]
     [InlineData("Broker:Accounts:Ingestion:Username", "smartoverhalla-gateway", "Broker:Accounts: the gateway and ingestion accounts need different user names")]
+    [InlineData("Broker:Accounts:NetworkServer:Username", "smartoverhalla-ingestion", "Broker:Accounts: the network server account needs a user name of its own")]
+    [InlineData("Broker:Accounts:NetworkServer:Username", "network/server", "Broker:Accounts:NetworkServer:Username")]
     [InlineData("Devices:HashIterations", "0", "Devices:HashIterations: The field HashIterations must be between 1 and 10000000.")]
     [InlineData("Devices:Mosquitto:PasswordFile", "mosquitto.passwd", "Devices:Mosquitto: set both PasswordFile and AclFile, or neither.")]
     [InlineData("Health:ReadinessCacheDuration", "00:05:00", "Health:ReadinessCacheDuration: The field ReadinessCacheDuration must be between 00:00:00 and 00:01:00.")]

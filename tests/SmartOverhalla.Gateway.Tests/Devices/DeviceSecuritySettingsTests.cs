@@ -20,6 +20,7 @@ public sealed class DeviceSecuritySettingsTests : IDisposable
     [Theory]
     [InlineData("Broker:Embedded:AllowAnonymous", "true", "Broker:Embedded:AllowAnonymous")]
     [InlineData("Broker:Accounts:Ingestion:Password", "short", "Broker:Accounts:Ingestion:Password")]
+    [InlineData("Broker:Accounts:NetworkServer:Password", "short", "Broker:Accounts:NetworkServer:Password")]
     [InlineData("Broker:Accounts:Gateway:Username", "overhalla/streetlight/l1", "Broker:Accounts:Gateway:Username")]
     [InlineData("Devices:FleetKey", "too-short", "Devices:FleetKey")]
     [InlineData("Broker:Embedded:Tls:Enabled", "true", "Broker:Embedded:Tls:CertificatePath")]

@@ -14,8 +14,35 @@ public sealed class FleetFileTests
             "fleet.csv");
 
         Assert.Equal(2, devices.Count);
-        Assert.Equal((new DeviceKey(DeviceKind.Streetlight, "sim-light-0001"), "overhalla", (string?)null), devices[0]);
-        Assert.Equal((new DeviceKey(DeviceKind.Watermeter, "w-17"), "overhalla", "district-inflow"), devices[1]);
+        Assert.Equal(new FleetEntry(new DeviceKey(DeviceKind.Streetlight, "sim-light-0001"), "overhalla", null, null, "fleet.csv:3"), devices[0]);
+        Assert.Equal(new FleetEntry(new DeviceKey(DeviceKind.Watermeter, "w-17"), "overhalla", "district-inflow", null, "fleet.csv:4"), devices[1]);
+    }
+
+    [Fact]
+    public void Parse_FifthColumn_GivesTheDevEuiUpperCaseWithOrWithoutARole()
+    {
+        var devices = FleetFile.Parse(
+            ["watermeter,wm-0001,overhalla,,70b3d5e75e000001", "watermeter,wm-0002,overhalla,district-inflow, 70B3D5E75E000002 ", "streetlight,l-1,overhalla,,"],
+            "fleet.csv");
+
+        Assert.Equal(new FleetEntry(new DeviceKey(DeviceKind.Watermeter, "wm-0001"), "overhalla", null, "70B3D5E75E000001", "fleet.csv:1"), devices[0]);
+        Assert.Equal(new FleetEntry(new DeviceKey(DeviceKind.Watermeter, "wm-0002"), "overhalla", "district-inflow", "70B3D5E75E000002", "fleet.csv:2"), devices[1]);
+        Assert.Null(devices[2].DevEui);
+    }
+
+    [Theory]
+    [InlineData("watermeter,wm-1,overhalla,,70B3D5E75E00000", "fleet.csv:2: devEui")]
+    [InlineData("watermeter,wm-1,overhalla,,70B3D5E75E0000011", "fleet.csv:2: devEui")]
+    [InlineData("watermeter,wm-1,overhalla,,70B3D5E75E00000G", "fleet.csv:2: devEui")]
+    [InlineData("watermeter,wm-1,overhalla,,0000000000000000", "fleet.csv:2: devEui")]
+    [InlineData("watermeter,wm-1,overhalla,,ffffffffffffffff", "fleet.csv:2: devEui")]
+    [InlineData("watermeter,wm-1,overhalla,,70B3-D5E7-5E00-01", "fleet.csv:2: devEui")]
+    [InlineData("watermeter,wm-1,overhalla,,70b3d5e75e000001", "fleet.csv:2: devEui 70B3D5E75E000001 is already listed on line 1")]
+    [InlineData("watermeter,wm-1,overhalla,,70B3D5E75E000009,x", "fleet.csv:2: expected")]
+    public void Parse_BadOrRepeatedDevEui_SaysWhichLine(string line, string expected)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => FleetFile.Parse(["watermeter,wm-0,overhalla,,70B3D5E75E000001", line], "fleet.csv"));
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -9,10 +9,16 @@ namespace SmartOverhalla.Gateway.Devices.Mosquitto;
 /// <c>smartcity/v1/%u/telemetry</c> is exactly its own telemetry topic. Mosquitto 2 denies pattern ACLs to a user
 /// name holding '+' or '#', and the registry admits neither. Patterns also apply to the service accounts, where they
 /// expand to five-level topics that no device topic has: harmless.
+/// <para>
+/// LoRaWAN (/work/spec/lorawan.md, "Broker"): the network server's account gets ChirpStack's and The Things Stack's
+/// event topics to write and their downlink topics to read; the gateway and the ingestion get the matching lines. A
+/// Mosquitto '+' also matches an empty level, which the embedded broker refuses for publishes: Mosquitto is as tight as
+/// its ACL syntax allows.
+/// </para>
 /// </summary>
 internal static class MosquittoAclFile
 {
-    public static string Render(string gatewayUsername, string ingestionUsername)
+    public static string Render(string gatewayUsername, string ingestionUsername, string networkServerUsername)
     {
         var root = TopicNames.Root;
         var text = new StringBuilder();
@@ -29,11 +35,30 @@ internal static class MosquittoAclFile
         text.AppendLine($"user {gatewayUsername}");
         text.AppendLine($"topic write {root}/+/+/+/{TopicNames.Of(MessageType.Cmd)}");
         text.AppendLine($"topic read {root}/#");
+        text.AppendLine("# ... and LoRaWAN downlinks to the network servers, and reads their events.");
+        text.AppendLine("topic write application/+/device/+/command/down");
+        text.AppendLine("topic write v3/+/devices/+/down/push");
+        text.AppendLine("topic read application/+/device/+/event/#");
+        text.AppendLine("topic read v3/+/devices/+/#");
         text.AppendLine();
-        text.AppendLine("# The ingestion worker reads the device tree and publishes dead letters.");
+        text.AppendLine("# The ingestion worker reads the device tree and the LoRaWAN uplinks, and publishes dead letters.");
         text.AppendLine($"user {ingestionUsername}");
         text.AppendLine($"topic read {root}/#");
+        text.AppendLine("topic read application/+/device/+/event/up");
+        text.AppendLine("topic read v3/+/devices/+/up");
         text.AppendLine($"topic write {TopicNames.DeadLetterRoot}/#");
+        text.AppendLine();
+        text.AppendLine("# The LoRaWAN network server (ChirpStack, The Things Stack) publishes its devices' events and reads downlinks.");
+        text.AppendLine($"user {networkServerUsername}");
+        text.AppendLine("topic write application/+/device/+/event/+");
+        text.AppendLine("topic write v3/+/devices/+/up");
+        foreach (var downlinkEvent in new[] { "ack", "nack", "sent", "failed", "queued" })
+        {
+            text.AppendLine($"topic write v3/+/devices/+/down/{downlinkEvent}");
+        }
+
+        text.AppendLine("topic read application/+/device/+/command/down");
+        text.AppendLine("topic read v3/+/devices/+/down/push");
         return text.ToString();
     }
 }

@@ -52,7 +52,7 @@ internal sealed class MosquittoProvisioner(
         var iterations = Math.Max(devicesOptions.Value.HashIterations, DevicesOptions.ServiceAccountHashIterations);
 
         var logins = new List<(string, string)>();
-        foreach (var account in new[] { accounts.Gateway, accounts.Ingestion })
+        foreach (var account in new[] { accounts.Gateway, accounts.Ingestion, accounts.NetworkServer })
         {
             if (account.HasPassword)
             {
@@ -64,8 +64,10 @@ internal sealed class MosquittoProvisioner(
             }
         }
 
-        logins.AddRange(registry.All.OrderBy(d => d.Username, StringComparer.Ordinal).Select(d => (d.Username, d.SecretHash)));
-        await AtomicFile.WriteAsync(aclFile, MosquittoAclFile.Render(accounts.Gateway.Username, accounts.Ingestion.Username), cancellationToken);
+        // LoRaWAN devices have no login: no line, so Mosquitto refuses their user names like any unknown one.
+        logins.AddRange(registry.All.Where(d => d.HasMqttLogin).OrderBy(d => d.Username, StringComparer.Ordinal).Select(d => (d.Username, d.SecretHash!)));
+        await AtomicFile.WriteAsync(
+            aclFile, MosquittoAclFile.Render(accounts.Gateway.Username, accounts.Ingestion.Username, accounts.NetworkServer.Username), cancellationToken);
         await AtomicFile.WriteAsync(passwordFile, MosquittoPasswordFile.Render(logins), cancellationToken);
         logger.MosquittoFilesWritten(passwordFile, logins.Count, aclFile);
         Reload();

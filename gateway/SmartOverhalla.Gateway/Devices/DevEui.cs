@@ -1,0 +1,36 @@
+namespace SmartOverhalla.Gateway.Devices;
+
+/// <summary>
+/// A LoRaWAN device's DevEUI (its IEEE EUI-64): exactly 16 hex digits, kept upper-case, compared case-insensitively
+/// (ChirpStack writes it lower-case, The Things Stack upper-case; /work/spec/lorawan.md, "Platform side"). All zeros
+/// and all ones are refused: neither is ever assigned to a device, and both turn up as placeholders in copied
+/// configuration.
+/// </summary>
+internal static class DevEui
+{
+    public const int Length = 16;
+
+    public const string Rule = "must be 16 hex digits (the device's EUI-64), not 0000000000000000 or FFFFFFFFFFFFFFFF";
+
+    /// <summary>Matches DevEUIs whatever their case.</summary>
+    public static StringComparer Comparer => StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>True when <paramref name="text"/> is a valid DevEUI; <paramref name="devEui"/> is then its upper-case form.</summary>
+    public static bool TryNormalize(string? text, out string devEui)
+    {
+        devEui = string.Empty;
+        if (text is not { Length: Length } || !text.All(char.IsAsciiHexDigit))
+        {
+            return false;
+        }
+
+        var upper = text.ToUpperInvariant();
+        if (upper is "0000000000000000" or "FFFFFFFFFFFFFFFF")
+        {
+            return false;
+        }
+
+        devEui = upper;
+        return true;
+    }
+}
