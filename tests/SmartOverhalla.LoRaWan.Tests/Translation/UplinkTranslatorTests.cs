@@ -165,9 +165,28 @@ public sealed class UplinkTranslatorTests
         Assert.Equal((true, false), (((WatermeterTelemetry)result.Message!).Alarms.Leak, ((WatermeterTelemetry)result.Message!).Alarms.Burst));
     }
 
+    [Fact]
+    public void TryTranslate_ChirpStackFlagsAsFloats_AreBooleans()
+    {
+        // Given a codec's 0/1 flags as ChirpStack v4 writes them: 'object' is a protobuf Struct, its numbers doubles,
+        // serialised as 1.0 and 0.0 (chirpstack/chirpstack issue #77); they were refused as field-invalid
+        var uplink = WithDecoded(Fixture.ChirpStackWaterTopic, "chirpstack-up-water.json", decoded =>
+        {
+            decoded["alarms"]!["leak"] = JsonNode.Parse("1.0");
+            decoded["alarms"]!["burst"] = JsonNode.Parse("0.0");
+        });
+
+        var result = Validate(WaterTopic, Translate(uplink, Profile("so-water-lora")));
+
+        Assert.True(result.IsValid, result.ToString());
+        Assert.Equal((true, false), (((WatermeterTelemetry)result.Message!).Alarms.Leak, ((WatermeterTelemetry)result.Message!).Alarms.Burst));
+    }
+
     [Theory]
     [InlineData("2")]
     [InlineData("-1")]
+    [InlineData("0.5")]
+    [InlineData("1.0000001")]
     [InlineData("\"true\"")]
     public void TryTranslate_BooleanFromOtherValue_IsFieldInvalid(string value)
     {
@@ -324,6 +343,7 @@ public sealed class UplinkTranslatorTests
     [InlineData("\"2026-12-07T10:14:30Z\"", "2026-12-07T10:14:30Z")]
     [InlineData("\"2026-12-07T11:14:30.25+01:00\"", "2026-12-07T10:14:30.25Z")]
     [InlineData("1796638470", "2026-12-07T10:14:30Z")]
+    [InlineData("1796638470.0", "2026-12-07T10:14:30Z")] // as ChirpStack writes a Struct number (issue #77); was refused
     public void TryTranslate_TsFromDecodedField_IsTheDevicesTime(string meterTime, string expected)
     {
         // Given a profile that takes ts from the payload, as RFC 3339 text or Unix seconds
@@ -353,7 +373,6 @@ public sealed class UplinkTranslatorTests
     [InlineData("\"soon\"")]
     [InlineData("0")]
     [InlineData("-5")]
-    [InlineData("1796638470.5")]
     [InlineData("1796638470000000")]
     [InlineData("true")]
     public void TryTranslate_TsFieldUnreadable_IsFieldInvalid(string meterTime)

@@ -9,7 +9,8 @@ namespace SmartOverhalla.LoRaWan.Tests.Uplinks;
 /// Fixtures follow: ChirpStack v4 api/proto/integration/integration.proto (UplinkEvent, DeviceInfo) with
 /// api/proto/gw/gw.proto (UplinkRxInfo), in the JSON the MQTT integration writes with json=true (pbjson, camelCase;
 /// the integration package is built with emit_fields, so fCnt 0 and false flags are written, while gw.UplinkRxInfo
-/// omits its zero values); The Things Stack "Data Formats" page (Uplink Messages: end_device_ids, received_at,
+/// omits its zero values; 'object' is a google.protobuf.Struct, whose numbers are doubles, so serde_json writes a
+/// whole number as 97.0: chirpstack/chirpstack issue #77); The Things Stack "Data Formats" page (Uplink Messages: end_device_ids, received_at,
 /// uplink_message with f_port, f_cnt, frm_payload, decoded_payload, rx_metadata, settings, received_at; "Empty fields
 /// are omitted": "", 0 and false are absent).
 /// </summary>
