@@ -379,4 +379,74 @@ public sealed class UplinkMappingLoaderTests
 
         Assert.StartsWith("line ", problem.Where, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_EmptyProfileEntry_IsAProblem()
+    {
+        var problems = Problems(MappingYaml.Water() + "\n  - ~\n");
+
+        Assert.Equal("profiles[1]", Assert.Single(problems).Where);
+        Assert.Contains("is empty", problems[0].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OneProblem_MessageSaysOneProblem()
+    {
+        var yaml = MappingYaml.Water().Replace("kind: watermeter", "kind: gasmeter", StringComparison.Ordinal);
+
+        var exception = Assert.Throws<UplinkMappingException>(() => UplinkMappingLoader.Parse(yaml, "/etc/smartoverhalla/uplink-mapping.yaml"));
+
+        Assert.StartsWith("The LoRaWAN mapping file /etc/smartoverhalla/uplink-mapping.yaml has 1 problem:", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'gasmeter'", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ValidPloughProfile_IsAccepted()
+    {
+        // Given a GPS tracker on a plough (the mapping is not limited to the simulators' kinds)
+        const string yaml = """
+            profiles:
+              - name: plough-tracker
+                match: { network: tts, application: overhalla-broyting }
+                kind: plough
+                fields:
+                  lat: { from: gps.lat }
+                  lon: { from: gps.lon }
+                  speedKmh: { from: gps.speed }
+                  headingDeg: { from: gps.heading }
+                  ploughDown: { from: blade_down }
+                  spreading: { value: none }
+                  hdop: { from: gps.hdop }
+            """;
+
+        // When parsed, the constant for 'spreading' is checked against the contract's allowed values
+        var mapping = UplinkMappingLoader.TryParse(yaml, out var parsed, out var problems) ? parsed : null;
+
+        Assert.True(mapping is not null, string.Join("; ", problems));
+        Assert.Equal("\"none\"", mapping.Profiles[0].Fields.Single(rule => rule.Target.Path == "spreading").ConstantJson);
+    }
+
+    [Fact]
+    public void Parse_ConstantNotAnAllowedValue_ListsTheAllowedValues()
+    {
+        var yaml = """
+            profiles:
+              - name: plough-tracker
+                match: { network: tts, application: overhalla-broyting }
+                kind: plough
+                fields:
+                  lat: { from: gps.lat }
+                  lon: { from: gps.lon }
+                  speedKmh: { from: gps.speed }
+                  headingDeg: { from: gps.heading }
+                  ploughDown: { from: blade_down }
+                  spreading: { value: gravel }
+                  hdop: { from: gps.hdop }
+            """;
+
+        var problem = SingleProblem(yaml);
+
+        Assert.Equal("profiles[0] 'plough-tracker' fields.spreading.value", problem.Where);
+        Assert.Contains("one of none, salt, sand", problem.Problem, StringComparison.Ordinal);
+    }
 }
