@@ -17,7 +17,7 @@ public static class DownlinkAckParser
     {
         ArgumentNullException.ThrowIfNull(topic);
         ack = null;
-        if (topic.Event is not (NetworkEvent.DownlinkAck or NetworkEvent.DownlinkNack))
+        if (topic.Event is not (NetworkEvent.DownlinkAck or NetworkEvent.DownlinkNack) || !JsonFields.IsUtf8(payload))
         {
             return false;
         }

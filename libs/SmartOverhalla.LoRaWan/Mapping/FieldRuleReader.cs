@@ -35,6 +35,12 @@ internal static class FieldRuleReader
             return null;
         }
 
+        if (written.Offset is { } offset && !double.IsFinite(offset))
+        {
+            found.Add(new MappingProblem($"{at}.offset", "must be a finite number"));
+            return null;
+        }
+
         if (written.Default is not null && written.From is null)
         {
             found.Add(new MappingProblem($"{at}.default", "applies only with 'from:'"));

@@ -101,8 +101,11 @@ public static class UplinkTranslator
                 when DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed):
                 ts = parsed;
                 return true;
-            case { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var seconds) && seconds is > 0 and < 253_402_300_800:
-                ts = DateTimeOffset.FromUnixTimeSeconds(seconds);
+            // Whole seconds, also when written as 1796638470.0: ChirpStack's 'object' is a protobuf Struct, whose numbers
+            // are doubles and come out with '.0' (chirpstack/chirpstack issue #77).
+            case { ValueKind: JsonValueKind.Number } number
+                when number.TryGetDouble(out var seconds) && seconds is > 0 and < 253_402_300_800 && seconds == Math.Floor(seconds):
+                ts = DateTimeOffset.FromUnixTimeSeconds((long)seconds);
                 return true;
             default:
                 problem = new ValidationProblem(path, LoRaWanReasons.FieldInvalid, $"decoded field '{path}' (for ts) must be RFC 3339 text or Unix seconds");
@@ -161,8 +164,8 @@ public static class UplinkTranslator
             case ContractFieldShape.Boolean when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
                 writer.WriteBooleanValue(value.GetBoolean());
                 return true;
-            case ContractFieldShape.Boolean when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var flag) && flag is 0 or 1:
-                // Codecs often report flags as 0/1.
+            case ContractFieldShape.Boolean when value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var flag) && flag is 0 or 1:
+                // Codecs often report flags as 0/1; ChirpStack writes them as 0.0/1.0 (its 'object' numbers are doubles).
                 writer.WriteBooleanValue(flag == 1);
                 return true;
             case ContractFieldShape.String or ContractFieldShape.DateTime when value.ValueKind == JsonValueKind.String:

@@ -1,11 +1,21 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace SmartOverhalla.LoRaWan.Uplinks;
 
 /// <summary>Small, tolerant readers for the network servers' JSON: a field of the wrong type reads as absent.</summary>
 internal static class JsonFields
 {
+    /// <summary>
+    /// Whether <paramref name="payload"/> is valid UTF-8. <see cref="JsonDocument"/> accepts invalid UTF-8 inside a
+    /// string and throws only when the string is read (<see cref="JsonElement.GetString"/>), so a parser that promises
+    /// never to throw checks the encoding first, as the contract's PayloadReader does.
+    /// </summary>
+    public static bool IsUtf8(ReadOnlySequence<byte> payload) =>
+        payload.IsSingleSegment ? Utf8.IsValid(payload.FirstSpan) : Utf8.IsValid(payload.ToArray());
+
     public static JsonElement? Object(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
 

@@ -29,6 +29,12 @@ public static class UplinkParser
             return false;
         }
 
+        if (!JsonFields.IsUtf8(payload))
+        {
+            problem = new ValidationProblem("$", LoRaWanReasons.Malformed, "not UTF-8 text");
+            return false;
+        }
+
         JsonDocument document;
         try
         {
