@@ -118,7 +118,7 @@ internal static class ChirpStackJson
                 return null;
             }
 
-            if (!root.TryGetProperty("fPort", out var fPort) || !fPort.TryGetInt32(out var port))
+            if (!root.TryGetProperty("fPort", out var fPort) || fPort.ValueKind != JsonValueKind.Number || !fPort.TryGetInt32(out var port))
             {
                 problem = "no fPort";
                 return null;

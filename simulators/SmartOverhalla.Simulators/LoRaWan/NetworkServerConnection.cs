@@ -176,7 +176,6 @@ internal sealed class NetworkServerConnection : IAsyncDisposable
                 return false;
             }
 
-            _logger.NetworkServerConnected(_account.Username);
             var subscription = new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(f => f.WithTopic(ChirpStackDownlinkFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
                 .WithTopicFilter(f => f.WithTopic(TtsDownlinkFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
@@ -188,6 +187,8 @@ internal sealed class NetworkServerConnection : IAsyncDisposable
                 _logger.NetworkServerSubscribeRefused(item.TopicFilter.Topic, item.ResultCode.ToString());
             }
 
+            // Logged once subscribed: from now on the platform's downlinks reach the devices.
+            _logger.NetworkServerConnected(_account.Username);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

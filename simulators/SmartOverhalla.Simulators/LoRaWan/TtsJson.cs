@@ -162,7 +162,7 @@ internal static class TtsJson
                 }
 
                 var port = 0;
-                if (item.TryGetProperty("f_port", out var fPort) && !fPort.TryGetInt32(out port))
+                if (item.TryGetProperty("f_port", out var fPort) && (fPort.ValueKind != JsonValueKind.Number || !fPort.TryGetInt32(out port)))
                 {
                     problem = "f_port is not a number";
                     return [];
