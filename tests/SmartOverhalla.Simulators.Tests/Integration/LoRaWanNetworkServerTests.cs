@@ -21,6 +21,9 @@ public sealed class LoRaWanNetworkServerTests(MosquittoFixture mosquitto) : ICla
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
+    /// <summary>The test hosts run as Production, where the network server needs a password; the test broker admits any login.</summary>
+    private const string NetworkServerPassword = "test-network-server-password";
+
     /// <summary>The network server's "connected and subscribed" log message.</summary>
     private const int NetworkServerConnectedEventId = 52;
 
@@ -41,6 +44,7 @@ public sealed class LoRaWanNetworkServerTests(MosquittoFixture mosquitto) : ICla
             (o.Streetlights, o.Watermeters, o.MessagesPerDevice) = (3, 2, 3);
             (o.StreetlightInterval, o.WatermeterInterval) = (TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
             (o.LoRaWan.Network, o.LoRaWan.Lights, o.LoRaWan.Meters) = ("mixed", 2, 2);
+            o.NetworkServer.Password = NetworkServerPassword;
         });
 
         // When every device has sent its three readings
@@ -191,6 +195,7 @@ public sealed class LoRaWanNetworkServerTests(MosquittoFixture mosquitto) : ICla
         {
             (o.Watermeters, o.MessagesPerDevice, o.WatermeterInterval) = (1, 3, TimeSpan.FromMilliseconds(100));
             (o.LoRaWan.Network, o.LoRaWan.Lights) = (network, 0);
+            o.NetworkServer.Password = NetworkServerPassword;
             if (viaWaterRadio)
             {
                 o.Water.Radio.DuplicateProbability = 1;
@@ -235,6 +240,7 @@ public sealed class LoRaWanNetworkServerTests(MosquittoFixture mosquitto) : ICla
         {
             (o.Streetlights, o.StreetlightInterval) = (1, TimeSpan.FromHours(1));
             (o.LoRaWan.Network, o.LoRaWan.Meters, o.LoRaWan.UplinkAfterDownlink) = (network, 0, TimeSpan.FromMilliseconds(200));
+            o.NetworkServer.Password = NetworkServerPassword;
         });
         try
         {

@@ -93,6 +93,17 @@ public sealed class LoRaWanFleetTests
     }
 
     [Fact]
+    public async Task A_host_outside_Development_with_LoRaWAN_devices_but_no_network_server_password_refuses_to_start()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
+        builder.AddSimulators(o => o.LoRaWan.Network = "chirpstack");
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(error.Failures, f => f.StartsWith("Simulators:NetworkServer:Password is empty, but Simulators:LoRaWan:Network asks for LoRaWAN devices", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Invoke_WithLoRaWanSwitches_SetsTheirKeysWhichBindToTheOptions()
     {
         IReadOnlyDictionary<string, string?>? settings = null;
