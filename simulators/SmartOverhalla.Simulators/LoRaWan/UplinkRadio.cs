@@ -79,7 +79,7 @@ internal sealed class UplinkRadio
             _devAddr,
             _fCnt,
             receivedAt,
-            new Guid(RandomBytes(16)),
+            RandomUuid(),
             payload.Encode(),
             payload,
             gateways,
@@ -112,6 +112,15 @@ internal sealed class UplinkRadio
         }
 
         return new string(chars);
+    }
+
+    /// <summary>A version-4 UUID from the device's random stream (ChirpStack's deduplication ids are random UUIDs).</summary>
+    private Guid RandomUuid()
+    {
+        var bytes = RandomBytes(16);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
     }
 
     private byte[] RandomBytes(int count)

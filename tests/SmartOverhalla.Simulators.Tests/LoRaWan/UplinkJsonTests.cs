@@ -59,7 +59,7 @@ public sealed class UplinkJsonTests
         using var json = JsonDocument.Parse(ChirpStackJson.Uplink(frame));
         var root = json.RootElement;
 
-        Assert.True(Guid.TryParse(root.GetProperty("deduplicationId").GetString(), out _));
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", root.GetProperty("deduplicationId").GetString());
         Assert.Equal(frame.ReceivedAt, DateTimeOffset.Parse(root.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         var info = root.GetProperty("deviceInfo");
         Assert.Equal("vannmalere", info.GetProperty("applicationName").GetString());
