@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Mqtt;
 using SmartOverhalla.OptionsValidation;
@@ -47,6 +48,8 @@ public static class SimulatorsHostingExtensions
         {
             simulators.Configure(configureSimulators);
         }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsHostChecks>());
 
         var mqtt = services.AddValidatedOptions<MqttConnectionOptions, MqttConnectionOptionsValidator>(builder.Configuration.GetSection(MqttSectionName));
         if (configureMqtt is not null)

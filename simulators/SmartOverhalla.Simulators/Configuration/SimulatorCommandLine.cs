@@ -22,6 +22,7 @@ internal static class SimulatorCommandLine
     private const string FaultsSection = SimulatorsSection + nameof(SimulatorOptions.StreetlightFaults) + ":";
     private const string WaterSection = SimulatorsSection + nameof(SimulatorOptions.Water) + ":";
     private const string RadioSection = WaterSection + nameof(WaterOptions.Radio) + ":";
+    private const string LoRaWanSection = SimulatorsSection + nameof(SimulatorOptions.LoRaWan) + ":";
     private const string BackfillSection = SimulatorsSection + nameof(SimulatorOptions.Backfill) + ":";
     private const string InfluxSection = InfluxOptions.SectionName + ":";
 
@@ -69,6 +70,7 @@ internal static class SimulatorCommandLine
             .. FaultSwitches("slow-ack", nameof(StreetlightFaultOptions.SlowAck), "acking commands only after --slow-ack-delay"),
             Switch.For<TimeSpan>("--slow-ack-delay", $"How late slow-acking lights ack (default {StreetlightFaultOptions.DefaultSlowAckDelay:c}).", FaultsSection + nameof(StreetlightFaultOptions.SlowAckDelay)),
             .. WaterSwitches(),
+            .. LoRaWanSwitches(),
             Switch.For<string>("--mqtt-host", $"MQTT broker host (default {MqttConnectionOptions.DefaultHost}).", MqttSection + nameof(MqttConnectionOptions.Host)),
             Switch.For<int>("--mqtt-port", $"MQTT broker port (default {MqttConnectionOptions.DefaultPort}).", MqttSection + nameof(MqttConnectionOptions.Port)),
             Switch.For<string>("--mqtt-username", "MQTT user name of every device (default: anonymous); the password comes from Mqtt__Password. With a fleet key (Simulators__FleetKey) each device logs in as itself instead.", MqttSection + nameof(MqttConnectionOptions.Username)),
@@ -132,6 +134,16 @@ internal static class SimulatorCommandLine
         Switch.For<int>("--backfill-batch-size", $"Points per write to InfluxDB (default {BackfillOptions.DefaultBatchSize}).", BackfillSection + nameof(BackfillOptions.BatchSize)),
         Switch.For<Uri>("--influx-url", $"InfluxDB of the backfill (default {InfluxOptions.DefaultUrl}); user and password from InfluxDb__Username/InfluxDb__Password.", InfluxSection + nameof(InfluxOptions.Url)),
         Switch.For<string>("--influx-database", $"Database of the backfill (default {InfluxOptions.DefaultDatabase}).", InfluxSection + nameof(InfluxOptions.Database)),
+    ];
+
+    /// <summary>Devices that speak through a simulated LoRaWAN network server's MQTT integration.</summary>
+    private static Switch[] LoRaWanSwitches() =>
+    [
+        Switch.For<string>("--lorawan", "Let the first street lights and household water meters speak LoRaWAN through a network server: chirpstack (ChirpStack v4 MQTT integration), tts (The Things Stack v3) or mixed (by turns). They never log in themselves; the simulator publishes as the network server with Simulators:NetworkServer:Username (default network-server) and the password from Simulators__NetworkServer__Password (default: off).", LoRaWanSection + nameof(LoRaWanOptions.Network)),
+        Switch.For<int>("--lorawan-lights", $"With --lorawan: the first N street lights by id speak LoRaWAN; more than the fleet has means all (default {LoRaWanOptions.DefaultDevicesPerKind}).", LoRaWanSection + nameof(LoRaWanOptions.Lights)),
+        Switch.For<int>("--lorawan-meters", $"With --lorawan: the first N household water meters by id speak LoRaWAN; more than the fleet has means all (default {LoRaWanOptions.DefaultDevicesPerKind}).", LoRaWanSection + nameof(LoRaWanOptions.Meters)),
+        Switch.For<double>("--lorawan-duplicates", "With --lorawan: share of uplinks the integration publishes twice (same fCnt, same JSON), 0-1 (default 0).", LoRaWanSection + nameof(LoRaWanOptions.DuplicateProbability)),
+        Switch.For<TimeSpan>("--lorawan-uplink-after-downlink", $"With --lorawan: how soon a light reports the level of a downlink it applied (default {LoRaWanOptions.DefaultUplinkAfterDownlink:c}).", LoRaWanSection + nameof(LoRaWanOptions.UplinkAfterDownlink)),
     ];
 
     /// <summary>The two switches of one street-light fault: a fraction of the lights, and lights by id.</summary>

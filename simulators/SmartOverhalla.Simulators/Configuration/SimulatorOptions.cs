@@ -118,7 +118,8 @@ public sealed class SimulatorOptions : IValidatableObject
 
     /// <summary>
     /// When set, the simulator writes its fleet as the gateway's import list (<c>kind,deviceId,municipality</c> per
-    /// line; the gateway's <c>Devices:ImportFile</c>) to this file and exits without simulating.
+    /// line, and <c>,role,devEui</c> for LoRaWAN devices; the gateway's <c>Devices:ImportFile</c>) to this file and exits
+    /// without simulating.
     /// </summary>
     public string? WriteFleetFile { get; set; }
 
@@ -133,6 +134,13 @@ public sealed class SimulatorOptions : IValidatableObject
     /// <summary>Faults injected into street lights (none by default).</summary>
     [ValidateObjectMembers]
     public StreetlightFaultOptions StreetlightFaults { get; set; } = new();
+
+    /// <summary>Lights and household meters that speak through a LoRaWAN network server instead of logging in (off by default).</summary>
+    [ValidateObjectMembers]
+    public LoRaWanOptions LoRaWan { get; set; } = new();
+
+    /// <summary>The broker account of the simulated network server's integration (used only with <see cref="LoRaWan"/>).</summary>
+    public NetworkServerOptions NetworkServer { get; set; } = new();
 
     /// <summary>District inflow meters: one per district, when there are household meters.</summary>
     public int InflowMeters => Watermeters == 0 ? 0 : Water?.Districts ?? 0;
@@ -160,7 +168,8 @@ public sealed class SimulatorOptions : IValidatableObject
 
         foreach (var result in ValidateFaultDevices(validationContext)
             .Concat(WaterScenarioValidation.Validate(this, validationContext))
-            .Concat(WaterScenarioValidation.ValidateBackfill(this, validationContext)))
+            .Concat(WaterScenarioValidation.ValidateBackfill(this, validationContext))
+            .Concat(LoRaWan?.Validate(validationContext) ?? []))
         {
             yield return result;
         }

@@ -16,7 +16,7 @@ namespace SmartOverhalla.Simulators.Devices;
 /// reconnects by itself: the <see cref="DeviceRunner"/>'s loop does, because reconnecting from inside
 /// MQTTnet's <c>DisconnectedAsync</c> event risks deadlocks; the event and received commands only wake it.
 /// </summary>
-internal sealed class DeviceConnection : IAsyncDisposable
+internal sealed class DeviceConnection : IDeviceLink
 {
     /// <summary>How long a clean stop may take to announce offline and disconnect.</summary>
     private static readonly TimeSpan CleanStopTimeout = TimeSpan.FromSeconds(5);

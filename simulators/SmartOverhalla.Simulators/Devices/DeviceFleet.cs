@@ -1,5 +1,6 @@
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Simulators.Configuration;
+using SmartOverhalla.Simulators.LoRaWan;
 using SmartOverhalla.Simulators.Models;
 using SmartOverhalla.Simulators.Models.Ploughs;
 using SmartOverhalla.Simulators.Models.Streetlights;
@@ -24,18 +25,35 @@ internal static class DeviceFleet
 
         var devices = new List<SimulatedDevice>(options.TotalDevices);
         var lightFaults = StreetlightFaultPlan.Create(options);
+        options.LoRaWan.TryGetMode(out var loRaWan);
+        var (loRaWanLights, loRaWanMeters) = options.LoRaWan.RequestedCounts();
         for (var number = 1; number <= options.Streetlights; number++)
         {
             var deviceId = DeviceIds.Format(options.DeviceIdPrefix, DeviceKind.Streetlight, number);
             var seed = DeviceSeed.For(options.Seed, DeviceKind.Streetlight, number);
             var faults = lightFaults[number - 1];
             var model = new StreetlightModel(deviceId, seed, time, faults, options.CommandSilenceFallback);
-            devices.Add(Device(options, DeviceKind.Streetlight, deviceId, model, options.StreetlightInterval, WaterNetworkBuilder.PhaseOf(seed, options.StreetlightInterval))
-                with { Acks = AckPolicyOf(faults, options.StreetlightFaults.SlowAckDelay) });
+            var light = Device(options, DeviceKind.Streetlight, deviceId, model, options.StreetlightInterval, WaterNetworkBuilder.PhaseOf(seed, options.StreetlightInterval))
+                with { Acks = AckPolicyOf(faults, options.StreetlightFaults.SlowAckDelay) };
+            if (loRaWan is { } lightMode && number <= loRaWanLights)
+            {
+                light = light with
+                {
+                    LoRaWan = Identity(options, lightMode, number - 1, LoRaWanProfile.Light, DeviceKind.Streetlight, deviceId),
+                    ReportAfterCommand = options.LoRaWan.UplinkAfterDownlink,
+                };
+            }
+
+            devices.Add(light);
         }
 
         water = WaterNetworkBuilder.Build(options, time.GetUtcNow());
-        devices.AddRange(WaterDevices(options, water, time));
+        // Household meters come first, by id: the first N of them speak LoRaWAN, inflow meters never.
+        var loRaWanHouseholds = Math.Min(loRaWanMeters, water.Households.Count);
+        devices.AddRange(WaterDevices(options, water, time).Select((meter, index) =>
+            loRaWan is { } meterMode && index < loRaWanHouseholds
+                ? meter with { LoRaWan = Identity(options, meterMode, index, LoRaWanProfile.Water, DeviceKind.Watermeter, meter.DeviceId) }
+                : meter));
 
         for (var number = 1; number <= options.Ploughs; number++)
         {
@@ -76,6 +94,18 @@ internal static class DeviceFleet
 
     private static SimulatedDevice Device(SimulatorOptions options, DeviceKind kind, string deviceId, IDeviceModel model, TimeSpan interval, TimeSpan phase) =>
         new(new DeviceTopic(options.Municipality, kind, deviceId, MessageType.Telemetry), model, interval, phase);
+
+    /// <summary>The <paramref name="index"/>-th (0-based) LoRaWAN device of its kind; <c>mixed</c> puts even ones on ChirpStack, odd ones on TTS.</summary>
+    private static LoRaWanIdentity Identity(SimulatorOptions options, LoRaWanMode mode, int index, LoRaWanProfile profile, DeviceKind kind, string deviceId)
+    {
+        var network = mode switch
+        {
+            LoRaWanMode.ChirpStack => LoRaWanNetwork.ChirpStack,
+            LoRaWanMode.Tts => LoRaWanNetwork.Tts,
+            _ => index % 2 == 0 ? LoRaWanNetwork.ChirpStack : LoRaWanNetwork.Tts,
+        };
+        return new LoRaWanIdentity(network, profile, DevEui.Of(options.Municipality, kind, deviceId), deviceId);
+    }
 
     /// <summary>A light that never acks stays silent even if it is also picked to ack slowly.</summary>
     private static AckPolicy AckPolicyOf(StreetlightFaults faults, TimeSpan slowAckDelay) =>

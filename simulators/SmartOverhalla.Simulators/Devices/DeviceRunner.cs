@@ -3,6 +3,7 @@ using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Simulators.Devices.Commands;
 using SmartOverhalla.Simulators.Hosting;
+using SmartOverhalla.Simulators.LoRaWan;
 using SmartOverhalla.Simulators.Models;
 
 namespace SmartOverhalla.Simulators.Devices;
@@ -18,7 +19,7 @@ internal sealed class DeviceRunner : IAsyncDisposable
 {
     private readonly SimulatedDevice _device;
     private readonly DeviceRunnerContext _context;
-    private readonly DeviceConnection _connection;
+    private readonly IDeviceLink _connection;
     private readonly CommandInbox? _commands;
     private readonly IEventSource? _events;
     private readonly DeviceOutbox _outbox = new();
@@ -40,7 +41,12 @@ internal sealed class DeviceRunner : IAsyncDisposable
         }
 
         _wakeTimer = context.Time.CreateTimer(static state => ((Channel<bool>)state!).Writer.TryWrite(true), _wake, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _connection = new DeviceConnection(device, context, _commands, () => _wake.Writer.TryWrite(true));
+        Action wake = () => _wake.Writer.TryWrite(true);
+
+        // A LoRaWAN device never logs in: the network server's integration speaks for it.
+        _connection = device.LoRaWan is { } identity && context.NetworkServer is { } networkServer
+            ? new LoRaWanDeviceLink(device, identity, networkServer, context, _commands, wake, context.LoRaWanDuplicateProbability)
+            : new DeviceConnection(device, context, _commands, wake);
     }
 
     public string DeviceId => _device.DeviceId;
@@ -103,7 +109,12 @@ internal sealed class DeviceRunner : IAsyncDisposable
                 continue;
             }
 
-            _commands?.HandleReceived(now, _outbox);
+            if (_commands?.HandleReceived(now, _outbox) > 0 && _device.ReportAfterCommand is { } soon && now + soon < nextDue)
+            {
+                // The next reading (with the level just applied) comes soon, and the schedule carries on from it.
+                nextDue = now + soon;
+            }
+
             if (_outbox.TryPeekDue(now, out _))
             {
                 // Acks of the commands just handled leave before the next reading.

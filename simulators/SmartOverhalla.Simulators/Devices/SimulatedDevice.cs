@@ -1,4 +1,5 @@
 using SmartOverhalla.Contracts.Topics;
+using SmartOverhalla.Simulators.LoRaWan;
 using SmartOverhalla.Simulators.Models;
 
 namespace SmartOverhalla.Simulators.Devices;
@@ -21,6 +22,15 @@ internal sealed record SimulatedDevice(DeviceTopic Telemetry, IDeviceModel Model
 
     /// <summary>Late and duplicated delivery of telemetry (water meters in live mode); null: every reading once, at once.</summary>
     public RadioDelivery? Radio { get; init; }
+
+    /// <summary>Who the device is on its LoRaWAN network server, when it speaks through one (it then never logs in itself).</summary>
+    public LoRaWanIdentity? LoRaWan { get; init; }
+
+    /// <summary>
+    /// When set, a reading follows this soon after the device handled a command, instead of at its next tick: a LoRaWAN
+    /// Class A device reports the new level in its next uplink, and control should not wait a whole interval for it.
+    /// </summary>
+    public TimeSpan? ReportAfterCommand { get; init; }
 
     /// <summary>The model's command side, when the device takes commands.</summary>
     public ICommandTarget? Commands => Model as ICommandTarget;

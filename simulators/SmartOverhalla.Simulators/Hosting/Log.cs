@@ -5,7 +5,7 @@ namespace SmartOverhalla.Simulators.Hosting;
 /// <summary>
 /// The simulators' log catalogue (source-generated, stable placeholders, never payloads). Event ids are unique across the
 /// simulators and the libraries in their log: 1–5 belong to SmartOverhalla.Influx (used by the backfill), 40–49 to the
-/// backfill (<c>Backfill/Log.cs</c>).
+/// backfill (<c>Backfill/Log.cs</c>), 50–59 to the simulated LoRaWAN network server (<c>LoRaWan/Log.cs</c>).
 /// </summary>
 internal static partial class Log
 {

@@ -6,7 +6,9 @@ using SmartOverhalla.Influx;
 using SmartOverhalla.Mqtt;
 using SmartOverhalla.Simulators.Backfill;
 using SmartOverhalla.Simulators.Configuration;
+using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Simulators.Devices;
+using SmartOverhalla.Simulators.LoRaWan;
 using SmartOverhalla.Simulators.Models.Streetlights;
 using SmartOverhalla.Simulators.WaterNetwork;
 
@@ -60,7 +62,10 @@ internal sealed class SimulationService(
 
         LogInjectedFaults(devices, settings);
         using var connectGate = new SemaphoreSlim(settings.ConnectParallelism, settings.ConnectParallelism);
-        var context = new DeviceRunnerContext(mqtt, time, connectGate, metrics, [.. observers], logger, settings.MessagesPerDevice, new MqttClientFactory(), settings.FleetKey);
+        var clientFactory = new MqttClientFactory();
+        await using var networkServer = CreateNetworkServer(settings, mqtt, devices, clientFactory);
+        var context = new DeviceRunnerContext(
+            mqtt, time, connectGate, metrics, [.. observers], logger, settings.MessagesPerDevice, clientFactory, settings.FleetKey, networkServer, settings.LoRaWan.DuplicateProbability);
         var runners = devices.Select(device => new DeviceRunner(device, context)).ToList();
         try
         {
@@ -92,6 +97,36 @@ internal sealed class SimulationService(
             logger.AllDevicesFinished(count);
             lifetime.StopApplication();
         }
+    }
+
+    /// <summary>
+    /// The network server's one connection when some devices speak LoRaWAN (logged, with any count the fleet clamped);
+    /// null otherwise.
+    /// </summary>
+    private NetworkServerConnection? CreateNetworkServer(SimulatorOptions settings, MqttConnectionOptions mqtt, IReadOnlyList<SimulatedDevice> devices, MqttClientFactory clientFactory)
+    {
+        if (!settings.LoRaWan.TryGetMode(out var mode) || mode is null)
+        {
+            return null;
+        }
+
+        var (requestedLights, requestedMeters) = settings.LoRaWan.RequestedCounts();
+        var lights = devices.Count(d => d.LoRaWan is not null && d.Kind == DeviceKind.Streetlight);
+        var meters = devices.Count(d => d.LoRaWan is not null && d.Kind == DeviceKind.Watermeter);
+        if (requestedLights > lights)
+        {
+            logger.LoRaWanCountClamped(requestedLights, "LoRaWAN street lights", lights);
+        }
+
+        if (requestedMeters > meters)
+        {
+            logger.LoRaWanCountClamped(requestedMeters, "LoRaWAN household water meters", meters);
+        }
+
+        logger.LoRaWanFleet(lights, meters, mode.Value.ToString(), settings.NetworkServer.Username);
+        return lights + meters == 0
+            ? null
+            : new NetworkServerConnection(mqtt, settings.NetworkServer, settings.DeviceIdPrefix + "-network-server", clientFactory, time, metrics, logger);
     }
 
     private async Task BackfillAsync(SimulatorOptions settings, CancellationToken stoppingToken)

@@ -16,6 +16,8 @@ internal sealed class SimulatorMetrics
     private readonly Counter<long> _connects;
     private readonly Counter<long> _connectFailures;
     private readonly Counter<long> _commands;
+    private readonly Counter<long> _downlinks;
+    private long _malformedDownlinks;
     private long _publishedTotal;
     private long _failedTotal;
     private int _connected;
@@ -29,6 +31,7 @@ internal sealed class SimulatorMetrics
         _connects = meter.CreateCounter<long>("smartoverhalla.simulators.connects", "{connect}", "Successful device connections, reconnections included.");
         _connectFailures = meter.CreateCounter<long>("smartoverhalla.simulators.connects.failed", "{connect}", "Failed device connection attempts.");
         _commands = meter.CreateCounter<long>("smartoverhalla.simulators.commands", "{command}", "Commands received by simulated devices, by outcome (applied, rejected, duplicate, dropped).");
+        _downlinks = meter.CreateCounter<long>("smartoverhalla.simulators.lorawan.downlinks", "{downlink}", "LoRaWAN downlinks the simulated network server received, by outcome (accepted, malformed).");
         meter.CreateObservableUpDownCounter("smartoverhalla.simulators.devices.connected", () => Volatile.Read(ref _connected), "{device}", "Devices connected now.");
     }
 
@@ -37,6 +40,20 @@ internal sealed class SimulatorMetrics
     public long FailedTotal => Interlocked.Read(ref _failedTotal);
 
     public int Connected => Volatile.Read(ref _connected);
+
+    /// <summary>LoRaWAN downlinks dropped as malformed since start.</summary>
+    public long MalformedDownlinks => Interlocked.Read(ref _malformedDownlinks);
+
+    /// <summary>One LoRaWAN downlink received: <c>accepted</c> or <c>malformed</c>.</summary>
+    public void DownlinkReceived(bool malformed)
+    {
+        if (malformed)
+        {
+            Interlocked.Increment(ref _malformedDownlinks);
+        }
+
+        _downlinks.Add(1, new KeyValuePair<string, object?>("downlink.outcome", malformed ? "malformed" : "accepted"));
+    }
 
     public void Published(DeviceKind kind, MessageType message)
     {

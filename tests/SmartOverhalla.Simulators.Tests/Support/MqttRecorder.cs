@@ -35,9 +35,15 @@ internal sealed class MqttRecorder : IAsyncDisposable
     /// </summary>
     public static async Task<MqttRecorder> StartAsync(string host, int port, string municipality, CancellationToken cancellationToken, string messageType = "#")
     {
-        var client = new MqttClientFactory().CreateMqttClient();
-        var recorder = new MqttRecorder(client, $"smartcity/v1/{municipality}/sentinel");
         var filter = messageType == "#" ? $"smartcity/v1/{municipality}/#" : $"smartcity/v1/{municipality}/+/+/{messageType}";
+        return await StartAsync(host, port, [filter], $"smartcity/v1/{municipality}/sentinel", cancellationToken);
+    }
+
+    /// <summary>Subscribes to <paramref name="filters"/> (e.g. a LoRaWAN integration's topics of one device), with its own sentinel topic.</summary>
+    public static async Task<MqttRecorder> StartAsync(string host, int port, IReadOnlyList<string> filters, string sentinelTopic, CancellationToken cancellationToken)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var recorder = new MqttRecorder(client, sentinelTopic);
         await client.ConnectAsync(
             new MqttClientOptionsBuilder()
                 .WithTcpServer(host, port)
@@ -46,12 +52,14 @@ internal sealed class MqttRecorder : IAsyncDisposable
                 .WithCleanStart(true)
                 .Build(),
             cancellationToken);
-        await client.SubscribeAsync(
-            new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainAsPublished(true))
-                .WithTopicFilter(f => f.WithTopic(recorder._sentinelRoot).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
-                .Build(),
-            cancellationToken);
+        var subscription = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(recorder._sentinelRoot).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+        foreach (var filter in filters)
+        {
+            subscription = subscription.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainAsPublished(true));
+        }
+
+        await client.SubscribeAsync(subscription.Build(), cancellationToken);
         return recorder;
     }
 

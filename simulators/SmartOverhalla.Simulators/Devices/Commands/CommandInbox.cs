@@ -61,14 +61,26 @@ internal sealed class CommandInbox
         return _received.Writer.WriteAsync(reading, cancellationToken);
     }
 
-    /// <summary>Handles every command received so far, as at <paramref name="now"/>; acks go to <paramref name="outbox"/>.</summary>
-    public void HandleReceived(DateTimeOffset now, DeviceOutbox outbox)
+    /// <summary>Takes one command already read elsewhere (a LoRaWAN downlink the network server decoded).</summary>
+    public ValueTask ReceiveAsync(CommandReading reading, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentException.ThrowIfNullOrEmpty(reading.CmdId, nameof(reading));
+        return _received.Writer.WriteAsync(reading, cancellationToken);
+    }
+
+    /// <summary>Handles every command received so far, as at <paramref name="now"/>; acks go to <paramref name="outbox"/>. Returns how many.</summary>
+    public int HandleReceived(DateTimeOffset now, DeviceOutbox outbox)
     {
         ArgumentNullException.ThrowIfNull(outbox);
+        var handled = 0;
         while (_received.Reader.TryRead(out var reading))
         {
             Handle(reading, now, outbox);
+            handled++;
         }
+
+        return handled;
     }
 
     private void Handle(CommandReading reading, DateTimeOffset now, DeviceOutbox outbox)
