@@ -2,7 +2,7 @@ namespace SmartOverhalla.Gateway.Broker;
 
 /// <summary>
 /// The MQTT topics of the LoRaWAN network servers' integrations, as the broker's ACL needs to tell them apart
-/// (/work/spec/lorawan.md, "Topics"): ChirpStack v4 <c>application/{applicationId}/device/{devEui}/event/{event}</c> and
+/// (README, "Connecting a LoRaWAN network server"): ChirpStack v4 <c>application/{applicationId}/device/{devEui}/event/{event}</c> and
 /// <c>…/command/down</c>; The Things Stack v3 <c>v3/{applicationId}[@{tenantId}]/devices/{deviceId}/up</c>,
 /// <c>…/down/{ack|nack|sent|failed|queued}</c> and <c>…/down/push</c>. Topic checks demand every level non-empty and
 /// free of wildcards, with the exact number of levels; filter checks say whether a subscription can only match topics
@@ -15,7 +15,8 @@ internal static class LoRaWanTopics
     // Shapes: "+" is one level of any value, a trailing "#" any levels below (or none), anything else itself.
     private static readonly string[] ChirpStackEvents = ["application", "+", "device", "+", "event", "#"];
     private static readonly string[] ChirpStackUplink = ["application", "+", "device", "+", "event", "up"];
-    private static readonly string[] ChirpStackDownlink = ["application", "+", "device", "+", "command", "down"];
+    // ChirpStack subscribes to its command topic with '+' for the command's name; the gateway only ever publishes 'down'.
+    private static readonly string[] ChirpStackCommands = ["application", "+", "device", "+", "command", "+"];
     private static readonly string[] TtsDevices = ["v3", "+", "devices", "+", "#"];
     private static readonly string[] TtsUplink = ["v3", "+", "devices", "+", "up"];
     private static readonly string[] TtsDownlinkPush = ["v3", "+", "devices", "+", "down", "push"];
@@ -40,8 +41,8 @@ internal static class LoRaWanTopics
     public static bool IsTtsDownlinkPush(string topic) =>
         TryLevels(topic, 6, out var levels) && levels[0] == "v3" && levels[2] == "devices" && levels[4] == "down" && levels[5] == "push";
 
-    /// <summary>What the network server subscribes to: downlinks, <c>application/+/device/+/command/down</c> or <c>v3/+/devices/+/down/push</c> or narrower.</summary>
-    public static bool IsDownlinkFilter(string filter) => IsWithin(filter, ChirpStackDownlink) || IsWithin(filter, TtsDownlinkPush);
+    /// <summary>What the network server subscribes to: downlinks, <c>application/+/device/+/command/+</c> or <c>v3/+/devices/+/down/push</c> or narrower.</summary>
+    public static bool IsDownlinkFilter(string filter) => IsWithin(filter, ChirpStackCommands) || IsWithin(filter, TtsDownlinkPush);
 
     /// <summary>What the ingestion subscribes to: uplinks, <c>application/+/device/+/event/up</c> or <c>v3/+/devices/+/up</c> or narrower.</summary>
     public static bool IsUplinkFilter(string filter) => IsWithin(filter, ChirpStackUplink) || IsWithin(filter, TtsUplink);

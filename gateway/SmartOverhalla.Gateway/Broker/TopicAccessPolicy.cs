@@ -8,7 +8,7 @@ namespace SmartOverhalla.Gateway.Broker;
 /// may subscribe to the device tree and publish dead letters. Everything else is refused. The Mosquitto ACL file the
 /// gateway writes (Devices/Mosquitto) says the same.
 /// <para>
-/// LoRaWAN (issue 12, /work/spec/lorawan.md "Platform side"; shapes in <see cref="LoRaWanTopics"/>): the network
+/// LoRaWAN (issue 12, README "Connecting a LoRaWAN network server"; shapes in <see cref="LoRaWanTopics"/>): the network
 /// server's account publishes ChirpStack events and The Things Stack uplinks and downlink events, and subscribes to
 /// downlinks; the gateway also publishes downlinks and subscribes to the network servers' events; the ingestion
 /// worker also subscribes to uplinks (shared subscriptions too). Devices never touch these trees.

@@ -2,7 +2,7 @@ namespace SmartOverhalla.Gateway.Devices;
 
 /// <summary>
 /// A LoRaWAN device's DevEUI (its IEEE EUI-64): exactly 16 hex digits, kept upper-case, compared case-insensitively
-/// (ChirpStack writes it lower-case, The Things Stack upper-case; /work/spec/lorawan.md, "Platform side"). All zeros
+/// (ChirpStack writes it lower-case, The Things Stack upper-case). All zeros
 /// and all ones are refused: neither is ever assigned to a device, and both turn up as placeholders in copied
 /// configuration.
 /// </summary>

@@ -56,7 +56,7 @@ internal static class ChirpStackUplinkReader
             (int)fPort,
             receivedAt,
             UplinkParser.Decoded(JsonFields.Object(root, "object")),
-            RadioMetadata.Read(JsonFields.Array(root, "rxInfo"), "rssi"));
+            RadioMetadata.Read(JsonFields.Array(root, "rxInfo"), "rssi", null, static gateway => JsonFields.String(gateway, "gatewayId")));
         problem = null;
         return true;
     }

@@ -8,7 +8,8 @@ internal static class RadioMetadata
     /// <param name="gateways">ChirpStack <c>rxInfo</c> or TTS <c>rx_metadata</c>.</param>
     /// <param name="rssiField">The field with the RSSI.</param>
     /// <param name="fallbackRssiField">Read when <paramref name="rssiField"/> is absent (TTS <c>channel_rssi</c>).</param>
-    public static RadioQuality Read(JsonElement? gateways, string rssiField, string? fallbackRssiField = null)
+    /// <param name="gatewayId">Reads an entry's gateway id: TTS lists one entry per antenna, so a gateway is counted once.</param>
+    public static RadioQuality Read(JsonElement? gateways, string rssiField, string? fallbackRssiField, Func<JsonElement, string?> gatewayId)
     {
         if (gateways is not { } list)
         {
@@ -17,10 +18,19 @@ internal static class RadioMetadata
 
         double? rssi = null;
         double? snr = null;
-        var count = 0;
+        var unnamed = 0;
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var gateway in list.EnumerateArray())
         {
-            count++;
+            if (gatewayId(gateway) is { Length: > 0 } id)
+            {
+                named.Add(id);
+            }
+            else
+            {
+                unnamed++;
+            }
+
             var heard = JsonFields.Number(gateway, rssiField) ?? (fallbackRssiField is null ? null : JsonFields.Number(gateway, fallbackRssiField));
             if (heard is { } r)
             {
@@ -33,6 +43,6 @@ internal static class RadioMetadata
             }
         }
 
-        return new RadioQuality(rssi, snr, count);
+        return new RadioQuality(rssi, snr, named.Count + unnamed);
     }
 }

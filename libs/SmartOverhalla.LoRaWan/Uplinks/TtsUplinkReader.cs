@@ -65,7 +65,7 @@ internal static class TtsUplinkReader
             (int)(JsonFields.Number(message, "f_port") ?? 0),
             receivedAt,
             UplinkParser.Decoded(JsonFields.Object(message, "decoded_payload")),
-            RadioMetadata.Read(JsonFields.Array(message, "rx_metadata"), "rssi", "channel_rssi"));
+            RadioMetadata.Read(JsonFields.Array(message, "rx_metadata"), "rssi", "channel_rssi", static gateway => JsonFields.Object(gateway, "gateway_ids") is { } ids ? JsonFields.String(ids, "gateway_id") : null));
         problem = null;
         return true;
     }

@@ -49,7 +49,7 @@ public sealed class LoRaWanAccessPolicyTests
     [InlineData("application/app/device/70b3d5e75e000001/command/down", true)]
     [InlineData("v3/+/devices/+/down/push", true)]
     [InlineData("v3/overhalla-lys/devices/+/down/push", true)]
-    [InlineData("application/+/device/+/command/+", false)]
+    [InlineData("application/+/device/+/command/+", true)]
     [InlineData("application/+/device/+/command/#", false)]
     [InlineData("application/+/device/+/event/up", false)]
     [InlineData("application/#", false)]

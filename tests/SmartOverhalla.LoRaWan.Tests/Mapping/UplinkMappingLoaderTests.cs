@@ -29,7 +29,7 @@ public sealed class UplinkMappingLoaderTests
             [
                 ("so-water-lora", new ProfileMatch(LoRaWanNetwork.ChirpStack, null, "SO-Water-LoRa"), DeviceKind.Watermeter),
                 ("so-light-lora", new ProfileMatch(LoRaWanNetwork.ChirpStack, null, "SO-Light-LoRa"), DeviceKind.Streetlight),
-                ("so-water-lora-tts", new ProfileMatch(LoRaWanNetwork.TheThingsStack, null, "smartoverhalla/so-water-lora"), DeviceKind.Watermeter),
+                ("so-water-lora-tts", new ProfileMatch(LoRaWanNetwork.TheThingsStack, "overhalla-vann", null), DeviceKind.Watermeter),
                 ("so-light-lora-tts", new ProfileMatch(LoRaWanNetwork.TheThingsStack, "overhalla-lys", null), DeviceKind.Streetlight),
             ],
             mapping.Profiles.Select(p => (p.Name, p.Match, p.Kind)));

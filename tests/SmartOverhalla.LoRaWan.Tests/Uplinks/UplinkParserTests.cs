@@ -157,6 +157,24 @@ public sealed class UplinkParserTests
     }
 
     [Fact]
+    public void TryParse_TtsGatewayHeardOnTwoAntennas_CountsItOnce()
+    {
+        // Given a TTS uplink whose rx_metadata has one entry per antenna: the second gateway's entry repeated for its other antenna
+        var json = Fixture.Json("tts-up-water.json");
+        var gateways = json["uplink_message"]!["rx_metadata"]!.AsArray();
+        var secondAntenna = gateways[1]!.DeepClone();
+        secondAntenna["antenna_index"] = 1;
+        gateways.Add(secondAntenna);
+
+        // When it is parsed
+        var uplink = Fixture.Uplink(Fixture.TtsWaterTopic, json);
+
+        // Then the gateway count is of gateways, not antennas
+        Assert.Equal(3, gateways.Count);
+        Assert.Equal(2, uplink.Radio.Gateways);
+    }
+
+    [Fact]
     public void TryParse_ChirpStackGatewayWithZeroSnrOmitted_CountsTheGatewayAndKeepsTheOthersSnr()
     {
         // Given a gateway entry without snr (gw.UplinkRxInfo is not built with emit_fields: an SNR of 0 is left out)

@@ -10,7 +10,7 @@ namespace SmartOverhalla.Gateway.Devices.Mosquitto;
 /// name holding '+' or '#', and the registry admits neither. Patterns also apply to the service accounts, where they
 /// expand to five-level topics that no device topic has: harmless.
 /// <para>
-/// LoRaWAN (/work/spec/lorawan.md, "Broker"): the network server's account gets ChirpStack's and The Things Stack's
+/// LoRaWAN (README, "Connecting a LoRaWAN network server"): the network server's account gets ChirpStack's and The Things Stack's
 /// event topics to write and their downlink topics to read; the gateway and the ingestion get the matching lines. A
 /// Mosquitto '+' also matches an empty level, which the embedded broker refuses for publishes: Mosquitto is as tight as
 /// its ACL syntax allows.
@@ -57,7 +57,8 @@ internal static class MosquittoAclFile
             text.AppendLine($"topic write v3/+/devices/+/down/{downlinkEvent}");
         }
 
-        text.AppendLine("topic read application/+/device/+/command/down");
+        // ChirpStack subscribes with '+' for the command name; only the gateway may publish there, and only 'down'.
+        text.AppendLine("topic read application/+/device/+/command/+");
         text.AppendLine("topic read v3/+/devices/+/down/push");
         return text.ToString();
     }
