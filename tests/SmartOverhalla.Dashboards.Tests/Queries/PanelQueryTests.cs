@@ -113,6 +113,8 @@ public sealed class PanelQueryTests(FilledDatabase database) : IClassFixture<Fil
     [InlineData("vann", "Tap per distrikt (% av vann inn)", "\"lossesPct\"", "\"lossPct\"")]
     [InlineData("vann", "Mulige lekkasjer og rørbrudd", "\"ongoing\"", "\"onGoing\"")]
     [InlineData("vann", "Forbruk per distrikt (liter per døgn)", "'day'", "'days'")]
+    [InlineData("plattform", "Svakeste enheter (radio)", "\"rssi\"", "\"rsi\"")]
+    [InlineData("plattform", "Siste LoRaWAN-meldinger som ikke ble tolket", "'lorawan'", "'lora'")]
     [InlineData("broyting", "Fart (km/t)", "GROUP BY time($__interval), \"device\"", "GROUP BY time($__interval), \"devce\"")]
     [InlineData("broyting", "Fart (km/t)", "\"device\" =~ /^$device$/", "\"devce\" =~ /^$device$/")]
     public async Task A_misspelt_measurement_field_or_tag_in_a_panel_query_is_caught(string dashboard, string panel, string right, string wrong)
