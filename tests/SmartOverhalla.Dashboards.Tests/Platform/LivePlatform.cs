@@ -26,6 +26,9 @@ internal sealed class LivePlatform : IAsyncDisposable
 
     /// <summary>The worker's spool (otherwise under the test binaries' folder, where nothing removes it).</summary>
     private readonly TempDirectory _spool = new("so-spool-");
+
+    /// <summary>The worker's cached copy of the registry's LoRaWAN device list (the gateway does not run here).</summary>
+    private readonly TempDirectory _loRaWan = new("so-lorawan-");
     private readonly Uri _influxUrl;
     private readonly string _mqttHost;
     private readonly int _mqttPort;
@@ -46,8 +49,15 @@ internal sealed class LivePlatform : IAsyncDisposable
 
     public CapturedLogs Logs { get; } = new();
 
-    public async Task StartIngestionAsync(CancellationToken ct)
+    /// <summary>
+    /// Starts the ingestion worker with the LoRaWAN uplink path on the shipped mapping file. It knows the DevEUIs from
+    /// <paramref name="loRaWanDevices"/> (the registry's list as the worker caches it); the gateway URL leads nowhere,
+    /// as while the gateway is down, so the worker keeps that copy.
+    /// </summary>
+    public async Task StartIngestionAsync(string loRaWanDevices, CancellationToken ct)
     {
+        var directoryCache = _loRaWan.File("lorawan-devices.json");
+        await File.WriteAllTextAsync(directoryCache, loRaWanDevices, ct);
         var host = Build(
             new Dictionary<string, string?>
             {
@@ -60,6 +70,10 @@ internal sealed class LivePlatform : IAsyncDisposable
                 ["Ingestion:BatchInterval"] = "00:00:00.200",
                 ["Ingestion:SelfMetricsInterval"] = "00:00:01",
                 ["Ingestion:Spool:Directory"] = _spool.Path,
+                ["LoRaWan:MappingFile"] = RepositoryRoot.Combine("deploy", "lorawan", "uplink-mapping.yaml"),
+                ["LoRaWan:GatewayUrl"] = $"http://127.0.0.1:{FreeTcpPort.Next()}/",
+                ["LoRaWan:ApiKey"] = "not-used-the-gateway-is-down",
+                ["LoRaWan:DirectoryCacheFile"] = directoryCache,
             },
             b => b.AddIngestion());
         await host.StartAsync(ct);
@@ -127,6 +141,7 @@ internal sealed class LivePlatform : IAsyncDisposable
 
         Influx.Dispose();
         _spool.Dispose();
+        _loRaWan.Dispose();
     }
 
     private IHost Build(Dictionary<string, string?> settings, Action<HostApplicationBuilder> addComponent)

@@ -61,12 +61,13 @@ public sealed class FilledDatabase : IAsyncLifetime
         }
         _platform = new LivePlatform(_influx.Url, _mosquitto.Host, _mosquitto.Port);
 
-        await _platform.StartIngestionAsync(ct);
+        await _platform.StartIngestionAsync(LoRaWanDevices.DirectoryJson(Municipality), ct);
         await _platform.StartAnalyticsAsync(ct);
         await _platform.StartSimulatorsAsync(Lights, Meters, Ploughs, ct);
         await using (var scripted = new RawPublisher(_mosquitto.Host, _mosquitto.Port))
         {
             await ScriptedDevices.PublishAsync(scripted, Municipality, TimeProvider.System.GetUtcNow(), ct);
+            await LoRaWanDevices.PublishAsync(scripted, TimeProvider.System.GetUtcNow(), ct);
         }
 
         // The savings and alert series, written with the platform's own code for them (see AnalyticsAndAlertSeries).
@@ -79,7 +80,7 @@ public sealed class FilledDatabase : IAsyncLifetime
                        && await _platform.Influx.CountAsync("platform_ingestion", "received", c) >= 3
                        && await _platform.Influx.CountAsync("platform_analytics", "windowsComputed", c, "\"windowsComputed\" > 0") >= 1,
             Deadline,
-            $"{MessagesPerDevice} readings of every simulated device, every scripted message, the savings and alerts, 3 self-metrics points of ingestion and one of analytics after a run in InfluxDB",
+            $"{MessagesPerDevice} readings of every simulated device, every scripted message and LoRaWAN uplink, the savings and alerts, 3 self-metrics points of ingestion and one of analytics after a run in InfluxDB",
             ct);
     }
 
@@ -211,7 +212,7 @@ public sealed class FilledDatabase : IAsyncLifetime
 
     private async Task<bool> ScriptedPointsStoredAsync(CancellationToken ct)
     {
-        foreach (var (measurement, field, where, count) in ScriptedDevices.ExpectedPoints)
+        foreach (var (measurement, field, where, count) in ScriptedDevices.ExpectedPoints.Concat(LoRaWanDevices.ExpectedPoints))
         {
             if (await Platform.Influx.CountAsync(measurement, field, ct, where, PolicyOf(measurement)) < count)
             {

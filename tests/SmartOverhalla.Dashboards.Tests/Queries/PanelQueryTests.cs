@@ -113,6 +113,8 @@ public sealed class PanelQueryTests(FilledDatabase database) : IClassFixture<Fil
     [InlineData("vann", "Tap per distrikt (% av vann inn)", "\"lossesPct\"", "\"lossPct\"")]
     [InlineData("vann", "Mulige lekkasjer og rørbrudd", "\"ongoing\"", "\"onGoing\"")]
     [InlineData("vann", "Forbruk per distrikt (liter per døgn)", "'day'", "'days'")]
+    [InlineData("plattform", "Svakeste enheter (radio)", "\"rssi\"", "\"rsi\"")]
+    [InlineData("plattform", "Siste LoRaWAN-meldinger som ikke ble tolket", "'lorawan'", "'lora'")]
     [InlineData("broyting", "Fart (km/t)", "GROUP BY time($__interval), \"device\"", "GROUP BY time($__interval), \"devce\"")]
     [InlineData("broyting", "Fart (km/t)", "\"device\" =~ /^$device$/", "\"devce\" =~ /^$device$/")]
     public async Task A_misspelt_measurement_field_or_tag_in_a_panel_query_is_caught(string dashboard, string panel, string right, string wrong)
@@ -127,6 +129,27 @@ public sealed class PanelQueryTests(FilledDatabase database) : IClassFixture<Fil
 
         // Then the check that holds every panel true fails
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => QueryData.AssertFound(result, target.ToString(), query));
+    }
+
+    [Fact]
+    public async Task The_weakest_devices_table_lists_the_LoRaWAN_device_with_the_weakest_latest_signal_first_and_calls_it_weak()
+    {
+        // Given the table's query over street lights and water meters, of which some report through LoRaWAN
+        var target = Dashboard.Load("plattform").Target("Svakeste enheter (radio)", "A");
+        var query = await InterpolateAsync(target);
+
+        // When it runs and Grafana merges, sorts and cuts the rows as the panel's transformations say
+        var result = await database.QueryAsync(query, TestContext.Current.CancellationToken);
+        var rows = WeakestDevicesTable.Rows(target.Panel, result);
+
+        // Then the meter whose latest uplink was the weakest comes first, with that uplink's RSSI (not its earlier, strong
+        // one) and the text "Svak", the best-heard light reads "God", and devices without radio fields are not listed
+        Assert.Equal(LoRaWanDevices.Weakest, rows[0].Device);
+        Assert.Equal(LoRaWanDevices.WeakestRssi, rows[0].Rssi);
+        Assert.Equal("Svak", WeakestDevicesTable.Assessment(target.Panel, rows[0].Score));
+        Assert.Equal("God", WeakestDevicesTable.Assessment(target.Panel, Assert.Single(rows, r => r.Device == LoRaWanDevices.Strongest).Score));
+        Assert.Equal(rows.OrderBy(r => r.Rssi).Select(r => r.Device), rows.Select(r => r.Device));
+        Assert.All(rows, r => Assert.StartsWith("lora-", r.Device, StringComparison.Ordinal));
     }
 
     [Fact]
