@@ -125,10 +125,11 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
     public const string IngestionPassword = "e2e-ingestion-password-not-for-production";
 
     /// <param name="secured">Log in as the ingestion service account (<see cref="IngestionPassword"/>).</param>
-    public async Task StartIngestionAsync(string mqttHost, int mqttPort, CancellationToken cancellationToken, bool secured = false)
+    /// <param name="settings">More settings on top (e.g. the LoRaWan section).</param>
+    public async Task StartIngestionAsync(string mqttHost, int mqttPort, CancellationToken cancellationToken, bool secured = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var (host, _) = TestHost.Build(
-            new Dictionary<string, string?>
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
             {
                 ["Mqtt:Username"] = secured ? "smartoverhalla-ingestion" : null,
                 ["Mqtt:Password"] = secured ? IngestionPassword : null,

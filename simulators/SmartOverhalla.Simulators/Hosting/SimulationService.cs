@@ -126,7 +126,7 @@ internal sealed class SimulationService(
         logger.LoRaWanFleet(lights, meters, mode.Value.ToString(), settings.NetworkServer.Username);
         return lights + meters == 0
             ? null
-            : new NetworkServerConnection(mqtt, settings.NetworkServer, settings.DeviceIdPrefix + "-network-server", clientFactory, time, metrics, logger);
+            : new NetworkServerConnection(mqtt, settings.NetworkServer, $"{settings.NetworkServer.Username}-{settings.DeviceIdPrefix}", clientFactory, time, metrics, logger);
     }
 
     private async Task BackfillAsync(SimulatorOptions settings, CancellationToken stoppingToken)

@@ -37,7 +37,7 @@ internal sealed class NetworkServerConnection : IAsyncDisposable
     private DateTimeOffset? _lastFailedAttempt;
     private volatile bool _stopping;
 
-    /// <param name="clientId">MQTT client id, unique per simulator (its device id prefix and <c>-network-server</c>).</param>
+    /// <param name="clientId">MQTT client id: the account's user name, a dash and the simulator's device id prefix (the embedded broker lets a service account use only client ids it owns: its name, or its name and a dash).</param>
     public NetworkServerConnection(MqttConnectionOptions mqtt, NetworkServerOptions account, string clientId, MqttClientFactory clientFactory, TimeProvider time, SimulatorMetrics metrics, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(mqtt);
