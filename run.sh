@@ -88,7 +88,18 @@ fi
 if ! grep -q '^SMARTOVERHALLA_ANALYTICS_API_KEY=' "$SECRETS"; then
   echo "SMARTOVERHALLA_ANALYTICS_API_KEY=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" >>"$SECRETS"
 fi
+# Added with LoRaWAN (README "Connecting a LoRaWAN network server"): the network server's MQTT password (the simulators
+# speak as ChirpStack or The Things Stack with --lorawan) and the ingestion worker's API key (role service) for the
+# registry's DevEUI list.
+if ! grep -q '^SMARTOVERHALLA_NETWORK_SERVER_MQTT_PASSWORD=' "$SECRETS"; then
+  echo "SMARTOVERHALLA_NETWORK_SERVER_MQTT_PASSWORD=$(head -c 32 /dev/urandom | base64 | tr -d '=+/\n')" >>"$SECRETS"
+fi
+if ! grep -q '^SMARTOVERHALLA_INGESTION_API_KEY=' "$SECRETS"; then
+  echo "SMARTOVERHALLA_INGESTION_API_KEY=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" >>"$SECRETS"
+fi
 source "$SECRETS"
+# One uplink mapping file for the gateway and the ingestion worker: the repository's (the simulators' profiles).
+export LoRaWan__MappingFile="$PWD/deploy/lorawan/uplink-mapping.yaml"
 if [ $# -eq 0 ]; then
   # A small town's worth of devices by default; pass simulator options to change it.
   # Water meters in two district metered areas (each with an inflow meter), one of them with a leak drawn by the seed.
@@ -111,6 +122,8 @@ start() {
 Urls="http://127.0.0.1:$HTTP_PORT" Broker__Embedded__Port=$MQTT_PORT \
   ApiKeys__Keys__local_admin__Hash=$API_KEY_HASH ApiKeys__Keys__local_admin__Roles=admin,household \
   ApiKeys__Keys__analytics__Hash=$(printf '%s' "$SMARTOVERHALLA_ANALYTICS_API_KEY" | sha256sum | cut -d' ' -f1) ApiKeys__Keys__analytics__Roles=service \
+  ApiKeys__Keys__ingestion__Hash=$(printf '%s' "$SMARTOVERHALLA_INGESTION_API_KEY" | sha256sum | cut -d' ' -f1) ApiKeys__Keys__ingestion__Roles=service \
+  Broker__Accounts__NetworkServer__Password="$SMARTOVERHALLA_NETWORK_SERVER_MQTT_PASSWORD" \
   Devices__RegistryFile="$DATA_ROOT/devices/device-registry.json" Devices__ImportFile="$DATA_ROOT/fleet.csv" \
   Lighting__StateFile="$DATA_ROOT/gateway/lighting-state.json" \
   Water__Registry__File="$DATA_ROOT/gateway/water-meters.json" Water__Registry__ImportFile="$DATA_ROOT/water-meters.csv" \
@@ -119,11 +132,13 @@ Urls="http://127.0.0.1:$HTTP_PORT" Broker__Embedded__Port=$MQTT_PORT \
   start gateway "$BUILD/SmartOverhalla.Gateway/SmartOverhalla.Gateway.dll"
 wait_for "gateway" 60 http_ok "$HTTP_PORT" /health/live || { tail -30 "$LOGS/gateway.log" >&2; exit 1; }
 Mqtt__Username=smartoverhalla-ingestion Mqtt__Password="$SMARTOVERHALLA_INGESTION_MQTT_PASSWORD" \
+  LoRaWan__GatewayUrl="http://127.0.0.1:$HTTP_PORT/" LoRaWan__ApiKey="$SMARTOVERHALLA_INGESTION_API_KEY" \
+  LoRaWan__DirectoryCacheFile="$DATA_ROOT/ingestion/lorawan-devices.json" \
   start ingestion "$BUILD/SmartOverhalla.Ingestion/SmartOverhalla.Ingestion.dll"
 Analytics__InstanceName=analytics-local \
   Analytics__Alerts__GatewayUrl="http://127.0.0.1:$HTTP_PORT/" Analytics__Alerts__ApiKey="$SMARTOVERHALLA_ANALYTICS_API_KEY" \
   start analytics "$BUILD/SmartOverhalla.Analytics/SmartOverhalla.Analytics.dll"
-Simulators__FleetKey="$SMARTOVERHALLA_FLEET_KEY" \
+Simulators__FleetKey="$SMARTOVERHALLA_FLEET_KEY" Simulators__NetworkServer__Password="$SMARTOVERHALLA_NETWORK_SERVER_MQTT_PASSWORD" \
   start simulators "$BUILD/SmartOverhalla.Simulators/SmartOverhalla.Simulators.dll" "$@"
 
 cat <<TXT

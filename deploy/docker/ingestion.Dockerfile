@@ -32,7 +32,7 @@ COPY --from=build /app ./
 COPY deploy/docker/healthcheck.sh /usr/local/bin/smartoverhalla-healthcheck
 # The spool (Ingestion:Spool:Directory = data/spool, under the content root /app): written by the app user.
 # In compose it is the named volume ingestion-spool, which Docker creates with this folder's owner.
-RUN mkdir -p /app/data/spool && chown -R "$APP_UID" /app/data
+RUN mkdir -p /app/data/spool /app/data/lorawan && chown -R "$APP_UID" /app/data
 # The non-root user the .NET images provide (uid 1654).
 USER $APP_UID
 # Healthy while it holds its MQTT connection and its self-metrics reach InfluxDB (healthcheck.sh).

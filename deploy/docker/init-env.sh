@@ -5,7 +5,7 @@
 #   - GATEWAY_ADMIN_API_KEY_HASH: a new admin API key is made, printed ONCE at the end, and only its SHA-256
 #     is written to .env (the gateway keeps only hashes; a lost key is replaced by running this again with
 #     --force, or by a new hash in .env);
-#   - ANALYTICS_API_KEY and GATEWAY_ANALYTICS_API_KEY_HASH: the analytics host's key (role service) and its hash;
+#   - ANALYTICS_API_KEY and GATEWAY_ANALYTICS_API_KEY_HASH (and INGESTION_…): a service's key (role service) and its hash;
 #   - with --simulators: COMPOSE_PROFILES=simulators, a random SIMULATORS_FLEET_KEY and
 #     SIMULATORS_FLEET_IMPORT_FILE (and SIMULATORS_WATER_REGISTRY_IMPORT_FILE), so the gateway registers the
 #     simulated fleet (and its water meters' districts) and the simulators log in.
@@ -38,14 +38,17 @@ random_key() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
 umask 077
 tmp=$(mktemp .env.XXXXXX)
 trap 'rm -f "$tmp"' EXIT
-api_key='' analytics_key=''
+api_key=''
+declare -A service_keys=()
 while IFS= read -r line || [ -n "$line" ]; do
-  if [[ $line =~ ^ANALYTICS_API_KEY=change-me ]]; then
-    analytics_key=$(random_key)
-    printf 'ANALYTICS_API_KEY=%s\n' "$analytics_key"
-  elif [[ $line =~ ^GATEWAY_ANALYTICS_API_KEY_HASH=change-me ]]; then
-    [ -n "$analytics_key" ] || { echo ".env.example must name ANALYTICS_API_KEY before GATEWAY_ANALYTICS_API_KEY_HASH" >&2; exit 1; }
-    printf 'GATEWAY_ANALYTICS_API_KEY_HASH=%s\n' "$(printf '%s' "$analytics_key" | sha256sum | cut -d' ' -f1)"
+  # A service's key (ANALYTICS_API_KEY, INGESTION_API_KEY), then the gateway's hash of it (GATEWAY_<SERVICE>_API_KEY_HASH).
+  if [[ $line =~ ^([A-Z]+)_API_KEY=change-me ]]; then
+    service_keys[${BASH_REMATCH[1]}]=$(random_key)
+    printf '%s_API_KEY=%s\n' "${BASH_REMATCH[1]}" "${service_keys[${BASH_REMATCH[1]}]}"
+  elif [[ $line =~ ^GATEWAY_([A-Z]+)_API_KEY_HASH=change-me ]] && [ "${BASH_REMATCH[1]}" != ADMIN ]; then
+    service=${BASH_REMATCH[1]}
+    [ -n "${service_keys[$service]:-}" ] || { echo ".env.example must name ${service}_API_KEY before GATEWAY_${service}_API_KEY_HASH" >&2; exit 1; }
+    printf 'GATEWAY_%s_API_KEY_HASH=%s\n' "$service" "$(printf '%s' "${service_keys[$service]}" | sha256sum | cut -d' ' -f1)"
   elif [[ $line =~ ^GATEWAY_ADMIN_API_KEY_HASH=change-me ]]; then
     api_key=$(random_key)
     printf 'GATEWAY_ADMIN_API_KEY_HASH=%s\n' "$(printf '%s' "$api_key" | sha256sum | cut -d' ' -f1)"

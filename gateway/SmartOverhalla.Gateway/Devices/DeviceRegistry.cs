@@ -71,8 +71,10 @@ internal sealed class DeviceRegistry
     /// <summary>
     /// Registers each of <paramref name="devices"/> not yet registered: an MQTT device with the secret
     /// <paramref name="secretOf"/> gives for its user name, a LoRaWAN device without one. Registered devices are left
-    /// as they are (their DevEUI included). A device whose id another kind has, or whose DevEUI another device has, is
-    /// left out and reported in <see cref="FleetImportResult.Conflicts"/>.
+    /// as they are, except how they reach the platform: a listed DevEUI that differs from the registered one (or its
+    /// absence) is applied, with the secret that goes with it (none for a LoRaWAN device), so the file stays the truth
+    /// for that. A device whose id another kind has, or whose DevEUI another device has, is left out and reported in
+    /// <see cref="FleetImportResult.Conflicts"/>.
     /// </summary>
     public async Task<FleetImportResult> ImportAsync(IReadOnlyCollection<FleetEntry> devices, Func<string, string> secretOf, CancellationToken cancellationToken)
     {
@@ -80,10 +82,12 @@ internal sealed class DeviceRegistry
         ArgumentNullException.ThrowIfNull(secretOf);
         var now = _time.GetUtcNow();
         var conflicts = new List<FleetImportConflict>();
+        var changed = 0;
         var (_, added) = await ChangeAsync(
             current =>
             {
                 conflicts.Clear();
+                changed = 0;
                 var count = 0;
                 var byDevEui = current.Values.Where(d => d.DevEui is not null).ToDictionary(d => d.DevEui!, DevEui.Comparer);
                 foreach (var entry in devices)
@@ -91,11 +95,37 @@ internal sealed class DeviceRegistry
                     var key = entry.Key;
                     if (current.TryGetValue(key, out var registered))
                     {
-                        if (!string.Equals(registered.DevEui, entry.DevEui, StringComparison.OrdinalIgnoreCase))
+                        if (string.Equals(registered.DevEui, entry.DevEui, StringComparison.OrdinalIgnoreCase))
                         {
-                            conflicts.Add(new FleetImportConflict(entry, $"registered with DevEUI {registered.DevEui ?? "(none)"}; left as registered"));
+                            continue;
                         }
 
+                        // The file says how the device reaches the platform now: through a network server (its DevEUI,
+                        // no MQTT login), or itself again (a login with the fleet-key secret, no DevEUI).
+                        if (entry.DevEui is not null && byDevEui.TryGetValue(entry.DevEui, out var taken))
+                        {
+                            conflicts.Add(new FleetImportConflict(entry, $"DevEUI in use by {taken.Key}; left as registered"));
+                            continue;
+                        }
+
+                        var switched = registered with
+                        {
+                            DevEui = entry.DevEui,
+                            SecretHash = entry.DevEui is null ? SecretHash.Create(secretOf(DeviceUsername.Of(registered.Municipality, key.Kind, key.DeviceId)), _hashIterations) : null,
+                            SecretChangedAt = now,
+                        };
+                        current[key] = switched;
+                        if (registered.DevEui is not null)
+                        {
+                            byDevEui.Remove(registered.DevEui);
+                        }
+
+                        if (switched.DevEui is not null)
+                        {
+                            byDevEui[switched.DevEui] = switched;
+                        }
+
+                        changed++;
                         continue;
                     }
 
@@ -125,11 +155,11 @@ internal sealed class DeviceRegistry
                     count++;
                 }
 
-                return (count > 0 ? RegistryChange.Done : RegistryChange.Unchanged, count);
+                return (count + changed > 0 ? RegistryChange.Done : RegistryChange.Unchanged, count);
             },
             revoked: null,
             cancellationToken);
-        return new FleetImportResult(added, conflicts);
+        return new FleetImportResult(added, changed, conflicts);
     }
 
     private static RegisteredDevice? HolderOf(Dictionary<DeviceKey, RegisteredDevice> devices, string? devEui) =>

@@ -39,6 +39,10 @@ internal sealed class FleetImport(
         }
 
         logger.FleetImported(path, result.Added, devices.Count);
+        if (result.Changed > 0)
+        {
+            logger.FleetImportSwitched(path, result.Changed);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

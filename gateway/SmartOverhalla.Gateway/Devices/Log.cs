@@ -30,4 +30,7 @@ internal static partial class Log
     [LoggerMessage(1109, LogLevel.Warning, "Fleet import {Line}: {Device} {Reason}")]
     public static partial void FleetImportConflict(this ILogger logger, string line, string device, string reason);
 
+
+    [LoggerMessage(1110, LogLevel.Information, "Fleet import from {Path}: {Count} registered devices now reach the platform as the file says (a DevEUI set: through their network server, no MQTT login; a DevEUI removed: their own MQTT login again)")]
+    public static partial void FleetImportSwitched(this ILogger logger, string path, int count);
 }

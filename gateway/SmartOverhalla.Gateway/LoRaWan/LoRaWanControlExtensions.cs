@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.LoRaWan.Mapping;
+using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Gateway.LoRaWan;
 
@@ -12,13 +13,13 @@ internal static class LoRaWanControlExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<LoRaWanControlOptions>().Bind(configuration.GetSection(LoRaWanControlOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoRaWanControlOptions>, MappingFileCheck>());
+        services.AddValidatedOptions<LoRaWanControlOptions, LoRaWanControlOptionsValidator>(configuration.GetSection(LoRaWanControlOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoRaWanControlOptions>, LoRaWanControlOptionsHostChecks>());
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LoRaWanControlOptions>>().Value;
             return options.Enabled
-                ? UplinkMappingLoader.Load(MappingFileCheck.ResolvePath(sp.GetRequiredService<IHostEnvironment>(), options.MappingFile!))
+                ? UplinkMappingLoader.Load(LoRaWanControlOptionsHostChecks.ResolvePath(sp.GetRequiredService<IHostEnvironment>(), options.MappingFile!))
                 : new UplinkMapping([]);
         });
         services.TryAddSingleton<ILoRaWanRegistry, RegistryLoRaWanDevices>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SmartOverhalla.Gateway.LoRaWan;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal sealed class LoRaWanControlOptions
     public const string SectionName = "LoRaWan";
 
     /// <summary>The uplink mapping file (YAML; README "Connecting a LoRaWAN network server"). A relative path is found from the content root.</summary>
+    [StringLength(4096)]
     public string? MappingFile { get; set; }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(MappingFile);

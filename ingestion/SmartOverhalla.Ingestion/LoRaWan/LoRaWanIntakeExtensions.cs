@@ -19,12 +19,12 @@ internal static class LoRaWanIntakeExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<LoRaWanOptions, LoRaWanOptionsValidator>(configuration.GetSection(LoRaWanOptions.SectionName));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoRaWanOptions>, MappingFileCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoRaWanOptions>, LoRaWanOptionsHostChecks>());
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LoRaWanOptions>>().Value;
             return options.Enabled
-                ? UplinkMappingLoader.Load(MappingFileCheck.ResolvePath(sp.GetRequiredService<IHostEnvironment>(), options.MappingFile!))
+                ? UplinkMappingLoader.Load(LoRaWanOptionsHostChecks.ResolvePath(sp.GetRequiredService<IHostEnvironment>(), options.MappingFile!))
                 : new UplinkMapping([]);
         });
         services.AddSingleton<LoRaWanDeviceDirectory>();

@@ -167,23 +167,54 @@ public sealed class LoRaWanDeviceEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_fleet_file_entry_whose_DevEUI_differs_from_the_registered_one_is_reported_and_left_as_registered()
+    public async Task The_fleet_file_says_how_a_registered_device_reaches_the_platform_and_a_DevEUI_in_use_is_refused()
     {
+        // Given: a gateway that registered the fleet and, through the API, a meter with DevEUI …D1; then a file in which
+        // wm-fleet-2 has a new DevEUI, the light now speaks LoRaWAN, wm-fleet-1 speaks MQTT itself again, and
+        // wm-fleet-3, already registered, asks for the API meter's DevEUI
         var ct = TestContext.Current.CancellationToken;
-        await _gateway.DisposeAsync();
-        await File.AppendAllLinesAsync(_registry.File("fleet.csv"), ["watermeter,wm-fleet-3,overhalla,,70B3D5E75E0000F3"], ct);
-        var lines = await File.ReadAllLinesAsync(_registry.File("fleet.csv"), ct);
-        lines[1] = "watermeter,wm-fleet-2,overhalla,,70B3D5E75E0000E2";
-        await File.WriteAllLinesAsync(_registry.File("fleet.csv"), lines, ct);
+        using (var before = _gateway.CreateClientWithKey(TestApiKeys.Admin))
+        {
+            using var registered = await before.PostAsJsonAsync("/api/v1/devices", new { kind = "watermeter", deviceId = "wm-api-1", municipality = "overhalla", devEui = "70B3D5E75E0000D1" }, ct);
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+            using var third = await before.PostAsJsonAsync("/api/v1/devices", new { kind = "watermeter", deviceId = "wm-fleet-3", municipality = "overhalla" }, ct);
+            Assert.Equal(HttpStatusCode.Created, third.StatusCode);
+        }
 
+        await _gateway.DisposeAsync();
+        await File.WriteAllLinesAsync(
+            _registry.File("fleet.csv"),
+            [
+                "# kind,deviceId,municipality[,role[,devEui]]",
+                "watermeter,wm-fleet-2,overhalla,,70B3D5E75E0000E2",
+                "streetlight,l-fleet-1,overhalla,,70B3D5E75E0000E1",
+                "watermeter,wm-fleet-1,overhalla,district-inflow",
+                "watermeter,wm-fleet-3,overhalla,,70B3D5E75E0000D1",
+            ],
+            ct);
+
+        // When the gateway starts again
         _gateway = Start();
 
+        // Then the DevEUI list is the file's, and the device that asked for a DevEUI in use is reported and left as it was
         using var http = _gateway.CreateClientWithKey(TestApiKeys.Operator);
         var text = await http.GetStringAsync("/api/v1/devices/lorawan", ct);
-        Assert.Contains("70B3D5E75E0000F2", text, StringComparison.Ordinal);
-        Assert.Contains("70B3D5E75E0000F3", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("70B3D5E75E0000E2", text, StringComparison.Ordinal);
-        Assert.Contains(_gateway.Logs.GetSnapshot(), r => r.Id.Id == 1109 && r.Message.Contains("fleet.csv:2", StringComparison.Ordinal) && r.Message.Contains("watermeter/wm-fleet-2", StringComparison.Ordinal));
+        Assert.Contains("70B3D5E75E0000E2", text, StringComparison.Ordinal);
+        Assert.Contains("70B3D5E75E0000E1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("70B3D5E75E0000F2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("70B3D5E75E0000F1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("wm-fleet-3", text, StringComparison.Ordinal);
+        Assert.Contains("wm-api-1", text, StringComparison.Ordinal);
+        Assert.Contains(_gateway.Logs.GetSnapshot(), r => r.Id.Id == 1109 && r.Message.Contains("fleet.csv:5", StringComparison.Ordinal) && r.Message.Contains("watermeter/wm-fleet-3", StringComparison.Ordinal));
+        Assert.Contains(_gateway.Logs.GetSnapshot(), r => r.Id.Id == 1110 && r.Message.Contains(" 3 registered devices", StringComparison.Ordinal));
+
+        // And the light lost its MQTT login with its new DevEUI, while wm-fleet-1 has one again
+        using var admin = _gateway.CreateClientWithKey(TestApiKeys.Admin);
+        var light = await admin.GetFromJsonAsync<JsonElement>("/api/v1/devices/streetlight/l-fleet-1", ct);
+        Assert.Equal(JsonValueKind.Null, light.GetProperty("username").ValueKind);
+        var meter = await admin.GetFromJsonAsync<JsonElement>("/api/v1/devices/watermeter/wm-fleet-1", ct);
+        Assert.Equal("overhalla/watermeter/wm-fleet-1", meter.GetProperty("username").GetString());
+        Assert.Equal("district-inflow", meter.GetProperty("role").GetString());
     }
 
     private GatewayFactory Start() => new GatewayFactory(new Dictionary<string, string?>

@@ -4,7 +4,7 @@ using SmartOverhalla.LoRaWan.Mapping;
 namespace SmartOverhalla.Gateway.LoRaWan;
 
 /// <summary>Refuses to start with a mapping file that cannot be read or has any problem, listing every one.</summary>
-internal sealed class MappingFileCheck(IHostEnvironment environment) : IValidateOptions<LoRaWanControlOptions>
+internal sealed class LoRaWanControlOptionsHostChecks(IHostEnvironment environment) : IValidateOptions<LoRaWanControlOptions>
 {
     public ValidateOptionsResult Validate(string? name, LoRaWanControlOptions options) =>
         !options.Enabled

@@ -5,7 +5,7 @@ using SmartOverhalla.LoRaWan.Mapping;
 namespace SmartOverhalla.Ingestion.LoRaWan;
 
 /// <summary>Refuses to start with a mapping file that cannot be read or has any problem, listing every one.</summary>
-internal sealed class MappingFileCheck(IHostEnvironment environment) : IValidateOptions<LoRaWanOptions>
+internal sealed class LoRaWanOptionsHostChecks(IHostEnvironment environment) : IValidateOptions<LoRaWanOptions>
 {
     public ValidateOptionsResult Validate(string? name, LoRaWanOptions options)
     {
