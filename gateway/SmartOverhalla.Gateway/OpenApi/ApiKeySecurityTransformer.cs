@@ -20,6 +20,7 @@ internal static class ApiKeySecurityTransformer
         [ApiPolicies.AnyRole] = "operator, planner, admin",
         [ApiPolicies.AnyRoleOrService] = "operator, planner, admin, service",
         [ApiPolicies.Household] = "household (not implied by admin)",
+        [Devices.DevicePolicies.LoRaWanDirectory] = "operator, admin, service",
     };
 
     public static Task TransformDocumentAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
