@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what SmartOverhalla needs on a fresh Debian/Ubuntu machine, only where it is missing:
-# Mosquitto 2 and InfluxDB 1.x from Debian's packages. The system services they ship are not
+# Mosquitto 2 (server and clients) and InfluxDB 1.x from Debian's packages. The system services they ship are not
 # used (deploy/servers.sh starts the project's own instances on 127.0.0.1).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -8,6 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 missing=()
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 command -v influxd >/dev/null 2>&1 || missing+=(influxdb)
+# mosquitto_pub and mosquitto_sub: the README's examples, and the tests that publish as a person would.
+command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 if [ "${1:-}" = "--with-compose" ]; then
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 fi

@@ -50,6 +50,59 @@ public sealed class DeviceIdFromTopicTests(MosquittoFixture mosquitto, InfluxFix
         h.Logs!.AssertNoUnexpectedErrors();
     }
 
+    [Fact]
+    public async Task Mosquitto_pub_telemetry_without_deviceId_is_stored_and_with_another_devices_id_is_rejected()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var h = new IngestionHarness(mosquitto.Server.Host, mosquitto.Server.Port, influx.Url);
+        await h.StartWorkerAsync(ct);
+        var now = TimeProvider.System.GetUtcNow();
+        var ts = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(-5);
+        var topic = h.Topic("streetlight", "lys-9");
+
+        // Given: the command line a person types (Debian's mosquitto-clients), once without deviceId and once naming another light
+        await MosquittoPubAsync(topic, Payload(deviceId: null, ts, dimLevel: 45), ct);
+        await MosquittoPubAsync(topic, Payload(deviceId: "lys-10", ts.AddSeconds(1), dimLevel: 12), ct);
+
+        // Then: the first is stored under the topic's device, the second is a device-mismatch reject
+        await Eventually.UntilAsync(
+            async c => await h.Influx.CountAsync("streetlight", "dimLevel", c) == 1 && await h.Influx.CountAsync("ingestion_reject", "count", c) == 1,
+            Deadline,
+            "one stored reading and one reject",
+            ct);
+        var light = Assert.Single(await h.Influx.RowsAsync("SELECT * FROM streetlight", ct));
+        Assert.Equal("lys-9", light.Series.GetString(light.Row, "device"));
+        Assert.Equal(45, light.Series.GetInt64(light.Row, "dimLevel"));
+        var reject = Assert.Single(await h.Influx.RowsAsync("SELECT * FROM ingestion_reject", ct));
+        Assert.Equal(RejectReasons.DeviceMismatch, reject.Series.GetString(reject.Row, "reason"));
+        h.Logs!.AssertNoUnexpectedErrors();
+    }
+
+    /// <summary>Runs <c>mosquitto_pub -q 1</c> against the test broker and waits for it to exit (it exits after the PUBACK).</summary>
+    private async Task MosquittoPubAsync(string topic, byte[] payload, CancellationToken cancellationToken)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("mosquitto_pub")
+        {
+            ArgumentList = { "-h", mosquitto.Server.Host, "-p", mosquitto.Server.Port.ToString(CultureInfo.InvariantCulture), "-q", "1", "-t", topic, "-m", Encoding.UTF8.GetString(payload) },
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("mosquitto_pub did not start (deploy/install.sh installs mosquitto-clients)");
+        using var timeout = new CancellationTokenSource(Deadline, TimeProvider.System);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw;
+        }
+
+        Assert.True(process.ExitCode == 0, $"mosquitto_pub exited with {process.ExitCode}: {await process.StandardError.ReadToEndAsync(cancellationToken)}");
+    }
+
     // Written by hand rather than serialised from the record, exactly as someone would type it for mosquitto_pub -m.
     private static byte[] Payload(string? deviceId, DateTimeOffset ts, int dimLevel)
     {
