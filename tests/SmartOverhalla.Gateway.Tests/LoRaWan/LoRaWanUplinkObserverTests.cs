@@ -62,6 +62,38 @@ public sealed class LoRaWanUplinkObserverTests
     }
 
     [Fact]
+    public void Observe_LightRegisteredUnderAnotherId_KeepsItsStateUnderTheRegisteredIdAndItsRouteUnderTheNetworkServersName()
+    {
+        // Given the DevEUI registered as light lys-17, while TTS names the device sl-0042
+        using var parts = new ObserverParts();
+        parts.Registry.Add(new LoRaWanIdentity(NetworkServerJson.DevEui, "namsos", DeviceKind.Streetlight, "lys-17"));
+
+        parts.Observer.Observe(NetworkServerJson.TtsUpTopic, NetworkServerJson.Sequence(NetworkServerJson.TtsUplink(35, ObserverParts.Now)));
+
+        // Then the twin is the registered light's; downlinks go to TTS's device
+        Assert.Equal(35, parts.Store.Find("namsos", "lys-17")?.ReportedLevel);
+        Assert.Null(parts.Light);
+        Assert.True(parts.Routes.TryFind(NetworkServerJson.DevEui, out var route));
+        Assert.Equal("sl-0042", route.Address.NetworkDeviceId);
+    }
+
+    [Fact]
+    public void Observe_LightHeardThroughAnotherNetworkServer_FollowsItsLatestUplink()
+    {
+        // Given a light heard through ChirpStack
+        using var parts = new ObserverParts().WithLight();
+        parts.Observer.Observe(NetworkServerJson.ChirpStackUpTopic, NetworkServerJson.Sequence(NetworkServerJson.ChirpStackUplink(70, ObserverParts.Now)));
+
+        // When it is next heard through TTS (moved to another network)
+        parts.Observer.Observe(NetworkServerJson.TtsUpTopic, NetworkServerJson.Sequence(NetworkServerJson.TtsUplink(70, ObserverParts.Now.AddMinutes(1))));
+
+        // Then its downlinks go where it was last heard
+        Assert.True(parts.Routes.TryFind(NetworkServerJson.DevEui, out var route));
+        Assert.Equal(LoRaWanNetwork.TheThingsStack, route.Address.Network);
+        Assert.Equal(1, parts.Routes.Count);
+    }
+
+    [Fact]
     public void Observe_LightUplinkOfAProfileWithoutCommands_ReportsTheLevelButLearnsNoRoute()
     {
         // Given a mapping whose light profile names no command encoder (a light that only reports)
