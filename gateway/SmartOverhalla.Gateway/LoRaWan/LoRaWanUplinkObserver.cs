@@ -117,6 +117,7 @@ internal sealed class LoRaWanUplinkObserver(
             return;
         }
 
+        sent.Forget(downlink.CmdId);
         var ackTopic = new DeviceTopic(downlink.Municipality, DeviceKind.Streetlight, downlink.LightId, MessageType.Ack);
         reports.Observe(ackTopic, new CommandAck(downlink.LightId, ack.At ?? timeProvider.GetUtcNow(), downlink.CmdId, AckResult.Applied, downlink.Level));
     }

@@ -4,7 +4,7 @@ using SmartOverhalla.LoRaWan.Downlinks;
 namespace SmartOverhalla.Gateway.LoRaWan;
 
 /// <summary>
-/// Downlinks sent and not yet acknowledged, by command id and by ChirpStack queue item id (which
+/// Downlinks sent and not yet acknowledged (an acknowledged one is forgotten), by command id and by ChirpStack queue item id (which
 /// <see cref="CommandCorrelation.QueueItemId"/> derives from the command id). Bounded: the oldest are forgotten first,
 /// and an acknowledgement after that is only logged; the command's own retries and time-out still apply.
 /// </summary>
@@ -28,10 +28,26 @@ internal sealed class SentDownlinks
                 _order.Enqueue(sent.CmdId);
             }
 
-            while (_order.Count > Capacity && _order.TryDequeue(out var oldest))
+            // Acknowledged ones leave stale ids in the queue; they are dropped as the queue is trimmed.
+            while ((_byCmdId.Count > Capacity || _order.Count > 2 * Capacity) && _order.TryDequeue(out var oldest))
             {
-                _byCmdId.Remove(oldest);
-                _byQueueItem.Remove(CommandCorrelation.QueueItemId(oldest));
+                if (_byCmdId.Remove(oldest))
+                {
+                    _byQueueItem.Remove(CommandCorrelation.QueueItemId(oldest));
+                }
+            }
+        }
+    }
+
+    /// <summary>Forgets an acknowledged downlink: a repeated or late acknowledgement of it is then ignored instead of setting an older level again.</summary>
+    public void Forget(string cmdId)
+    {
+        lock (_lock)
+        {
+            // The queue keeps the id until capacity pushes it out; TryFind no longer finds it.
+            if (_byCmdId.Remove(cmdId))
+            {
+                _byQueueItem.Remove(CommandCorrelation.QueueItemId(cmdId));
             }
         }
     }

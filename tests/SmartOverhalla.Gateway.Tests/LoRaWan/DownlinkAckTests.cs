@@ -39,6 +39,24 @@ public sealed class DownlinkAckTests
     }
 
     [Fact]
+    public void Observe_ChirpStackAckRepeatedAfterANewerCommand_DoesNotSetTheOlderLevelAgain()
+    {
+        // Given a downlink of 40 % that was acknowledged, then a newer command to 70 % that was acknowledged too
+        using var parts = new ObserverParts().WithLight();
+        parts.Sent.Add(new SentDownlink("cmd-40", NetworkServerJson.Municipality, NetworkServerJson.LightId, 40, ObserverParts.Now));
+        parts.Observer.Observe(NetworkServerJson.ChirpStackAckTopic, NetworkServerJson.Sequence(NetworkServerJson.ChirpStackAckOf("cmd-40", acknowledged: true, AckedAt)));
+        parts.Sent.Add(new SentDownlink("cmd-70", NetworkServerJson.Municipality, NetworkServerJson.LightId, 70, ObserverParts.Now));
+        parts.Observer.Observe(NetworkServerJson.ChirpStackAckTopic, NetworkServerJson.Sequence(NetworkServerJson.ChirpStackAckOf("cmd-70", acknowledged: true, AckedAt)));
+        Assert.Equal(70, parts.Light?.AckedLevel);
+
+        // When the first acknowledgement is delivered again (the broker re-delivers it)
+        parts.Observer.Observe(NetworkServerJson.ChirpStackAckTopic, NetworkServerJson.Sequence(NetworkServerJson.ChirpStackAckOf("cmd-40", acknowledged: true, AckedAt)));
+
+        // Then the light keeps the newer level
+        Assert.Equal(70, parts.Light?.AckedLevel);
+    }
+
+    [Fact]
     public void Observe_ChirpStackAckNotAcknowledged_LeavesTheCommandWaiting()
     {
         // Given a sent downlink
