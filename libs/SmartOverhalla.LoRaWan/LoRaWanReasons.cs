@@ -23,4 +23,10 @@ public static class LoRaWanReasons
 
     /// <summary>The DevEUI is not in the device registry, so the platform does not know which device it is.</summary>
     public const string DeviceUnknown = "device-unknown";
+
+    /// <summary>The registry's DevEUI list has never been loaded (no cached copy, the gateway unreachable or the key refused).</summary>
+    public const string DirectoryUnavailable = "lorawan-directory-unavailable";
+
+    /// <summary>An uplink the network server marks as simulated (The Things Stack's console or CLI), not sent by the device.</summary>
+    public const string Simulated = "lorawan-simulated";
 }

@@ -5,9 +5,9 @@ namespace SmartOverhalla.Gateway.Devices;
 /// <summary>
 /// At start, registers the devices listed in <c>Devices:ImportFile</c> that are not registered yet, each with its
 /// fleet-key secret (<see cref="DeviceSecrets.FromFleetKey"/>): how run.sh, the tests and a factory batch provision
-/// many devices at once. Devices already registered keep their (possibly rotated) secrets and their DevEUI; a listed
-/// DevEUI that differs from the registered one is reported, not applied (change it through the API: delete and
-/// register). LoRaWAN devices (with a DevEUI) get no secret.
+/// many devices at once. Devices already registered keep their (possibly rotated) secrets, except where the file says
+/// they now reach the platform another way: a DevEUI set or changed (through its network server, no secret) or removed
+/// (its own MQTT login again, with its fleet-key secret). A DevEUI another device holds is reported, not applied.
 /// </summary>
 internal sealed class FleetImport(
     DeviceRegistry registry,

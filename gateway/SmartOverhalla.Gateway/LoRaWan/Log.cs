@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(2207, LogLevel.Warning, "LoRaWAN light {Municipality}/{LightId}: encoder {Encoder} cannot express command {CmdId}")]
     public static partial void CannotEncode(ILogger logger, string municipality, string lightId, string encoder, string cmdId);
+
+    [LoggerMessage(2208, LogLevel.Debug, "LoRaWAN light {Municipality}/{LightId}: command {CmdId} is queued at the network server already; waiting for its acknowledgement")]
+    public static partial void DownlinkAlreadyQueued(ILogger logger, string municipality, string lightId, string cmdId);
 }

@@ -39,6 +39,15 @@ internal sealed class SentDownlinks
         }
     }
 
+    /// <summary>Whether the downlink of <paramref name="cmdId"/> was sent and is not yet acknowledged.</summary>
+    public bool Contains(string cmdId)
+    {
+        lock (_lock)
+        {
+            return _byCmdId.ContainsKey(cmdId);
+        }
+    }
+
     /// <summary>Forgets an acknowledged downlink: a repeated or late acknowledgement of it is then ignored instead of setting an older level again.</summary>
     public void Forget(string cmdId)
     {

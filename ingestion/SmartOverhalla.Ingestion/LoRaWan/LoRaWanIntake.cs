@@ -53,22 +53,26 @@ public sealed class LoRaWanIntake(
             return Refuse(topic, payload, receipt, problem);
         }
 
-        if (!directory.TryFind(uplink.DevEui, out var device))
-        {
-            directory.RequestRefresh();
-            return Refuse(topic, payload, receipt, new ValidationProblem(
-                "$devEui",
-                LoRaWanReasons.DeviceUnknown,
-                $"DevEUI {uplink.DevEui} is not in the device registry: register the device with its devEui"));
-        }
-
-        var deviceTopic = new DeviceTopic(device.Municipality, device.Kind, device.DeviceId, MessageType.Telemetry);
-        var withinBudget = floodGuard.Observe(deviceTopic);
+        // The profile first: a network server's integration may carry other owners' applications (ChirpStack's is
+        // global), which are refused as unmapped without asking the registry about their devices.
         if (mapping.Find(uplink) is not { } profile)
         {
             return Refuse(topic, payload, receipt, new ValidationProblem("$profile", LoRaWanReasons.Unmapped, $"no profile of the mapping file matches {Describe(uplink)}"));
         }
 
+        if (!directory.TryFind(uplink.DevEui, out var device))
+        {
+            directory.RequestRefresh();
+            return Refuse(topic, payload, receipt, directory.IsLoaded
+                ? new ValidationProblem("$devEui", LoRaWanReasons.DeviceUnknown, $"DevEUI {uplink.DevEui} is not in the device registry: register the device with its devEui")
+                : new ValidationProblem(
+                    "$devEui",
+                    LoRaWanReasons.DirectoryUnavailable,
+                    $"DevEUI {uplink.DevEui} cannot be looked up: the registry's DevEUI list has not been loaded yet (gateway unreachable, or LoRaWan:ApiKey refused; see the worker's log)"));
+        }
+
+        var deviceTopic = new DeviceTopic(device.Municipality, device.Kind, device.DeviceId, MessageType.Telemetry);
+        var withinBudget = floodGuard.Observe(deviceTopic);
         if (profile.Kind != device.Kind)
         {
             return Refuse(topic, payload, receipt, new ValidationProblem(

@@ -137,7 +137,7 @@ public static class UplinkTranslator
 
         switch (rule.Target.Shape)
         {
-            case ContractFieldShape.Number or ContractFieldShape.Integer when value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var raw):
+            case ContractFieldShape.Number or ContractFieldShape.Integer when TryNumber(value, out var raw):
                 var scaled = (raw * rule.Scale) + rule.Offset;
                 if (!double.IsFinite(scaled))
                 {
@@ -175,6 +175,18 @@ public static class UplinkTranslator
 
         problem = new ValidationProblem(path, LoRaWanReasons.FieldInvalid, $"decoded field '{path}' (for {rule.Target.Path}) is {Describe(value)}, not {rule.Target.Shape.ToString().ToLowerInvariant()}");
         return false;
+    }
+
+    /// <summary>A JSON number, or text holding one in invariant form (codecs that format with toFixed() send "123.456").</summary>
+    private static bool TryNumber(JsonElement value, out double number)
+    {
+        number = 0;
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number => value.TryGetDouble(out number),
+            JsonValueKind.String => double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number),
+            _ => false,
+        };
     }
 
     private static string Describe(JsonElement value) => value.ValueKind switch

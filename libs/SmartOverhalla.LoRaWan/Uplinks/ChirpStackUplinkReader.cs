@@ -6,7 +6,8 @@ using SmartOverhalla.LoRaWan.Topics;
 namespace SmartOverhalla.LoRaWan.Uplinks;
 
 /// <summary>
-/// ChirpStack v4's <c>UplinkEvent</c> in its JSON form (integration.proto): <c>deduplicationId</c>, <c>time</c>,
+/// ChirpStack v4's <c>UplinkEvent</c> in its JSON form (integration.proto): <c>deduplicationId</c>, <c>time</c> (the
+/// gateway's clock; the network server's own reception time is <c>rxInfo[].nsTime</c>, preferred here),
 /// <c>deviceInfo</c> (tenant, application, device profile, device name, devEui), <c>devAddr</c>, <c>fCnt</c>,
 /// <c>fPort</c>, <c>data</c> (base64), <c>object</c> (the codec's output) and <c>rxInfo</c> (one entry per gateway
 /// with <c>rssi</c> and <c>snr</c>).
@@ -34,8 +35,9 @@ internal static class ChirpStackUplinkReader
             return false;
         }
 
-        // 'time' is the gateway's (or, without one, the network server's) reception time of the uplink.
-        if (JsonFields.Time(root, "time") is not { } receivedAt)
+        // The network server's own reception time (rxInfo[].nsTime, the earliest gateway's): 'time' is the gateway's
+        // clock where the gateway has one (GPS or its own), which may be wrong by any amount on a gateway without NTP.
+        if ((EarliestNetworkServerTime(JsonFields.Array(root, "rxInfo")) ?? JsonFields.Time(root, "time")) is not { } receivedAt)
         {
             problem = UplinkParser.Missing("time", "time (RFC 3339)");
             return false;
@@ -56,8 +58,28 @@ internal static class ChirpStackUplinkReader
             (int)fPort,
             receivedAt,
             UplinkParser.Decoded(JsonFields.Object(root, "object")),
-            RadioMetadata.Read(JsonFields.Array(root, "rxInfo"), "rssi", null, static gateway => JsonFields.String(gateway, "gatewayId")));
+            RadioMetadata.Read(JsonFields.Array(root, "rxInfo"), "rssi", null, static gateway => JsonFields.String(gateway, "gatewayId")))
+        {
+            FramePayload = JsonFields.String(root, "data"),
+        };
         problem = null;
         return true;
+    }
+
+    private static DateTimeOffset? EarliestNetworkServerTime(JsonElement? rxInfo)
+    {
+        DateTimeOffset? earliest = null;
+        if (rxInfo is { } gateways)
+        {
+            foreach (var gateway in gateways.EnumerateArray())
+            {
+                if (JsonFields.Time(gateway, "nsTime") is { } time && (earliest is null || time < earliest))
+                {
+                    earliest = time;
+                }
+            }
+        }
+
+        return earliest;
     }
 }

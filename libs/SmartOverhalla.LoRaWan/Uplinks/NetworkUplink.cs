@@ -26,4 +26,8 @@ public sealed record NetworkUplink(
     int FPort,
     DateTimeOffset ReceivedAt,
     JsonElement? Decoded,
-    RadioQuality Radio);
+    RadioQuality Radio)
+{
+    /// <summary>The frame's application payload as the network server sent it (ChirpStack <c>data</c>, TTS <c>frm_payload</c>, base64), or null: two copies of one uplink carry the same.</summary>
+    public string? FramePayload { get; init; }
+}

@@ -17,6 +17,15 @@ internal static class TtsUplinkReader
     public static bool TryRead(NetworkTopic topic, JsonElement root, [NotNullWhen(true)] out NetworkUplink? uplink, [NotNullWhen(false)] out ValidationProblem? problem)
     {
         uplink = null;
+
+        // The console's and CLI's "simulate uplink": not a reading of the device, and anyone with that right could
+        // otherwise write a meter's register.
+        if (JsonFields.Boolean(root, "simulated") == true)
+        {
+            problem = new ValidationProblem("simulated", LoRaWanReasons.Simulated, "a simulated uplink (The Things Stack console or CLI), not the device's");
+            return false;
+        }
+
         if (JsonFields.Object(root, "end_device_ids") is not { } ids)
         {
             problem = UplinkParser.Missing("end_device_ids", "end_device_ids");
@@ -65,7 +74,10 @@ internal static class TtsUplinkReader
             (int)(JsonFields.Number(message, "f_port") ?? 0),
             receivedAt,
             UplinkParser.Decoded(JsonFields.Object(message, "decoded_payload")),
-            RadioMetadata.Read(JsonFields.Array(message, "rx_metadata"), "rssi", "channel_rssi", static gateway => JsonFields.Object(gateway, "gateway_ids") is { } ids ? JsonFields.String(ids, "gateway_id") : null));
+            RadioMetadata.Read(JsonFields.Array(message, "rx_metadata"), "rssi", "channel_rssi", static gateway => JsonFields.Object(gateway, "gateway_ids") is { } ids ? JsonFields.String(ids, "gateway_id") : null))
+        {
+            FramePayload = JsonFields.String(message, "frm_payload"),
+        };
         problem = null;
         return true;
     }

@@ -48,4 +48,24 @@ public sealed class LoRaWanCommandChannelTests
         // And a command to a light that speaks MQTT goes to the connection (which, not connected, refuses it)
         await Assert.ThrowsAnyAsync<Exception>(() => routing.PublishAsync(NetworkServerJson.Municipality, "sl-mqtt-1", Dim40, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task PublishAsync_RetryOfACommandQueuedAtTheNetworkServer_IsNotSentAgain()
+    {
+        // Given a light with a known route whose command was already sent as a downlink and not yet acknowledged
+        using var parts = new ObserverParts().WithLight();
+        parts.Observer.Observe(NetworkServerJson.ChirpStackUpTopic, NetworkServerJson.Sequence(NetworkServerJson.ChirpStackUplink(100, ObserverParts.Now)));
+        Assert.True(parts.Routes.TryFind(NetworkServerJson.DevEui, out _));
+        parts.Sent.Add(new SentDownlink("cmd-40", NetworkServerJson.Municipality, NetworkServerJson.LightId, 40, ObserverParts.Now));
+        var log = new FakeLogger<LoRaWanCommandChannel>();
+        using var connection = parts.UnconnectedControlConnection();
+        var channel = new LoRaWanCommandChannel(parts.Routes, parts.Sent, connection, parts.Clock, log);
+        Assert.True(parts.Registry.TryFindLight(NetworkServerJson.Municipality, NetworkServerJson.LightId, out var light));
+
+        // When lighting control retries it (the unconnected connection would throw on a publish)
+        await channel.PublishAsync(light, Dim40, TestContext.Current.CancellationToken);
+
+        // Then nothing was published again: the network server holds it until the light's next receive window
+        Assert.Contains(log.Collector.GetSnapshot(), r => r.Id.Id == 2208 && r.Message.Contains("cmd-40", StringComparison.Ordinal));
+    }
 }

@@ -38,6 +38,13 @@ internal static class NetworkServerJson
     {
         var json = Json("chirpstack-up-light.json");
         json["time"] = at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        // ChirpStack's own reception time (what the platform reads) is each gateway's nsTime.
+        foreach (var gateway in json["rxInfo"]!.AsArray())
+        {
+            gateway!["nsTime"] = at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var decoded = json["object"]!.AsObject();
         decoded.Remove("dim");
         if (dim is { } level)

@@ -54,6 +54,19 @@ public sealed class UplinkTranslatorTests
     }
 
     [Fact]
+    public void TryTranslate_NumbersSentAsText_AreNumbers()
+    {
+        // Given a codec that formats with toFixed(): the volume arrives as text
+        var uplink = WithDecoded(Fixture.ChirpStackWaterTopic, "chirpstack-up-water.json", decoded => decoded["volume_m3"] = "123.456");
+
+        // When translated
+        var json = JsonNode.Parse(Translate(uplink, Profile("so-water-lora")).Payload)!.AsObject();
+
+        // Then it is the number in litres
+        Assert.Equal(123_456, json["volumeL"]!.GetValue<double>(), 6);
+    }
+
+    [Fact]
     public void TryTranslate_ChirpStackWaterMeter_IsValidContractTelemetry()
     {
         // Given ChirpStack's documented water-meter uplink (no low_battery flag in its alarms) and the shipped profile
@@ -82,9 +95,9 @@ public sealed class UplinkTranslatorTests
 
         var json = JsonNode.Parse(Translate(uplink, Profile("so-water-lora")).Payload)!.AsObject();
 
-        // ts first, in RFC 3339 UTC; no deviceId (the topic names the device); alarms as one nested object
+        // ts first (ChirpStack's earliest nsTime), in RFC 3339 UTC; no deviceId (the topic names the device); alarms as one nested object
         Assert.Equal(["ts", "volumeL", "flowLph", "waterTempC", "batteryPct", "alarms"], json.Select(p => p.Key));
-        Assert.Equal("2026-12-07T10:15:02.123456Z", json["ts"]!.GetValue<string>());
+        Assert.Equal("2026-12-07T10:15:02.140812Z", json["ts"]!.GetValue<string>());
         Assert.Equal(["leak", "burst", "backflow", "dry", "tamper", "lowBattery"], json["alarms"]!.AsObject().Select(p => p.Key));
         Assert.Equal(JsonValueKind.Number, json["batteryPct"]!.GetValueKind());
         Assert.Equal("97", json["batteryPct"]!.ToJsonString());
@@ -239,7 +252,7 @@ public sealed class UplinkTranslatorTests
     }
 
     [Theory]
-    [InlineData("\"8.5\"", "text")]
+    [InlineData("\"warm\"", "text")]
     [InlineData("{\"c\":8.5}", "an object")]
     [InlineData("[8.5]", "an array")]
     [InlineData("true", "a boolean")]
@@ -390,7 +403,10 @@ public sealed class UplinkTranslatorTests
     public void TryTranslate_ReceptionTimeWholeSecond_HasNoFraction()
     {
         var json = Fixture.Json("chirpstack-up-water.json");
-        json["time"] = "2026-12-07T10:15:02Z";
+        foreach (var gateway in json["rxInfo"]!.AsArray())
+        {
+            gateway!["nsTime"] = "2026-12-07T10:15:02Z";
+        }
 
         var translated = Translate(Fixture.Uplink(Fixture.ChirpStackWaterTopic, json), Profile("so-water-lora"));
 

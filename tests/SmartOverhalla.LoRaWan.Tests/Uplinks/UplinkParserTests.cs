@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using SmartOverhalla.LoRaWan;
 using SmartOverhalla.LoRaWan.Topics;
 using SmartOverhalla.LoRaWan.Uplinks;
 
@@ -40,7 +41,8 @@ public sealed class UplinkParserTests
         Assert.Equal("wm-0001", uplink.NetworkDeviceId);
         Assert.Equal(10, uplink.FCnt);
         Assert.Equal(2, uplink.FPort);
-        Assert.Equal(new DateTimeOffset(2026, 12, 7, 10, 15, 2, TimeSpan.Zero).AddTicks(1_234_560), uplink.ReceivedAt);
+        // ReceivedAt is ChirpStack's own reception time, the earliest rxInfo[].nsTime, not the gateway's 'time'
+        Assert.Equal(new DateTimeOffset(2026, 12, 7, 10, 15, 2, TimeSpan.Zero).AddTicks(1_408_120), uplink.ReceivedAt);
         Assert.Equal(123.456, uplink.Decoded!.Value.GetProperty("volume_m3").GetDouble());
 
         // and the radio: best RSSI (-57 of -57/-101/-88) and best SNR (9.75 of 4.0/-3.25/9.75) come from different gateways
@@ -157,6 +159,50 @@ public sealed class UplinkParserTests
     }
 
     [Fact]
+    public void TryParse_ChirpStackWithNetworkServerTimes_UsesTheEarliestInsteadOfTheGatewaysClock()
+    {
+        // Given an uplink whose 'time' is a gateway's clock (20 min fast: no NTP), while ChirpStack's own reception
+        // times are in rxInfo[].nsTime
+        var json = Fixture.Json("chirpstack-up-water.json");
+        json["time"] = "2026-12-07T10:35:02.000Z";
+        var gateways = json["rxInfo"]!.AsArray();
+        gateways[0]!["nsTime"] = "2026-12-07T10:15:02.250Z";
+        gateways[1]!["nsTime"] = "2026-12-07T10:15:02.180Z";
+        gateways[2]!["nsTime"] = "2026-12-07T10:15:02.190Z";
+
+        // When it is parsed
+        var uplink = Fixture.Uplink(Fixture.ChirpStackWaterTopic, json);
+
+        // Then the reception time is the network server's earliest
+        Assert.Equal(new DateTimeOffset(2026, 12, 7, 10, 15, 2, 180, TimeSpan.Zero), uplink.ReceivedAt);
+    }
+
+    [Fact]
+    public void TryParse_TtsSimulatedUplink_IsRefusedAsSimulated()
+    {
+        // Given an uplink made with The Things Stack console's "simulate uplink"
+        var json = Fixture.Json("tts-up-water.json");
+        json["simulated"] = true;
+
+        // When it is parsed
+        var ok = UplinkParser.TryParse(Fixture.Topic(Fixture.TtsWaterTopic), Fixture.Sequence(json), out _, out var problem);
+
+        // Then it is refused: it is not the meter's reading
+        Assert.False(ok);
+        Assert.Equal(LoRaWanReasons.Simulated, problem!.Code);
+    }
+
+    [Fact]
+    public void TryParse_BothNetworkServers_KeepTheFramePayload()
+    {
+        var chirp = Fixture.Uplink(Fixture.ChirpStackWaterTopic, "chirpstack-up-water.json");
+        var tts = Fixture.Uplink(Fixture.TtsWaterTopic, "tts-up-water.json");
+
+        Assert.Equal(Fixture.Json("chirpstack-up-water.json")["data"]!.GetValue<string>(), chirp.FramePayload);
+        Assert.Equal(Fixture.Json("tts-up-water.json")["uplink_message"]!["frm_payload"]!.GetValue<string>(), tts.FramePayload);
+    }
+
+    [Fact]
     public void TryParse_TtsGatewayHeardOnTwoAntennas_CountsItOnce()
     {
         // Given a TTS uplink whose rx_metadata has one entry per antenna: the second gateway's entry repeated for its other antenna
@@ -241,8 +287,10 @@ public sealed class UplinkParserTests
     [InlineData("time", "time")]
     public void TryParse_ChirpStackRequiredFieldMissing_IsMalformedNamingIt(string remove, string field)
     {
-        // Given the documented uplink without one required field
+        // Given the documented uplink without one required field (for 'time': and without the gateways' nsTime, which
+        // is preferred to it)
         var json = Fixture.Json("chirpstack-up-water.json");
+        WithoutNetworkServerTimes(json);
         var dot = remove.IndexOf('.', StringComparison.Ordinal);
         (dot < 0 ? json : json[remove[..dot]]!.AsObject()).Remove(dot < 0 ? remove : remove[(dot + 1)..]);
 
@@ -262,6 +310,7 @@ public sealed class UplinkParserTests
     public void TryParse_ChirpStackFieldOfWrongType_IsMalformed(string field, string value)
     {
         var json = Fixture.Json("chirpstack-up-water.json");
+        WithoutNetworkServerTimes(json);
         json[field] = value;
 
         var (ok, _, problem) = Parse(Fixture.ChirpStackWaterTopic, json);
@@ -464,6 +513,15 @@ public sealed class UplinkParserTests
                 Assert.Equal(LoRaWanReasons.Malformed, problem!.Code);
                 Assert.False(string.IsNullOrWhiteSpace(problem.Message));
             }
+        }
+    }
+
+    /// <summary>ChirpStack without rxInfo[].nsTime (a version or gateway path that does not set it): 'time' is then read.</summary>
+    private static void WithoutNetworkServerTimes(JsonObject json)
+    {
+        foreach (var gateway in json["rxInfo"]!.AsArray())
+        {
+            gateway!.AsObject().Remove("nsTime");
         }
     }
 }
