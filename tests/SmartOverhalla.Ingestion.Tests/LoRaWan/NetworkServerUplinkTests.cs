@@ -131,4 +131,34 @@ public sealed class NetworkServerUplinkTests(MosquittoFixture mosquitto, InfluxF
         Assert.Contains(UnknownEui, unknown.Series.GetString(unknown.Row, "problems"), StringComparison.Ordinal);
         h.Logs!.AssertNoUnexpectedErrors();
     }
+
+    [Fact]
+    public async Task Without_any_DevEUI_list_an_uplink_is_rejected_as_directory_unavailable_not_as_an_unknown_device()
+    {
+        // Given a worker that has never reached the gateway and has no cached list
+        var ct = TestContext.Current.CancellationToken;
+        using var folder = new TempDirectory("lorawan-no-directory");
+        await using var h = new IngestionHarness(mosquitto.Server.Host, mosquitto.Server.Port, influx.Url, new Dictionary<string, string?>
+        {
+            ["LoRaWan:MappingFile"] = Path.Combine(RepositoryRoot.Path, "deploy", "lorawan", "uplink-mapping.yaml"),
+            ["LoRaWan:GatewayUrl"] = $"http://127.0.0.1:{FreeTcpPort.Next()}/",
+            ["LoRaWan:ApiKey"] = "not-used-the-gateway-is-down",
+            ["LoRaWan:DirectoryCacheFile"] = folder.File("lorawan-devices.json"),
+        });
+        await h.StartWorkerAsync(ct);
+        var now = TimeProvider.System.GetUtcNow();
+        var water = """{"volume_m3":1.5,"flow_m3h":0,"temperature":8,"battery":90}""";
+
+        // When a mapped uplink comes
+        await h.PublishRawAsync(
+            NetworkServerUplinks.ChirpStackTopic(WaterApplicationId, ChirpWaterEui),
+            NetworkServerUplinks.ChirpStack(WaterApplicationId, "vannmalere", "SO-Water-LoRa", "vm-01", ChirpWaterEui, 1, now.AddMinutes(-1), water, ("0016c001ff10a235", -97, 3.5)),
+            ct);
+
+        // Then it is kept as a reject that says why: the list is missing, not the device
+        await Eventually.UntilAsync(async c => await h.Influx.CountAsync("ingestion_reject", "count", c) == 1, Deadline, "the reject", ct);
+        var reject = Assert.Single(await h.Influx.RowsAsync("SELECT * FROM ingestion_reject", ct));
+        Assert.Equal(LoRaWanReasons.DirectoryUnavailable, reject.Series.GetString(reject.Row, "reason"));
+        Assert.Contains("has not been loaded", reject.Series.GetString(reject.Row, "problems"), StringComparison.Ordinal);
+    }
 }
