@@ -23,7 +23,12 @@ internal static class LoRaWanControlExtensions
                 : new UplinkMapping([]);
         });
         services.TryAddSingleton<ILoRaWanRegistry, RegistryLoRaWanDevices>();
-        services.TryAddSingleton<DownlinkRoutes>();
+        services.TryAddSingleton(sp =>
+        {
+            // Beside the lighting state (Lighting:StateFile), in the gateway's data folder.
+            var state = Path.GetFullPath(sp.GetRequiredService<IOptions<LightingControlOptions>>().Value.StateFile, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            return new DownlinkRoutes(Path.Combine(Path.GetDirectoryName(state)!, "lorawan-routes.json"), sp.GetRequiredService<ILogger<DownlinkRoutes>>());
+        });
         services.TryAddSingleton<SentDownlinks>();
         services.TryAddSingleton<LoRaWanUplinkObserver>();
         services.TryAddSingleton<LoRaWanCommandChannel>();

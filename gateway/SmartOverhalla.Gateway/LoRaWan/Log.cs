@@ -26,4 +26,13 @@ internal static partial class Log
 
     [LoggerMessage(2208, LogLevel.Debug, "LoRaWAN light {Municipality}/{LightId}: command {CmdId} is queued at the network server already; waiting for its acknowledgement")]
     public static partial void DownlinkAlreadyQueued(ILogger logger, string municipality, string lightId, string cmdId);
+
+    [LoggerMessage(2209, LogLevel.Information, "Loaded {Count} LoRaWAN downlink routes from {Path}")]
+    public static partial void RoutesLoaded(ILogger logger, string path, int count);
+
+    [LoggerMessage(2210, LogLevel.Warning, "The LoRaWAN downlink routes file {Path} cannot be read ({Reason}); each light's next uplink teaches its route again")]
+    public static partial void RoutesUnreadable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(2211, LogLevel.Warning, "The LoRaWAN downlink routes could not be saved to {Path} ({Reason}); they are kept in memory")]
+    public static partial void RoutesNotSaved(ILogger logger, string path, string reason);
 }
