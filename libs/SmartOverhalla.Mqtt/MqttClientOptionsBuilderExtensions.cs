@@ -13,6 +13,9 @@ public static class MqttClientOptionsBuilderExtensions
 
         builder = builder
             .WithTcpServer(options.Host, options.Port)
+            // (this overload edits the TCP options just set.) MQTTnet applies BufferSize to SO_RCVBUF and SO_SNDBUF on
+            // every connect; its 8 KiB default stalls a backlog (MqttConnectionOptions.SocketBufferSize).
+            .WithTcpServer(tcp => tcp.BufferSize = options.SocketBufferSize)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithKeepAlivePeriod(options.KeepAlive)
             .WithTimeout(options.ConnectTimeout);

@@ -36,6 +36,12 @@ public sealed class IngestionSettingsValidationTests
         Assert.Equal("Mqtt:Port: The field Port must be between 1 and 65535.", Assert.Single(Failures<MqttConnectionOptions>("Mqtt:Port", "70000")));
 
     [Fact]
+    public void AddIngestion_MqttSocketBufferBelow64KiB_FailsNamingIt() =>
+        Assert.Equal(
+            "Mqtt:SocketBufferSize: The field SocketBufferSize must be between 65536 and 67108864.",
+            Assert.Single(Failures<MqttConnectionOptions>("Mqtt:SocketBufferSize", "8192")));
+
+    [Fact]
     public void AddIngestion_ValidationDepthOutOfRange_FailsNamingIt() =>
         Assert.Equal("Validation:MaxDepth: The field MaxDepth must be between 2 and 64.", Assert.Single(Failures<ValidationOptions>("Validation:MaxDepth", "1")));
 
