@@ -18,19 +18,14 @@ internal static class DevEui
     /// <summary>True when <paramref name="text"/> is a valid DevEUI; <paramref name="devEui"/> is then its upper-case form.</summary>
     public static bool TryNormalize(string? text, out string devEui)
     {
+        // The format is the LoRaWAN library's (the same the worker reads uplinks with); the registry adds the placeholders.
+        if (SmartOverhalla.LoRaWan.DevEui.TryNormalize(text, out var upper) && upper is not ("0000000000000000" or "FFFFFFFFFFFFFFFF"))
+        {
+            devEui = upper;
+            return true;
+        }
+
         devEui = string.Empty;
-        if (text is not { Length: Length } || !text.All(char.IsAsciiHexDigit))
-        {
-            return false;
-        }
-
-        var upper = text.ToUpperInvariant();
-        if (upper is "0000000000000000" or "FFFFFFFFFFFFFFFF")
-        {
-            return false;
-        }
-
-        devEui = upper;
-        return true;
+        return false;
     }
 }

@@ -3,6 +3,7 @@ using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Contracts.Validation;
 using SmartOverhalla.Gateway.Lighting;
+using SmartOverhalla.LoRaWan;
 using SmartOverhalla.LoRaWan.Downlinks;
 using SmartOverhalla.LoRaWan.Mapping;
 using SmartOverhalla.LoRaWan.Topics;
@@ -49,6 +50,15 @@ internal sealed class LoRaWanUplinkObserver(
 
     private void ObserveUplink(NetworkTopic networkTopic, ReadOnlySequence<byte> payload)
     {
+        // Every water meter's uplink comes here too; a ChirpStack topic names the DevEUI, so those are passed over
+        // before their JSON is read.
+        if (networkTopic.Network == LoRaWanNetwork.ChirpStack
+            && SmartOverhalla.LoRaWan.DevEui.TryNormalize(networkTopic.Device, out var topicDevEui)
+            && !(registry.TryFindByDevEui(topicDevEui, out var named) && named.Kind == DeviceKind.Streetlight))
+        {
+            return;
+        }
+
         if (!UplinkParser.TryParse(networkTopic, payload, out var uplink, out _)
             || !registry.TryFindByDevEui(uplink.DevEui, out var light)
             || light.Kind != DeviceKind.Streetlight)

@@ -30,6 +30,9 @@ internal sealed class DeviceDirectoryRefreshService(
 
     private readonly LoRaWanOptions _options = options.Value;
 
+    /// <summary>What the cache file holds now: an unchanged list (the usual answer) is not written again every minute.</summary>
+    private byte[] _cached = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!_options.Enabled)
@@ -93,7 +96,11 @@ internal sealed class DeviceDirectoryRefreshService(
             var (devices, skipped) = Check(answer);
             directory.Replace(devices);
             Log.LoRaWanDirectoryFetched(logger, devices.Count, skipped);
-            await AtomicFile.WriteAsync(cacheFile, body, stoppingToken);
+            if (!body.AsSpan().SequenceEqual(_cached))
+            {
+                await AtomicFile.WriteAsync(cacheFile, body, stoppingToken);
+                _cached = body;
+            }
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or IOException or UnauthorizedAccessException
             || (ex is TaskCanceledException && !stoppingToken.IsCancellationRequested))
@@ -112,6 +119,7 @@ internal sealed class DeviceDirectoryRefreshService(
             }
 
             var body = await File.ReadAllBytesAsync(cacheFile, stoppingToken);
+            _cached = body;
             var (devices, skipped) = Check(JsonSerializer.Deserialize(body, DeviceDirectoryJsonContext.Default.DeviceDirectoryResponse));
             directory.Replace(devices);
             Log.LoRaWanDirectoryCacheLoaded(logger, cacheFile, devices.Count, skipped);

@@ -50,8 +50,17 @@ internal sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settin
     /// <summary>Starts the host now (WebApplicationFactory starts lazily), so the broker listens.</summary>
     public GatewayFactory Start()
     {
-        _ = Server;
-        return this;
+        try
+        {
+            _ = Server;
+            return this;
+        }
+        catch
+        {
+            // A gateway that does not start is never handed to the test, so nothing else would delete its folder.
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>Fails when an error or critical record was logged from a category the test did not expect.</summary>
