@@ -140,8 +140,11 @@ internal sealed class FloodLoad : IAsyncDisposable
                     refused++;
                 }
             }
-            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or MQTTnet.Exceptions.MqttClientNotConnectedException)
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or MQTTnet.Exceptions.MqttClientNotConnectedException
+                || !client.IsConnected)
             {
+                // A publish still in flight when the broker closed the connection fails with whatever MQTTnet's torn-down
+                // channel throws (seen: a NullReferenceException from MqttClient.Send): not acknowledged, so refused.
                 refused++;
             }
         }
