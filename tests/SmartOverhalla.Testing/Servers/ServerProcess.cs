@@ -31,6 +31,12 @@ public sealed partial class ServerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Completes when the process has exited (by itself or stopped).</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
     public static ServerProcess Start(string fileName, IEnumerable<string> arguments, string logFile) =>
         Start(fileName, arguments, logFile, environment: null, workingDirectory: null);
 

@@ -1,0 +1,143 @@
+using System.Globalization;
+using SmartOverhalla.Testing;
+using SmartOverhalla.Testing.Servers;
+
+namespace SmartOverhalla.PipelineBench;
+
+/// <summary>
+/// The benchmark's world: its own Mosquitto (the project's config: no queue limit, 1,000 in flight) and InfluxDB on
+/// 127.0.0.1, a temp folder for every log and data file, and how to start the processes it measures.
+/// </summary>
+internal sealed class BenchRig : IAsyncDisposable
+{
+    public const string TelemetryFilter = "smartcity/v1/+/streetlight/+/telemetry";
+    private const string IngestionUser = "smartoverhalla-ingestion";
+    private readonly TempDirectory _folder;
+    private int _sequence;
+
+    private BenchRig(MosquittoServer mosquitto, InfluxServer influx, TempDirectory folder)
+    {
+        Mosquitto = mosquitto;
+        Influx = influx;
+        _folder = folder;
+        MosquittoBroker = new Broker("Mosquitto", mosquitto.Host, mosquitto.Port, null, null, null);
+    }
+
+    public MosquittoServer Mosquitto { get; }
+
+    public InfluxServer Influx { get; }
+
+    public Broker MosquittoBroker { get; }
+
+    public string Folder => _folder.Path;
+
+    public static async Task<BenchRig> StartAsync(CancellationToken cancellationToken)
+    {
+        var folder = new TempDirectory("so-pipelinebench-");
+        MosquittoServer? mosquitto = null;
+        try
+        {
+            mosquitto = await MosquittoServer.StartAsync(cancellationToken);
+            var influx = await InfluxServer.StartAsync(cancellationToken);
+            return new BenchRig(mosquitto, influx, folder);
+        }
+        catch
+        {
+            if (mosquitto is not null)
+            {
+                await mosquitto.DisposeAsync();
+            }
+
+            folder.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A fresh folder for one run's logs and data.</summary>
+    public string RunFolder(string name)
+    {
+        var path = Path.Combine(Folder, $"{Interlocked.Increment(ref _sequence):D3}-{name}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>A fresh, empty database.</summary>
+    public async Task<string> NewDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var database = TestNames.Database();
+        using var store = new InfluxTestClient(Influx.Url, database);
+        await store.Schema.EnsureDatabaseAsync(cancellationToken);
+        return database;
+    }
+
+    /// <summary>The ingestion worker as shipped (Release build, its own defaults), one instance, ready once subscribed.</summary>
+    public Task<ServiceProcess> StartWorkerAsync(Broker broker, string database, string instance, string? sharedGroup, string folder, CancellationToken cancellationToken)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Mqtt__Host"] = broker.Host,
+            ["Mqtt__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
+            ["InfluxDb__Url"] = Influx.Url.ToString(),
+            ["InfluxDb__Database"] = database,
+            ["Ingestion__ClientId"] = instance,
+            ["Ingestion__InstanceName"] = instance,
+            ["Ingestion__Spool__Directory"] = Path.Combine(folder, "spool"),
+        };
+        if (broker.WorkerUsername is { } user)
+        {
+            environment["Mqtt__Username"] = user;
+            environment["Mqtt__Password"] = broker.WorkerPassword!;
+        }
+
+        if (sharedGroup is not null)
+        {
+            environment["Ingestion__SharedSubscriptionGroup"] = sharedGroup;
+        }
+
+        return ServiceProcess.StartAsync(
+            instance, "dotnet", [BenchPaths.IngestionDll], environment, Path.GetDirectoryName(BenchPaths.IngestionDll)!,
+            Path.Combine(folder, instance + ".log"), "Subscribed to", cancellationToken);
+    }
+
+    /// <summary>
+    /// The gateway with its embedded broker (the zero-install default), on a free port. Development, so that the
+    /// publisher may connect anonymously: one benchmark client publishes for 2,000 devices, which the per-identity
+    /// publish limit would otherwise slow to 20 msg/s (its client ids are exempt: <c>smartoverhalla-*</c>).
+    /// </summary>
+    public async Task<Broker> StartGatewayAsync(string folder, CancellationToken cancellationToken)
+    {
+        var port = FreeTcpPort.Next();
+        var password = Guid.NewGuid().ToString("N");
+        var data = Path.Combine(folder, "gateway-data");
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Logging__LogLevel__SmartOverhalla.Gateway"] = "Information",
+            ["Urls"] = $"http://127.0.0.1:{FreeTcpPort.Next()}",
+            ["Broker__Embedded__Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Broker__Embedded__AllowAnonymous"] = "true",
+            ["Broker__Accounts__Ingestion__Password"] = password,
+            ["InfluxDb__Url"] = Influx.Url.ToString(),
+            ["InfluxDb__Database"] = "gateway_" + Guid.NewGuid().ToString("N")[..8],
+            ["Devices__RegistryFile"] = Path.Combine(data, "device-registry.json"),
+            ["Lighting__StateFile"] = Path.Combine(data, "lighting-state.json"),
+            ["Water__Registry__File"] = Path.Combine(data, "water-meters.json"),
+            ["Water__Notices__File"] = Path.Combine(data, "water-notices.json"),
+        };
+        var gateway = await ServiceProcess.StartAsync(
+            "gateway", "dotnet", [BenchPaths.GatewayDll], environment, Path.GetDirectoryName(BenchPaths.GatewayDll)!,
+            Path.Combine(folder, "gateway.log"), "Application started", cancellationToken);
+        return new Broker("embedded", "127.0.0.1", port, IngestionUser, password, gateway);
+    }
+
+    public PublisherSettings Publisher(Broker broker, int messages, int devices, int inFlight, int connections, int rate) =>
+        new(broker.Host, broker.Port, messages, devices, inFlight, connections, rate, TestNames.Municipality(), "smartoverhalla-bench-pub-" + Guid.NewGuid().ToString("N")[..6]);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Influx.DisposeAsync();
+        await Mosquitto.DisposeAsync();
+        _folder.Dispose();
+    }
+}

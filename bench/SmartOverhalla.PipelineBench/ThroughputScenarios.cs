@@ -1,0 +1,125 @@
+using SmartOverhalla.Testing;
+
+namespace SmartOverhalla.PipelineBench;
+
+/// <summary>
+/// The throughput scenarios, one run each: the same publisher process (QoS 1, many device ids, a wide in-flight
+/// window, full speed) into a broker, and one consumer: a plain subscriber, the ingestion worker (one or two
+/// instances), or the Node-RED flow. Throughput is the expected count over the time from the first publish to the
+/// last message received (subscriber) or stored (pipelines: counted in InfluxDB).
+/// </summary>
+internal sealed class ThroughputScenarios(BenchRig rig, BenchSettings settings)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    /// <summary>The broker's ceiling: publisher → broker → mosquitto_sub.</summary>
+    public async Task<RunFigures> PassThroughAsync(bool embedded, CancellationToken cancellationToken)
+    {
+        var folder = rig.RunFolder(embedded ? "passthrough-embedded" : "passthrough-mosquitto");
+        var broker = embedded ? await rig.StartGatewayAsync(folder, cancellationToken) : rig.MosquittoBroker;
+        try
+        {
+            await using var subscriber = await PlainSubscriber.StartAsync(broker.Host, broker.Port, BenchRig.TelemetryFilter, settings.Messages, folder, cancellationToken);
+            var brokerBefore = broker.Process?.Sample();
+            var published = await PublisherProcess.RunAsync(Publisher(broker, rate: 0), folder, Deadline, cancellationToken);
+            var receivedAt = await subscriber.WaitForAllAsync(Deadline, cancellationToken);
+            return new RunFigures(Rate(settings.Messages, published.FirstPublishUnixMs, receivedAt), settings.Messages, settings.Messages, published, Broker: Since(broker.Process, brokerBefore));
+        }
+        finally
+        {
+            await StopAsync(broker.Process);
+        }
+    }
+
+    /// <summary>publisher → broker → <paramref name="instances"/> ingestion workers → InfluxDB, every point counted.</summary>
+    public async Task<RunFigures> PipelineAsync(bool embedded, int instances, CancellationToken cancellationToken)
+    {
+        var folder = rig.RunFolder(embedded ? "pipeline-embedded" : $"pipeline-mosquitto-x{instances}");
+        var broker = embedded ? await rig.StartGatewayAsync(folder, cancellationToken) : rig.MosquittoBroker;
+        var workers = new List<ServiceProcess>();
+        try
+        {
+            var database = await rig.NewDatabaseAsync(cancellationToken);
+            var group = instances > 1 ? "bench-" + Guid.NewGuid().ToString("N")[..6] : null;
+            var id = "smartoverhalla-ingestion-bench-" + Guid.NewGuid().ToString("N")[..6];
+            for (var i = 0; i < instances; i++)
+            {
+                workers.Add(await rig.StartWorkerAsync(broker, database, $"{id}-{i}", group, folder, cancellationToken));
+            }
+
+            var before = workers.Select(w => w.Sample()).ToArray();
+            var brokerBefore = broker.Process?.Sample();
+            using var store = new InfluxTestClient(rig.Influx.Url, database);
+            var publishing = PublisherProcess.RunAsync(Publisher(broker, rate: 0), folder, Deadline, cancellationToken);
+            var (storedAt, count) = await StoredCount.WaitAsync(store, settings.Messages, Deadline, cancellationToken);
+            var published = await publishing;
+            var consumer = Sum(workers.Select((w, i) => w.Sample().Since(before[i])));
+            var figures = new RunFigures(
+                storedAt is { } at ? Rate(settings.Messages, published.FirstPublishUnixMs, at) : 0, count, settings.Messages, published, consumer, Since(broker.Process, brokerBefore));
+            await StopCheckedAsync(workers);
+            return figures;
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                await worker.DisposeAsync();
+            }
+
+            await StopAsync(broker.Process);
+        }
+    }
+
+    /// <summary>
+    /// A backlog at the broker: the worker subscribes (a persistent session), stops, every message is published to its
+    /// session while it is away, and it starts again. Throughput is from its start to the last point stored.
+    /// </summary>
+    public async Task<RunFigures> BacklogAsync(CancellationToken cancellationToken)
+    {
+        var folder = rig.RunFolder("backlog-mosquitto");
+        var broker = rig.MosquittoBroker;
+        var database = await rig.NewDatabaseAsync(cancellationToken);
+        var id = "smartoverhalla-ingestion-bench-" + Guid.NewGuid().ToString("N")[..6];
+        await (await rig.StartWorkerAsync(broker, database, id, null, folder, cancellationToken)).DisposeAsync();
+        var published = await PublisherProcess.RunAsync(Publisher(broker, rate: 0), folder, Deadline, cancellationToken);
+        var startedAt = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var worker = await rig.StartWorkerAsync(broker, database, id, null, folder, cancellationToken);
+        using var store = new InfluxTestClient(rig.Influx.Url, database);
+        var (storedAt, count) = await StoredCount.WaitAsync(store, settings.Messages, Deadline, cancellationToken);
+        var figures = new RunFigures(storedAt is { } at ? Rate(settings.Messages, startedAt, at) : 0, count, settings.Messages, published, worker.Sample());
+        await StopCheckedAsync([worker]);
+        return figures;
+    }
+
+    private PublisherSettings Publisher(Broker broker, int rate) =>
+        rig.Publisher(broker, settings.Messages, settings.Devices, settings.InFlight, settings.Connections, rate);
+
+    private static double Rate(int messages, long fromUnixMs, long toUnixMs) => messages * 1000.0 / Math.Max(1, toUnixMs - fromUnixMs);
+
+    private static ProcessSample? Since(ServiceProcess? process, ProcessSample? before) =>
+        process is not null && before is { } b ? process.Sample().Since(b) : null;
+
+    private static ProcessSample Sum(IEnumerable<ProcessSample> samples) =>
+        samples.Aggregate(new ProcessSample(TimeSpan.Zero, 0), (sum, s) => new ProcessSample(sum.Cpu + s.Cpu, Math.Max(sum.PeakRssBytes, s.PeakRssBytes)));
+
+    /// <summary>Stops the workers cleanly and fails the run if any logged an error.</summary>
+    internal static async Task StopCheckedAsync(IEnumerable<ServiceProcess> workers)
+    {
+        foreach (var worker in workers)
+        {
+            await worker.StopAsync();
+            if (worker.ErrorLines() is [var first, ..])
+            {
+                throw new InvalidOperationException($"{worker.Name} logged an error: {first} (log: {worker.LogFile})");
+            }
+        }
+    }
+
+    private static async Task StopAsync(ServiceProcess? process)
+    {
+        if (process is not null)
+        {
+            await process.DisposeAsync();
+        }
+    }
+}
