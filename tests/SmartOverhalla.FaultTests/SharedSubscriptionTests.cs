@@ -10,7 +10,7 @@ namespace SmartOverhalla.FaultTests;
 /// <remarks>
 /// <para>
 /// What Mosquitto 2.0.11 does with a member whose session outlives its process (killed, or stopped cleanly: the
-/// same, as long as the session is kept): it goes on dealing the group's messages to its members in turn, the
+/// same, as long as the session is kept; seen with two <c>mosquitto_sub -c</c>): it goes on dealing the group's messages to its members in turn, the
 /// offline one included, and queues that one's turn in its session, next to the messages it had in flight
 /// unacknowledged. Nothing is handed to the live members instead. The restarted worker receives that backlog as
 /// soon as it reconnects under the same client id: about a third of what was sent while it was away (measured
