@@ -7,31 +7,25 @@ using SmartOverhalla.Testing.Servers;
 namespace SmartOverhalla.FaultTests;
 
 /// <summary>
-/// One fault scenario's world: its own Mosquitto and InfluxDB processes, the ingestion worker as a separate
-/// process with its own spool directory, and simulated street lights publishing through the broker.
+/// One fault scenario's world: its own Mosquitto and InfluxDB processes, the ingestion worker (or several, each with
+/// its own client id) as separate processes with their own spool directories, and simulated street lights publishing
+/// through the broker.
 /// </summary>
 internal sealed class FaultRig : IAsyncDisposable
 {
     private const string Measurement = "streetlight";
     private const string Field = "dimLevel";
+    private const string SelfMetrics = "platform_ingestion";
     private readonly string _spoolRoot;
 
-    private FaultRig(MosquittoServer mosquitto, InfluxServer influx, int lights, IReadOnlyDictionary<string, string>? settings)
+    private FaultRig(MosquittoServer mosquitto, InfluxServer influx, int lights, IReadOnlyDictionary<string, string>? settings, int workers)
     {
         Mosquitto = mosquitto;
         Influx = influx;
         Municipality = TestNames.Municipality();
         Database = TestNames.Database();
-        ClientId = "ingestion-" + Municipality;
         _spoolRoot = Directory.CreateTempSubdirectory("so-fault-spool-").FullName;
-        SpoolDirectory = Path.Combine(_spoolRoot, ClientId);
-        var environment = IngestionProcess.Settings(mosquitto.Host, mosquitto.Port, influx.Url, Database, ClientId, _spoolRoot);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            environment[key] = value;
-        }
-
-        Worker = new IngestionProcess(environment, Path.Combine(_spoolRoot, "ingestion.log"));
+        Workers = [.. Enumerable.Range(1, workers).Select(n => CreateWorker(workers == 1 ? "ingestion-" + Municipality : $"ingestion-{Municipality}-{n}", settings))];
         Lights = new SimulatedLights(mosquitto.Host, mosquitto.Port, Municipality, lights, TimeProvider.System.GetUtcNow());
         Store = new InfluxTestClient(influx.Url, Database);
     }
@@ -40,7 +34,11 @@ internal sealed class FaultRig : IAsyncDisposable
 
     public InfluxServer Influx { get; }
 
-    public IngestionProcess Worker { get; }
+    /// <summary>The workers, all with the same settings but their own client id (= instance name), spool and log.</summary>
+    public IReadOnlyList<IngestionProcess> Workers { get; }
+
+    /// <summary>The first (in most scenarios the only) worker.</summary>
+    public IngestionProcess Worker => Workers[0];
 
     public SimulatedLights Lights { get; }
 
@@ -50,14 +48,14 @@ internal sealed class FaultRig : IAsyncDisposable
 
     public string Database { get; }
 
-    public string ClientId { get; }
-
-    /// <summary>The worker's spool: <c>{Ingestion:Spool:Directory}/{ClientId}</c>.</summary>
-    public string SpoolDirectory { get; }
-
-    /// <summary>Starts both servers and the worker; <paramref name="settings"/> adds or overrides the worker's environment.</summary>
-    public static async Task<FaultRig> StartAsync(int lights, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts both servers and the workers (one unless <paramref name="workers"/> says more, started side by side);
+    /// <paramref name="settings"/> adds or overrides every worker's environment.
+    /// </summary>
+    public static async Task<FaultRig> StartAsync(
+        int lights, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null, int workers = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         var mosquitto = MosquittoServer.StartAsync(cancellationToken);
         var influx = InfluxServer.StartAsync(cancellationToken);
         try
@@ -72,7 +70,7 @@ internal sealed class FaultRig : IAsyncDisposable
             throw;
         }
 
-        var rig = new FaultRig(mosquitto.Result, influx.Result, lights, settings);
+        var rig = new FaultRig(mosquitto.Result, influx.Result, lights, settings, workers);
         try
         {
             if (!rig.Mosquitto.IsOwned || !rig.Influx.IsOwned)
@@ -80,7 +78,7 @@ internal sealed class FaultRig : IAsyncDisposable
                 throw new InvalidOperationException("Fault tests stop and restart servers: they need servers they started (unset the SMARTOVERHALLA_TEST_* reuse variables).");
             }
 
-            await rig.Worker.StartAsync(cancellationToken);
+            await Task.WhenAll(rig.Workers.Select(w => w.StartAsync(cancellationToken)));
             return rig;
         }
         catch
@@ -90,19 +88,14 @@ internal sealed class FaultRig : IAsyncDisposable
         }
     }
 
-    /// <summary>Segment files in the spool (0 when it is empty: replayed segments are deleted).</summary>
-    public int SpoolSegments() => Directory.Exists(SpoolDirectory) ? Directory.GetFiles(SpoolDirectory, SpoolSegment.Prefix + "*" + SpoolSegment.Extension).Length : 0;
+    /// <summary>Segment files in the workers' spools (0 when they are empty: replayed segments are deleted).</summary>
+    public int SpoolSegments() => Workers.Sum(w => SegmentFiles(w.SpoolDirectory).Length);
 
-    /// <summary>Points in the spool's segment files, read with the worker's own record format (it keeps running).</summary>
+    /// <summary>Points in the workers' spool segment files, read with the worker's own record format (it keeps running).</summary>
     public long SpooledPointsOnDisk()
     {
         long points = 0;
-        if (!Directory.Exists(SpoolDirectory))
-        {
-            return 0;
-        }
-
-        foreach (var file in Directory.GetFiles(SpoolDirectory, SpoolSegment.Prefix + "*" + SpoolSegment.Extension))
+        foreach (var file in Workers.SelectMany(w => SegmentFiles(w.SpoolDirectory)))
         {
             try
             {
@@ -170,13 +163,37 @@ internal sealed class FaultRig : IAsyncDisposable
         return new DeliveryReport(sent, stored, missing, duplicated, extra);
     }
 
-    /// <summary>The worker's own count of points it spooled since it (last) started, from its self-metrics.</summary>
+    /// <summary>
+    /// The workers' own count of points they spooled since they (last) started, from their self-metrics; null until
+    /// every worker has reported.
+    /// </summary>
     public async Task<long?> ReportedSpooledPointsAsync(CancellationToken cancellationToken)
     {
+        long total = 0;
+        foreach (var worker in Workers)
+        {
+            if (await LastSelfMetricAsync(worker, "spooledPoints", cancellationToken) is not { } spooled)
+            {
+                return null;
+            }
+
+            total += spooled;
+        }
+
+        return total;
+    }
+
+    /// <summary>The latest value of one of a worker's self-metrics counters (totals since its process started); null before its first report.</summary>
+    public async Task<long?> LastSelfMetricAsync(IngestionProcess worker, string field, CancellationToken cancellationToken)
+    {
         var rows = await Store.RowsAsync(
-            $"SELECT LAST(\"spooledPoints\") FROM \"platform_ingestion\" WHERE \"instance\" = {InfluxQl.QuoteString(ClientId)}", cancellationToken);
+            $"SELECT LAST({InfluxQl.QuoteIdentifier(field)}) FROM {InfluxQl.QuoteIdentifier(SelfMetrics)} WHERE {InfluxQl.QuoteIdentifier("instance")} = {InfluxQl.QuoteString(worker.ClientId)}", cancellationToken);
         return rows.Count == 0 ? null : rows[0].Series.GetInt64(rows[0].Row, "last");
     }
+
+    /// <summary>How many self-metrics reports a worker has written (over all its processes).</summary>
+    public Task<long> SelfMetricReportsAsync(IngestionProcess worker, CancellationToken cancellationToken) =>
+        Store.CountAsync(SelfMetrics, "received", cancellationToken, $"{InfluxQl.QuoteIdentifier("instance")} = {InfluxQl.QuoteString(worker.ClientId)}");
 
     /// <summary>Stops every part, also when an earlier one failed to stop, and deletes the spool root last, when nothing writes to it.</summary>
     public async ValueTask DisposeAsync()
@@ -185,7 +202,7 @@ internal sealed class FaultRig : IAsyncDisposable
         Func<ValueTask>[] stops =
         [
             Lights.DisposeAsync,
-            Worker.DisposeAsync,
+            .. Workers.Select(w => (Func<ValueTask>)w.DisposeAsync),
             () =>
             {
                 Store.Dispose();
@@ -211,6 +228,20 @@ internal sealed class FaultRig : IAsyncDisposable
         {
             throw new AggregateException("The fault rig did not stop cleanly.", failures);
         }
+    }
+
+    private static string[] SegmentFiles(string spoolDirectory) =>
+        Directory.Exists(spoolDirectory) ? Directory.GetFiles(spoolDirectory, SpoolSegment.Prefix + "*" + SpoolSegment.Extension) : [];
+
+    private IngestionProcess CreateWorker(string clientId, IReadOnlyDictionary<string, string>? settings)
+    {
+        var environment = IngestionProcess.Settings(Mosquitto.Host, Mosquitto.Port, Influx.Url, Database, clientId, _spoolRoot);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return new IngestionProcess(environment, Path.Combine(_spoolRoot, clientId + ".log"));
     }
 
     private static async Task DisposeStartedAsync<T>(Task<T> starting)

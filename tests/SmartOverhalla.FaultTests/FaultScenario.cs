@@ -31,10 +31,13 @@ internal static class FaultScenario
         var figures = report.Describe(scenario, catchUp, spooled, rig.Lights.PublishRetries);
         output.WriteLine(figures);
         AppendToReport(figures);
-        output.WriteLine($"worker log ({rig.Worker.LogFile}), last lines:");
-        foreach (var line in rig.Worker.Tail(15))
+        foreach (var worker in rig.Workers)
         {
-            output.WriteLine("  " + line);
+            output.WriteLine($"worker log ({worker.LogFile}), last lines:");
+            foreach (var line in worker.Tail(15))
+            {
+                output.WriteLine("  " + line);
+            }
         }
 
         Assert.True(report.Sent > 0, "nothing was sent");
@@ -43,7 +46,7 @@ internal static class FaultScenario
         Assert.Equal(0, report.Extra);
         Assert.Equal(report.Sent, report.Stored);
         await Eventually.UntilAsync(() => rig.SpoolSegments() == 0, StepDeadline, "the spool to be replayed and its segments deleted", cancellationToken);
-        Assert.DoesNotContain(rig.Worker.ErrorLines(), l => l.Contains("Unexpected error", StringComparison.Ordinal));
+        Assert.DoesNotContain(rig.Workers.SelectMany(w => w.ErrorLines()), l => l.Contains("Unexpected error", StringComparison.Ordinal));
         return report;
     }
 
@@ -71,7 +74,7 @@ internal static class FaultScenario
         return Stopwatch.GetElapsedTime(since);
     }
 
-    /// <summary>The worker's own spooled-points total, once it has written self-metrics since InfluxDB was back (null if it never did).</summary>
+    /// <summary>The workers' own spooled-points total, once each has written self-metrics since InfluxDB was back (null if one never did).</summary>
     private static async Task<long?> ReportedSpooledAsync(FaultRig rig, CancellationToken cancellationToken)
     {
         long? reported = null;

@@ -21,12 +21,20 @@ internal sealed class IngestionProcess : IAsyncDisposable
     {
         _environment = environment;
         _logFile = logFile;
+        ClientId = environment["Ingestion__ClientId"];
+        SpoolDirectory = Path.Combine(environment["Ingestion__Spool__Directory"], ClientId);
     }
 
     public static string DllPath =>
         typeof(IngestionProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "IngestionDll").Value!;
 
     public int? Pid => _process?.Pid;
+
+    /// <summary>Its MQTT client id, which is also its instance name in the self-metrics.</summary>
+    public string ClientId { get; }
+
+    /// <summary>Its spool: <c>{Ingestion:Spool:Directory}/{ClientId}</c>.</summary>
+    public string SpoolDirectory { get; }
 
     public string LogFile => _logFile;
 

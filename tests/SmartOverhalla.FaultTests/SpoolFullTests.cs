@@ -43,5 +43,5 @@ public sealed class SpoolFullTests(ITestOutputHelper output)
     }
 
     private static long SpoolBytesOnDisk(FaultRig rig) =>
-        Directory.GetFiles(rig.SpoolDirectory, "segment-*.seg").Sum(f => new FileInfo(f).Length);
+        Directory.GetFiles(rig.Worker.SpoolDirectory, "segment-*.seg").Sum(f => new FileInfo(f).Length);
 }
