@@ -40,7 +40,7 @@ internal sealed class MqttIngestionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var client = new MqttClientFactory().CreateMqttClient();
+        using var client = MqttClients.CreateForHighVolume();
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
         client.DisconnectedAsync += e =>
         {
