@@ -5,7 +5,8 @@ namespace SmartOverhalla.PipelineBench;
 /// <summary>Where the programs the benchmark starts are built (Release build beside this one).</summary>
 internal static class BenchPaths
 {
-    public static string IngestionDll => Metadata("IngestionDll");
+    /// <summary>The worker's build; <c>PIPELINEBENCH_INGESTION_DLL</c> names another (e.g. an older build, to compare).</summary>
+    public static string IngestionDll => Environment.GetEnvironmentVariable("PIPELINEBENCH_INGESTION_DLL") is { Length: > 0 } other ? other : Metadata("IngestionDll");
 
     public static string GatewayDll => Metadata("GatewayDll");
 

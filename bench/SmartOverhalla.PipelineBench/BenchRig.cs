@@ -11,6 +11,7 @@ namespace SmartOverhalla.PipelineBench;
 internal sealed class BenchRig : IAsyncDisposable
 {
     public const string TelemetryFilter = "smartcity/v1/+/streetlight/+/telemetry";
+    private const string WorkerOverridePrefix = "PIPELINEBENCH_WORKER_";
     private const string IngestionUser = "smartoverhalla-ingestion";
     private readonly TempDirectory _folder;
     private int _sequence;
@@ -20,7 +21,7 @@ internal sealed class BenchRig : IAsyncDisposable
         Mosquitto = mosquitto;
         Influx = influx;
         _folder = folder;
-        MosquittoBroker = new Broker("Mosquitto", mosquitto.Host, mosquitto.Port, null, null, null);
+        MosquittoBroker = new Broker("Mosquitto", mosquitto.Host, mosquitto.Port, null, null, mosquitto.ProcessId, null);
     }
 
     public MosquittoServer Mosquitto { get; }
@@ -90,6 +91,11 @@ internal sealed class BenchRig : IAsyncDisposable
             environment["Mqtt__Password"] = broker.WorkerPassword!;
         }
 
+        foreach (var (key, value) in WorkerOverrides())
+        {
+            environment[key] = value;
+        }
+
         if (sharedGroup is not null)
         {
             environment["Ingestion__SharedSubscriptionGroup"] = sharedGroup;
@@ -99,6 +105,15 @@ internal sealed class BenchRig : IAsyncDisposable
             instance, "dotnet", [BenchPaths.IngestionDll], environment, Path.GetDirectoryName(BenchPaths.IngestionDll)!,
             Path.Combine(folder, instance + ".log"), "Subscribed to", cancellationToken);
     }
+
+    /// <summary>
+    /// Settings to try on the worker without a rebuild: every <c>PIPELINEBENCH_WORKER_X</c> variable of this process
+    /// becomes the worker's <c>X</c> (e.g. <c>PIPELINEBENCH_WORKER_Ingestion__BatchSize=10000</c>); the results file lists them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WorkerOverrides() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Where(e => ((string)e.Key).StartsWith(WorkerOverridePrefix, StringComparison.Ordinal))
+            .ToDictionary(e => ((string)e.Key)[WorkerOverridePrefix.Length..], e => (string)e.Value!);
 
     /// <summary>
     /// The gateway with its embedded broker (the zero-install default), on a free port. Development, so that the
@@ -128,8 +143,11 @@ internal sealed class BenchRig : IAsyncDisposable
         var gateway = await ServiceProcess.StartAsync(
             "gateway", "dotnet", [BenchPaths.GatewayDll], environment, Path.GetDirectoryName(BenchPaths.GatewayDll)!,
             Path.Combine(folder, "gateway.log"), "Application started", cancellationToken);
-        return new Broker("embedded", "127.0.0.1", port, IngestionUser, password, gateway);
+        return new Broker("embedded", "127.0.0.1", port, IngestionUser, password, gateway.Pid, gateway);
     }
+
+    /// <summary>InfluxDB's CPU so far, to see what the database costs per message.</summary>
+    public ProcessSample? SampleDatabase() => Influx.ProcessId is { } pid ? ProcessSample.Read(pid) : null;
 
     public PublisherSettings Publisher(Broker broker, int messages, int devices, int inFlight, int connections, int rate) =>
         new(broker.Host, broker.Port, messages, devices, inFlight, connections, rate, TestNames.Municipality(), "smartoverhalla-bench-pub-" + Guid.NewGuid().ToString("N")[..6]);

@@ -9,6 +9,9 @@ internal sealed record BenchSettings
 
     public int Devices { get; init; } = 2_000;
 
+    /// <summary>Messages sent through a consumer before each measured run (not counted), so that its code is compiled and warm.</summary>
+    public int Warmup { get; init; } = 20_000;
+
     public int InFlight { get; init; } = 2_000;
 
     public int Connections { get; init; } = 4;
@@ -36,6 +39,7 @@ internal sealed record BenchSettings
             settings = args[i] switch
             {
                 "--messages" => settings with { Messages = Number(value, 1_000, 2_000_000) },
+                "--warmup" => settings with { Warmup = Number(value, 0, 1_000_000) },
                 "--devices" => settings with { Devices = Number(value, 1, 100_000) },
                 "--in-flight" => settings with { InFlight = Number(value, 1, 65_535) },
                 "--connections" => settings with { Connections = Number(value, 1, 64) },

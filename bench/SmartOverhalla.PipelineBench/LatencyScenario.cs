@@ -10,7 +10,7 @@ namespace SmartOverhalla.PipelineBench;
 /// poll's time − the point's own time. Points of one device are stored in order (one connection, one queue), so a
 /// later point being queryable means the earlier ones are. Resolution: the poll interval plus one query.
 /// </summary>
-internal sealed class LatencyScenario(BenchRig rig, BenchSettings settings)
+internal sealed class LatencyScenario(BenchRig rig, BenchSettings settings, ThroughputScenarios throughput)
 {
     private const string ProbePattern = "/^pb-000/";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
@@ -22,6 +22,7 @@ internal sealed class LatencyScenario(BenchRig rig, BenchSettings settings)
         var database = await rig.NewDatabaseAsync(cancellationToken);
         await using var worker = await rig.StartWorkerAsync(rig.MosquittoBroker, database, "smartoverhalla-ingestion-bench-" + Guid.NewGuid().ToString("N")[..6], null, folder, cancellationToken);
         using var store = new InfluxTestClient(rig.Influx.Url, database);
+        await throughput.WarmUpAsync(rig.MosquittoBroker, folder, cancellationToken, store);
         var before = worker.Sample();
         var publisher = rig.Publisher(rig.MosquittoBroker, messages, settings.Devices, settings.InFlight, settings.Connections, settings.LatencyRate);
         var publishing = PublisherProcess.RunAsync(publisher, folder, TimeSpan.FromSeconds(settings.LatencySeconds * 3), cancellationToken);
@@ -42,7 +43,7 @@ internal sealed class LatencyScenario(BenchRig rig, BenchSettings settings)
         }
 
         polls.Add((clock.GetUtcNow().ToUnixTimeMilliseconds(), await NewestPerProbeAsync(store, cancellationToken)));
-        await publishing;
+        var published = await publishing;
         var workerFigures = worker.Sample().Since(before);
         await ThroughputScenarios.StopCheckedAsync([worker]);
 
@@ -52,18 +53,23 @@ internal sealed class LatencyScenario(BenchRig rig, BenchSettings settings)
         {
             var device = series.Tags["device"];
             var pointMs = series.GetTimeNanoseconds(row) / 1_000_000;
+            if (pointMs < published.FirstPublishUnixMs)
+            {
+                continue; // A warm-up point (device time an hour ago).
+            }
+
             var seen = polls.First(p => p.NewestMs.GetValueOrDefault(device, long.MinValue) >= pointMs);
             latencies.Add(Math.Max(0, seen.AtMs - pointMs));
         }
 
         latencies.Sort();
-        var stored = await store.CountAsync("streetlight", "dimLevel", cancellationToken);
+        var stored = await store.CountAsync("streetlight", "dimLevel", cancellationToken) - settings.Warmup;
         return new LatencyFigures(
             settings.LatencyRate, messages, latencies.Count, Percentile(latencies, 0.50), Percentile(latencies, 0.99), TimeSpan.FromMilliseconds(latencies[^1]), stored, workerFigures);
     }
 
-    private static async Task<bool> AllStoredAsync(InfluxTestClient store, int messages, CancellationToken cancellationToken) =>
-        await store.CountAsync("streetlight", "dimLevel", cancellationToken) >= messages;
+    private async Task<bool> AllStoredAsync(InfluxTestClient store, int messages, CancellationToken cancellationToken) =>
+        await store.CountAsync("streetlight", "dimLevel", cancellationToken) >= settings.Warmup + messages;
 
     private static async Task<Dictionary<string, long>> NewestPerProbeAsync(InfluxTestClient store, CancellationToken cancellationToken)
     {

@@ -6,6 +6,25 @@ namespace SmartOverhalla.PipelineBench;
 /// <summary>What the results file says about the machine: CPU, memory, OS, versions of the servers, and its load.</summary>
 internal static class MachineFacts
 {
+    /// <summary>
+    /// The machine's CPU time so far and the part of it stolen by the hypervisor for other guests (<c>/proc/stat</c>,
+    /// "steal"): on a shared virtual machine the figures of a run with much steal are the neighbours' as much as ours.
+    /// </summary>
+    public static (long Total, long Steal) CpuTicks()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]
+            .Select(f => long.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return (fields.Take(8).Sum(), fields.Length > 7 ? fields[7] : 0);
+    }
+
+    /// <summary>The share of CPU time stolen since <paramref name="before"/> (see <see cref="CpuTicks"/>).</summary>
+    public static double StealSince((long Total, long Steal) before)
+    {
+        var now = CpuTicks();
+        var total = now.Total - before.Total;
+        return total <= 0 ? 0 : (double)(now.Steal - before.Steal) / total;
+    }
+
     public static string LoadAverage() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     public static IEnumerable<string> Describe()

@@ -18,31 +18,36 @@ internal static class MarkdownReport
         }
 
         Line(text, $"- Load average (1, 5, 15 min) before: {loadBefore}; after: {loadAfter}.");
-        Line(text, $"- Command: `{command}`");
+        Line(text, $"- Command: `{command}`" + (BenchRig.WorkerOverrides() is { Count: > 0 } overrides
+            ? "; worker settings changed for this run: " + string.Join(", ", overrides.Select(o => $"`{o.Key}={o.Value}`"))
+            : "; worker settings as shipped."));
         Line(text, $"- Load: {settings.Messages:N0} street-light messages (~118 bytes, QoS 1) per run from {settings.Devices:N0} device ids, one publisher " +
-            $"process with {settings.Connections} connections and {settings.InFlight:N0} messages in flight; fresh database and a new worker session per run; " +
+            $"process (MQTT 5 written directly on the socket) with {settings.Connections} connections and {settings.InFlight:N0} messages in flight, " +
+            $"after {settings.Warmup:N0} warm-up messages through the same consumer (not counted); fresh database and a new worker session per run; " +
             $"{settings.Runs} runs of each, interleaved (run 1 of every scenario, then run 2, ...). Everything on 127.0.0.1 of this machine.");
         Line(text);
         Line(text, "## Throughput");
         Line(text);
         Line(text, "msg/s = messages / (last one received or stored − first publish); stored = counted in InfluxDB at the end. " +
-            "CPU per message = the consumer process's user + system CPU time during the run / messages; peak RSS = its VmHWM (per instance).");
+            "CPU per message = the consumer process's user + system CPU time during the run / messages; peak RSS = its VmHWM (per instance). " +
+            "CPU steal = the share of the machine's CPU time the hypervisor gave to other guests during a run (`/proc/stat`): where it is high, " +
+            "the run measured the neighbours as much as the pipeline.");
         Line(text);
-        Line(text, "| path | msg/s (min / median / max) | arrived | consumer peak RSS | consumer CPU µs/msg (median) | broker CPU µs/msg (median) | publisher msg/s, CPU µs/msg (median) |");
-        Line(text, "|---|---:|---:|---:|---:|---:|---:|");
+        Line(text, "| path | msg/s (min / median / max) | arrived | consumer peak RSS | consumer CPU µs/msg (median) | broker CPU µs/msg (median) | InfluxDB CPU µs/msg (median) | publisher msg/s, CPU µs/msg (median) | CPU steal (max) |");
+        Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (scenario, runs) in results.Throughput)
         {
             var rates = runs.Select(r => r.MessagesPerSecond).Order().ToArray();
             var arrived = runs.All(r => r.Arrived == r.Expected) ? "all" : string.Join(", ", runs.Select(r => $"{r.Arrived:N0} of {r.Expected:N0}"));
             var rss = runs.Any(r => r.Consumer is not null) ? $"{runs.Max(r => r.Consumer?.PeakRssBytes ?? 0) / 1024.0 / 1024.0:F0} MiB" : "–";
             Line(text, $"| {scenario.Label} | {rates[0]:N0} / {BenchResults.Median(rates):N0} / {rates[^1]:N0} | {arrived} | {rss} | " +
-                $"{MedianOf(runs.Select(r => r.ConsumerMicrosecondsPerMessage))} | {MedianOf(runs.Select(r => r.BrokerMicrosecondsPerMessage))} | " +
-                $"{BenchResults.Median(runs.Select(r => r.Publisher.MessagesPerSecond)):N0}, {BenchResults.Median(runs.Select(r => r.PublisherMicrosecondsPerMessage)):F1} |");
+                $"{MedianOf(runs.Select(r => r.ConsumerMicrosecondsPerMessage))} | {MedianOf(runs.Select(r => r.BrokerMicrosecondsPerMessage))} | {MedianOf(runs.Select(r => r.DatabaseMicrosecondsPerMessage))} | " +
+                $"{BenchResults.Median(runs.Select(r => r.Publisher.MessagesPerSecond)):N0}, {BenchResults.Median(runs.Select(r => r.PublisherMicrosecondsPerMessage)):F1} | {runs.Max(r => r.Steal):P0} |");
         }
 
         foreach (var (scenario, reason) in results.Skipped)
         {
-            Line(text, $"| {scenario.Label} | not measured: {reason} | | | | | |");
+            Line(text, $"| {scenario.Label} | not measured: {reason} | | | | | | | |");
         }
 
         Line(text);
@@ -65,6 +70,12 @@ internal static class MarkdownReport
             }
         }
 
+        Line(text);
+        Line(text, "## Reading");
+        Line(text);
+        Line(text, "Where the CPU of each message goes, the worker's profile, what was changed and what remains: " +
+            "[pipeline-profile.md](pipeline-profile.md). Every part runs on the same two cores here, so the sum of the CPU columns " +
+            "(publisher + broker + consumer + InfluxDB) per message sets the pipeline's ceiling: 2,000,000 µs a second / that sum.");
         return text.ToString();
     }
 

@@ -15,28 +15,30 @@ internal sealed class NodeRedPeer : IAsyncDisposable
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
     private readonly BenchRig _rig;
     private readonly BenchSettings _settings;
+    private readonly ThroughputScenarios _throughput;
 
-    private NodeRedPeer(BenchRig rig, BenchSettings settings, string? unavailable)
+    private NodeRedPeer(BenchRig rig, BenchSettings settings, ThroughputScenarios throughput, string? unavailable)
     {
         _rig = rig;
         _settings = settings;
+        _throughput = throughput;
         Unavailable = unavailable;
     }
 
     /// <summary>Why the peer cannot be measured, or null when it can.</summary>
     public string? Unavailable { get; }
 
-    public static async Task<NodeRedPeer> PrepareAsync(BenchSettings settings, BenchRig rig, CancellationToken cancellationToken)
+    public static async Task<NodeRedPeer> PrepareAsync(BenchSettings settings, BenchRig rig, ThroughputScenarios throughput, CancellationToken cancellationToken)
     {
         if (!settings.NodeRed || !settings.Includes(Scenario.NodeRed.Name))
         {
-            return new NodeRedPeer(rig, settings, "not asked for (--no-nodered or --only)");
+            return new NodeRedPeer(rig, settings, throughput, "not asked for (--no-nodered or --only)");
         }
 
         var install = Path.Combine(BenchPaths.NodeRedFolder, "install.sh");
         if (!File.Exists(install))
         {
-            return new NodeRedPeer(rig, settings, $"{install} is missing");
+            return new NodeRedPeer(rig, settings, throughput, $"{install} is missing");
         }
 
         var log = Path.Combine(rig.Folder, "nodered-install.log");
@@ -45,8 +47,8 @@ internal sealed class NodeRedPeer : IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         await process.WaitForExitAsync(linked.Token);
         return process.ExitCode == 0
-            ? new NodeRedPeer(rig, settings, null)
-            : new NodeRedPeer(rig, settings, $"its npm packages did not install (exit code {process.ExitCode}): {File.ReadLines(log).LastOrDefault()}");
+            ? new NodeRedPeer(rig, settings, throughput, null)
+            : new NodeRedPeer(rig, settings, throughput, $"its npm packages did not install (exit code {process.ExitCode}): {File.ReadLines(log).LastOrDefault()}");
     }
 
     public async Task<RunFigures> RunAsync(CancellationToken cancellationToken)
@@ -66,15 +68,19 @@ internal sealed class NodeRedPeer : IAsyncDisposable
         await using var nodeRed = await ServiceProcess.StartAsync(
             "node-red", "bash", [Path.Combine(BenchPaths.NodeRedFolder, "start.sh")], environment, BenchPaths.NodeRedFolder,
             Path.Combine(folder, "node-red.log"), ReadyText, cancellationToken);
-        var before = nodeRed.Sample();
         using var store = new InfluxTestClient(_rig.Influx.Url, database);
+        await _throughput.WarmUpAsync(_rig.MosquittoBroker, folder, cancellationToken, store);
+        var before = nodeRed.Sample();
+        var brokerBefore = _rig.MosquittoBroker.Sample();
+        var databaseBefore = _rig.SampleDatabase();
         var publisher = _rig.Publisher(_rig.MosquittoBroker, _settings.Messages, _settings.Devices, _settings.InFlight, _settings.Connections, rate: 0);
         var publishing = PublisherProcess.RunAsync(publisher, folder, Deadline, cancellationToken);
-        var (storedAt, count) = await StoredCount.WaitAsync(store, _settings.Messages, Deadline, cancellationToken);
+        var (storedAt, total) = await StoredCount.WaitAsync(store, _settings.Warmup + _settings.Messages, Deadline, cancellationToken);
+        var count = total - _settings.Warmup;
         var published = await publishing;
         var consumer = nodeRed.Sample().Since(before);
         var rate = storedAt is { } at ? _settings.Messages * 1000.0 / Math.Max(1, at - published.FirstPublishUnixMs) : 0;
-        return new RunFigures(rate, count, _settings.Messages, published, consumer);
+        return new RunFigures(rate, count, _settings.Messages, published, consumer, _rig.MosquittoBroker.Sample()?.Since(brokerBefore!.Value), _rig.SampleDatabase()?.Since(databaseBefore!.Value));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -39,8 +39,8 @@ await using (var rig = await BenchRig.StartAsync(ct))
 {
     Console.WriteLine($"Mosquitto on port {rig.Mosquitto.Port}, InfluxDB at {rig.Influx.Url}; logs in {rig.Folder}");
     var throughput = new ThroughputScenarios(rig, settings);
-    var latency = new LatencyScenario(rig, settings);
-    await using var nodeRed = await NodeRedPeer.PrepareAsync(settings, rig, ct);
+    var latency = new LatencyScenario(rig, settings, throughput);
+    await using var nodeRed = await NodeRedPeer.PrepareAsync(settings, rig, throughput, ct);
     if (nodeRed.Unavailable is { } reason)
     {
         results.Skipped[Scenario.NodeRed] = reason;
@@ -60,12 +60,14 @@ await using (var rig = await BenchRig.StartAsync(ct))
     {
         foreach (var (scenario, measure) in runs.Where(r => settings.Includes(r.Scenario.Name) && !results.Skipped.ContainsKey(r.Scenario)))
         {
-            var figures = await measure();
+            var ticks = MachineFacts.CpuTicks();
+            var figures = (await measure()) with { Steal = MachineFacts.StealSince(ticks) };
             results.Add(scenario, figures);
             Console.WriteLine($"run {run} {scenario.Name}: {figures.MessagesPerSecond:N0} msg/s, {figures.Arrived:N0} of {figures.Expected:N0}" +
                 (figures.ConsumerMicrosecondsPerMessage is { } us ? $", consumer {us:F1} µs/msg, peak {figures.Consumer!.Value.PeakRssBytes / 1048576.0:F0} MiB" : string.Empty) +
                 (figures.BrokerMicrosecondsPerMessage is { } b ? $", broker {b:F1} µs/msg" : string.Empty) +
-                $"; publisher {figures.Publisher.MessagesPerSecond:N0} msg/s, {figures.PublisherMicrosecondsPerMessage:F1} µs/msg");
+                (figures.DatabaseMicrosecondsPerMessage is { } d ? $", InfluxDB {d:F1} µs/msg" : string.Empty) +
+                $"; publisher {figures.Publisher.MessagesPerSecond:N0} msg/s, {figures.PublisherMicrosecondsPerMessage:F1} µs/msg; CPU steal {figures.Steal:P0}");
         }
 
         if (settings.Includes(Scenario.Latency.Name))

@@ -11,9 +11,15 @@ internal sealed record RunFigures(
     int Expected,
     PublisherResult Publisher,
     ProcessSample? Consumer = null,
-    ProcessSample? Broker = null)
+    ProcessSample? Broker = null,
+    ProcessSample? Database = null)
 {
+    /// <summary>Share of the machine's CPU time the hypervisor gave to other guests during the run.</summary>
+    public double Steal { get; init; }
+
     public double? ConsumerMicrosecondsPerMessage => Consumer is { } c ? c.Cpu.TotalMicroseconds / Expected : null;
+
+    public double? DatabaseMicrosecondsPerMessage => Database is { } d ? d.Cpu.TotalMicroseconds / Expected : null;
 
     public double PublisherMicrosecondsPerMessage => Publisher.CpuSeconds * 1e6 / Expected;
 

@@ -19,11 +19,12 @@ internal sealed class ThroughputScenarios(BenchRig rig, BenchSettings settings)
         var broker = embedded ? await rig.StartGatewayAsync(folder, cancellationToken) : rig.MosquittoBroker;
         try
         {
-            await using var subscriber = await PlainSubscriber.StartAsync(broker.Host, broker.Port, BenchRig.TelemetryFilter, settings.Messages, folder, cancellationToken);
-            var brokerBefore = broker.Process?.Sample();
+            await using var subscriber = await PlainSubscriber.StartAsync(broker.Host, broker.Port, BenchRig.TelemetryFilter, settings.Warmup + settings.Messages, folder, cancellationToken);
+            await WarmUpAsync(broker, folder, cancellationToken);
+            var brokerBefore = broker.Sample();
             var published = await PublisherProcess.RunAsync(Publisher(broker, rate: 0), folder, Deadline, cancellationToken);
             var receivedAt = await subscriber.WaitForAllAsync(Deadline, cancellationToken);
-            return new RunFigures(Rate(settings.Messages, published.FirstPublishUnixMs, receivedAt), settings.Messages, settings.Messages, published, Broker: Since(broker.Process, brokerBefore));
+            return new RunFigures(Rate(settings.Messages, published.FirstPublishUnixMs, receivedAt), settings.Messages, settings.Messages, published, Broker: Since(broker, brokerBefore));
         }
         finally
         {
@@ -47,15 +48,18 @@ internal sealed class ThroughputScenarios(BenchRig rig, BenchSettings settings)
                 workers.Add(await rig.StartWorkerAsync(broker, database, $"{id}-{i}", group, folder, cancellationToken));
             }
 
-            var before = workers.Select(w => w.Sample()).ToArray();
-            var brokerBefore = broker.Process?.Sample();
             using var store = new InfluxTestClient(rig.Influx.Url, database);
+            await WarmUpAsync(broker, folder, cancellationToken, store);
+            var before = workers.Select(w => w.Sample()).ToArray();
+            var brokerBefore = broker.Sample();
+            var databaseBefore = rig.SampleDatabase();
             var publishing = PublisherProcess.RunAsync(Publisher(broker, rate: 0), folder, Deadline, cancellationToken);
-            var (storedAt, count) = await StoredCount.WaitAsync(store, settings.Messages, Deadline, cancellationToken);
+            var (storedAt, total) = await StoredCount.WaitAsync(store, settings.Warmup + settings.Messages, Deadline, cancellationToken);
+            var count = total - settings.Warmup;
             var published = await publishing;
             var consumer = Sum(workers.Select((w, i) => w.Sample().Since(before[i])));
             var figures = new RunFigures(
-                storedAt is { } at ? Rate(settings.Messages, published.FirstPublishUnixMs, at) : 0, count, settings.Messages, published, consumer, Since(broker.Process, brokerBefore));
+                storedAt is { } at ? Rate(settings.Messages, published.FirstPublishUnixMs, at) : 0, count, settings.Messages, published, consumer, Since(broker, brokerBefore), Since(rig.SampleDatabase(), databaseBefore));
             await StopCheckedAsync(workers);
             return figures;
         }
@@ -91,13 +95,34 @@ internal sealed class ThroughputScenarios(BenchRig rig, BenchSettings settings)
         return figures;
     }
 
+    /// <summary>
+    /// Sends <see cref="BenchSettings.Warmup"/> messages through the consumer first (and, given <paramref name="store"/>,
+    /// waits until they are stored), so that the measured run sees compiled, warm code as in a service that has run a while.
+    /// </summary>
+    internal async Task WarmUpAsync(Broker broker, string folder, CancellationToken cancellationToken, InfluxTestClient? store = null)
+    {
+        if (settings.Warmup == 0)
+        {
+            return;
+        }
+
+        var warmup = rig.Publisher(broker, settings.Warmup, settings.Devices, settings.InFlight, settings.Connections, rate: 0);
+        await PublisherProcess.RunAsync(warmup, folder, Deadline, cancellationToken);
+        if (store is not null && (await StoredCount.WaitAsync(store, settings.Warmup, Deadline, cancellationToken)).ReachedAtUnixMs is null)
+        {
+            throw new InvalidOperationException($"The {settings.Warmup:N0} warm-up messages were not all stored within {Deadline}; logs in {folder}");
+        }
+    }
+
     private PublisherSettings Publisher(Broker broker, int rate) =>
         rig.Publisher(broker, settings.Messages, settings.Devices, settings.InFlight, settings.Connections, rate);
 
     private static double Rate(int messages, long fromUnixMs, long toUnixMs) => messages * 1000.0 / Math.Max(1, toUnixMs - fromUnixMs);
 
-    private static ProcessSample? Since(ServiceProcess? process, ProcessSample? before) =>
-        process is not null && before is { } b ? process.Sample().Since(b) : null;
+    private static ProcessSample? Since(Broker broker, ProcessSample? before) => Since(broker.Sample(), before);
+
+    private static ProcessSample? Since(ProcessSample? now, ProcessSample? before) =>
+        now is { } n && before is { } b ? n.Since(b) : null;
 
     private static ProcessSample Sum(IEnumerable<ProcessSample> samples) =>
         samples.Aggregate(new ProcessSample(TimeSpan.Zero, 0), (sum, s) => new ProcessSample(sum.Cpu + s.Cpu, Math.Max(sum.PeakRssBytes, s.PeakRssBytes)));

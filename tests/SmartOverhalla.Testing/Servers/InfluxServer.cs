@@ -35,6 +35,9 @@ public sealed class InfluxServer : IAsyncDisposable
     /// <summary>False when the tests reuse a server they did not start (then it cannot be stopped).</summary>
     public bool IsOwned { get; }
 
+    /// <summary>The PID of the server process this run started (null when reused or stopped), e.g. to sample its CPU time.</summary>
+    public int? ProcessId => _process?.Pid;
+
     public string LogFile => Path.Combine(_dataDir, "influxd.log");
 
     /// <summary>The admin user of a server started by <see cref="StartWithAuthenticationAsync"/>; null when authentication is off.</summary>

@@ -37,6 +37,9 @@ public sealed class MosquittoServer : IAsyncDisposable
     /// <summary>False when the tests reuse a broker they did not start (then it cannot be stopped or killed).</summary>
     public bool IsOwned { get; }
 
+    /// <summary>The PID of the server process this run started (null when reused or stopped), e.g. to sample its CPU time.</summary>
+    public int? ProcessId => _process?.Pid;
+
     public static async Task<MosquittoServer> StartAsync(CancellationToken cancellationToken = default)
     {
         if (int.TryParse(Environment.GetEnvironmentVariable(ReuseVariable), out var reusePort))
