@@ -64,6 +64,7 @@ internal sealed class LatencyScenario(BenchRig rig, BenchSettings settings, Thro
 
         latencies.Sort();
         var stored = await store.CountAsync("streetlight", "dimLevel", cancellationToken) - settings.Warmup;
+        await rig.DropDatabaseAsync(database, cancellationToken);
         return new LatencyFigures(
             settings.LatencyRate, messages, latencies.Count, Percentile(latencies, 0.50), Percentile(latencies, 0.99), TimeSpan.FromMilliseconds(latencies[^1]), stored, workerFigures);
     }

@@ -30,8 +30,8 @@ internal static class MarkdownReport
         Line(text);
         Line(text, "msg/s = messages / (last one received or stored − first publish); stored = counted in InfluxDB at the end. " +
             "CPU per message = the consumer process's user + system CPU time during the run / messages; peak RSS = its VmHWM (per instance). " +
-            "CPU steal = the share of the machine's CPU time the hypervisor gave to other guests during a run (`/proc/stat`): where it is high, " +
-            "the run measured the neighbours as much as the pipeline.");
+            "CPU steal = the share of the machine's CPU time the hypervisor gave to other guests during a run (`/proc/stat`). A host may also slow " +
+            "a virtual machine without reporting steal: then every process's CPU per message rises at once in that run, which is why the medians count.");
         Line(text);
         Line(text, "| path | msg/s (min / median / max) | arrived | consumer peak RSS | consumer CPU µs/msg (median) | broker CPU µs/msg (median) | InfluxDB CPU µs/msg (median) | publisher msg/s, CPU µs/msg (median) | CPU steal (max) |");
         Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -80,6 +80,7 @@ internal sealed class NodeRedPeer : IAsyncDisposable
         var published = await publishing;
         var consumer = nodeRed.Sample().Since(before);
         var rate = storedAt is { } at ? _settings.Messages * 1000.0 / Math.Max(1, at - published.FirstPublishUnixMs) : 0;
+        await _rig.DropDatabaseAsync(database, cancellationToken);
         return new RunFigures(rate, count, _settings.Messages, published, consumer, _rig.MosquittoBroker.Sample()?.Since(brokerBefore!.Value), _rig.SampleDatabase()?.Since(databaseBefore!.Value));
     }
 

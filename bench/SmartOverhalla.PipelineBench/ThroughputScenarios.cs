@@ -38,9 +38,9 @@ internal sealed class ThroughputScenarios(BenchRig rig, BenchSettings settings)
         var folder = rig.RunFolder(embedded ? "pipeline-embedded" : $"pipeline-mosquitto-x{instances}");
         var broker = embedded ? await rig.StartGatewayAsync(folder, cancellationToken) : rig.MosquittoBroker;
         var workers = new List<ServiceProcess>();
+        var database = await rig.NewDatabaseAsync(cancellationToken);
         try
         {
-            var database = await rig.NewDatabaseAsync(cancellationToken);
             var group = instances > 1 ? "bench-" + Guid.NewGuid().ToString("N")[..6] : null;
             var id = "smartoverhalla-ingestion-bench-" + Guid.NewGuid().ToString("N")[..6];
             for (var i = 0; i < instances; i++)
@@ -71,6 +71,7 @@ internal sealed class ThroughputScenarios(BenchRig rig, BenchSettings settings)
             }
 
             await StopAsync(broker.Process);
+            await rig.DropDatabaseAsync(database, cancellationToken);
         }
     }
 
@@ -92,6 +93,7 @@ internal sealed class ThroughputScenarios(BenchRig rig, BenchSettings settings)
         var (storedAt, count) = await StoredCount.WaitAsync(store, settings.Messages, Deadline, cancellationToken);
         var figures = new RunFigures(storedAt is { } at ? Rate(settings.Messages, startedAt, at) : 0, count, settings.Messages, published, worker.Sample());
         await StopCheckedAsync([worker]);
+        await rig.DropDatabaseAsync(database, cancellationToken);
         return figures;
     }
 
