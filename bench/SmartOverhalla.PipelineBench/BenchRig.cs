@@ -1,3 +1,4 @@
+using MQTTnet;
 using System.Globalization;
 using SmartOverhalla.Testing;
 using SmartOverhalla.Testing.Servers;
@@ -83,6 +84,28 @@ internal sealed class BenchRig : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// Ends the persistent session a run's consumer left at the broker (clean start, session expiry 0). Left alone, every
+    /// later run's messages would also be queued for it: by the third round Mosquitto did several times the work per
+    /// message, and the latency runs fell behind by seconds.
+    /// </summary>
+    public static async Task ForgetSessionAsync(Broker broker, string clientId, CancellationToken cancellationToken)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(broker.Host, broker.Port)
+            .WithClientId(clientId)
+            .WithCleanStart()
+            .WithSessionExpiryInterval(0);
+        if (broker.WorkerUsername is { } user)
+        {
+            options = options.WithCredentials(user, broker.WorkerPassword);
+        }
+
+        await client.ConnectAsync(options.Build(), cancellationToken);
+        await client.DisconnectAsync(cancellationToken: cancellationToken);
+    }
+
     /// <summary>The ingestion worker as shipped (Release build, its own defaults), one instance, ready once subscribed.</summary>
     public Task<ServiceProcess> StartWorkerAsync(Broker broker, string database, string instance, string? sharedGroup, string folder, CancellationToken cancellationToken)
     {
@@ -164,10 +187,26 @@ internal sealed class BenchRig : IAsyncDisposable
     public PublisherSettings Publisher(Broker broker, int messages, int devices, int inFlight, int connections, int rate) =>
         new(broker.Host, broker.Port, messages, devices, inFlight, connections, rate, TestNames.Municipality(), "smartoverhalla-bench-pub-" + Guid.NewGuid().ToString("N")[..6]);
 
+    /// <summary>Set when a run failed: the folder with every log is kept (and named) instead of deleted.</summary>
+    public bool KeepLogs { get; set; }
+
     public async ValueTask DisposeAsync()
     {
-        await Influx.DisposeAsync();
-        await Mosquitto.DisposeAsync();
-        _folder.Dispose();
+        try
+        {
+            await Influx.DisposeAsync();
+        }
+        finally
+        {
+            await Mosquitto.DisposeAsync();
+            if (KeepLogs)
+            {
+                Console.Error.WriteLine($"The logs of the failed run are kept in {Folder}; delete it when done.");
+            }
+            else
+            {
+                _folder.Dispose();
+            }
+        }
     }
 }

@@ -6,8 +6,8 @@ namespace SmartOverhalla.PipelineBench;
 /// Publish-to-queryable latency at a fixed rate through Mosquitto and one worker. The publisher stamps every message
 /// with the wall-clock time it publishes it (distinct per device). While it runs, InfluxDB is asked every
 /// <see cref="PollInterval"/> for the newest point of each probe device (the first 100 of the device ids); afterwards
-/// every probe point is matched with the first poll that saw it (or a later point of its device): latency = that
-/// poll's time − the point's own time. Points of one device are stored in order (one connection, one queue), so a
+/// every probe point is matched with the first poll that saw it (or a later point of its device): latency = the time
+/// that poll's answer came back − the time the message was due to be published. Points of one device are stored in order (one connection, one queue), so a
 /// later point being queryable means the earlier ones are. Resolution: the poll interval plus one query.
 /// </summary>
 internal sealed class LatencyScenario(BenchRig rig, BenchSettings settings, ThroughputScenarios throughput)
@@ -20,7 +20,8 @@ internal sealed class LatencyScenario(BenchRig rig, BenchSettings settings, Thro
         var folder = rig.RunFolder("latency-mosquitto");
         var messages = settings.LatencyRate * settings.LatencySeconds;
         var database = await rig.NewDatabaseAsync(cancellationToken);
-        await using var worker = await rig.StartWorkerAsync(rig.MosquittoBroker, database, "smartoverhalla-ingestion-bench-" + Guid.NewGuid().ToString("N")[..6], null, folder, cancellationToken);
+        var id = "smartoverhalla-ingestion-bench-" + Guid.NewGuid().ToString("N")[..6];
+        await using var worker = await rig.StartWorkerAsync(rig.MosquittoBroker, database, id, null, folder, cancellationToken);
         using var store = new InfluxTestClient(rig.Influx.Url, database);
         await throughput.WarmUpAsync(rig.MosquittoBroker, folder, cancellationToken, store);
         var before = worker.Sample();
@@ -37,15 +38,19 @@ internal sealed class LatencyScenario(BenchRig rig, BenchSettings settings, Thro
                 throw new TimeoutException($"Not every point was stored within {settings.LatencySeconds * 3 + 60} s; logs in {folder}");
             }
 
-            var at = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            polls.Add((at, await NewestPerProbeAsync(store, cancellationToken)));
+            // Stamped when the answer is back: a point that became queryable while the query ran is not credited with
+            // a time before it was (the resolution is the poll interval plus one query, never in our favour).
+            var newest = await NewestPerProbeAsync(store, cancellationToken);
+            polls.Add((clock.GetUtcNow().ToUnixTimeMilliseconds(), newest));
             await Task.Delay(PollInterval, clock, cancellationToken);
         }
 
-        polls.Add((clock.GetUtcNow().ToUnixTimeMilliseconds(), await NewestPerProbeAsync(store, cancellationToken)));
+        var last = await NewestPerProbeAsync(store, cancellationToken);
+        polls.Add((clock.GetUtcNow().ToUnixTimeMilliseconds(), last));
         var published = await publishing;
         var workerFigures = worker.Sample().Since(before);
         await ThroughputScenarios.StopCheckedAsync([worker]);
+        await BenchRig.ForgetSessionAsync(rig.MosquittoBroker, id, cancellationToken);
 
         var latencies = new List<long>();
         var rows = await store.RowsAsync($"SELECT \"dimLevel\" FROM \"streetlight\" WHERE \"device\" =~ {ProbePattern} GROUP BY \"device\"", cancellationToken);
@@ -60,6 +65,11 @@ internal sealed class LatencyScenario(BenchRig rig, BenchSettings settings, Thro
 
             var seen = polls.First(p => p.NewestMs.GetValueOrDefault(device, long.MinValue) >= pointMs);
             latencies.Add(Math.Max(0, seen.AtMs - pointMs));
+        }
+
+        if (latencies.Count == 0)
+        {
+            throw new InvalidOperationException($"No probe points were stored; logs in {folder}");
         }
 
         latencies.Sort();

@@ -75,7 +75,9 @@ internal static class MarkdownReport
         Line(text);
         Line(text, "Where the CPU of each message goes, the worker's profile, what was changed and what remains: " +
             "[pipeline-profile.md](pipeline-profile.md). Every part runs on the same two cores here, so the sum of the CPU columns " +
-            "(publisher + broker + consumer + InfluxDB) per message sets the pipeline's ceiling: 2,000,000 µs a second / that sum.");
+            "(publisher + broker + consumer + InfluxDB) per message sets the pipeline's ceiling: " +
+            $"{Environment.ProcessorCount:N0} × 1,000,000 µs a second / that sum. Duplicates cannot show in a count: device timestamps are distinct per " +
+            "message, so a message stored twice overwrites itself; the fault tests (`tests/SmartOverhalla.FaultTests`) audit every point per device and timestamp.");
         return text.ToString();
     }
 

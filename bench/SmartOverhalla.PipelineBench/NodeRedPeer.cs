@@ -45,7 +45,15 @@ internal sealed class NodeRedPeer : IAsyncDisposable
         using var process = Testing.Servers.ServerProcess.Start("bash", [install], log);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5), TimeProvider.System);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        await process.WaitForExitAsync(linked.Token);
+        try
+        {
+            await process.WaitForExitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return new NodeRedPeer(rig, settings, throughput, $"its npm packages did not install within 5 minutes (see {log})");
+        }
+
         return process.ExitCode == 0
             ? new NodeRedPeer(rig, settings, throughput, null)
             : new NodeRedPeer(rig, settings, throughput, $"its npm packages did not install (exit code {process.ExitCode}): {File.ReadLines(log).LastOrDefault()}");
@@ -55,6 +63,7 @@ internal sealed class NodeRedPeer : IAsyncDisposable
     {
         var folder = _rig.RunFolder("nodered");
         var database = await _rig.NewDatabaseAsync(cancellationToken);
+        var clientId = "smartoverhalla-bench-nodered-" + Guid.NewGuid().ToString("N")[..6];
         var environment = new Dictionary<string, string>
         {
             ["NODERED_MQTT_HOST"] = _rig.Mosquitto.Host,
@@ -63,7 +72,7 @@ internal sealed class NodeRedPeer : IAsyncDisposable
             ["NODERED_INFLUX_DB"] = database,
             ["NODERED_PORT"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture),
             ["NODERED_USER_DIR"] = Path.Combine(folder, "userdir"),
-            ["NODERED_MQTT_CLIENT_ID"] = "smartoverhalla-bench-nodered-" + Guid.NewGuid().ToString("N")[..6],
+            ["NODERED_MQTT_CLIENT_ID"] = clientId,
         };
         await using var nodeRed = await ServiceProcess.StartAsync(
             "node-red", "bash", [Path.Combine(BenchPaths.NodeRedFolder, "start.sh")], environment, BenchPaths.NodeRedFolder,
@@ -80,8 +89,11 @@ internal sealed class NodeRedPeer : IAsyncDisposable
         var published = await publishing;
         var consumer = nodeRed.Sample().Since(before);
         var rate = storedAt is { } at ? _settings.Messages * 1000.0 / Math.Max(1, at - published.FirstPublishUnixMs) : 0;
+        var figures = new RunFigures(rate, count, _settings.Messages, published, consumer, _rig.MosquittoBroker.Sample()?.Since(brokerBefore!.Value), _rig.SampleDatabase()?.Since(databaseBefore!.Value));
+        await nodeRed.StopAsync();
+        await BenchRig.ForgetSessionAsync(_rig.MosquittoBroker, clientId, cancellationToken);
         await _rig.DropDatabaseAsync(database, cancellationToken);
-        return new RunFigures(rate, count, _settings.Messages, published, consumer, _rig.MosquittoBroker.Sample()?.Since(brokerBefore!.Value), _rig.SampleDatabase()?.Since(databaseBefore!.Value));
+        return figures;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

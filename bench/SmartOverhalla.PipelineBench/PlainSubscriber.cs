@@ -15,10 +15,17 @@ internal sealed class PlainSubscriber : IAsyncDisposable
     private readonly ServerProcess _process;
     private readonly string _output;
 
-    private PlainSubscriber(ServerProcess process, string output)
+    private readonly string _host;
+    private readonly int _port;
+    private readonly string _marker;
+
+    private PlainSubscriber(ServerProcess process, string output, string host, int port, string marker)
     {
         _process = process;
         _output = output;
+        _host = host;
+        _port = port;
+        _marker = marker;
     }
 
     public int Pid => _process.Pid;
@@ -35,7 +42,7 @@ internal sealed class PlainSubscriber : IAsyncDisposable
             "-i", "smartoverhalla-bench-sub-" + marker[^8..],
             "-t", marker, "-t", topicFilter, "-C", (messages + 1).ToString(CultureInfo.InvariantCulture), "-F", "%t",
         ];
-        var subscriber = new PlainSubscriber(ServerProcess.Start("sh", arguments, Path.Combine(folder, "mosquitto_sub.log")), output);
+        var subscriber = new PlainSubscriber(ServerProcess.Start("sh", arguments, Path.Combine(folder, "mosquitto_sub.log")), output, host, port, marker);
         try
         {
             await Eventually.UntilAsync(
@@ -51,12 +58,22 @@ internal sealed class PlainSubscriber : IAsyncDisposable
             await subscriber.DisposeAsync();
             throw;
         }
-        finally
+        return subscriber;
+    }
+
+    /// <summary>Messages received so far (lines of its output, the marker not counted).</summary>
+    public long Received()
+    {
+        using var stream = new FileStream(_output, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        long lines = 0;
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
         {
-            await PublishMarkerAsync(host, port, marker, retain: false, cancellationToken);
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
         }
 
-        return subscriber;
+        return Math.Max(0, lines - 1);
     }
 
     /// <summary>Waits until the subscriber has received every message and exited; returns when (Unix ms).</summary>
@@ -74,10 +91,15 @@ internal sealed class PlainSubscriber : IAsyncDisposable
         return at;
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops the subscriber, then clears the retained marker (clearing it while the subscriber listens would deliver the
+    /// empty message to it, and it would count it as one of the benchmark's).
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
         _process.Dispose();
-        return ValueTask.CompletedTask;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30), TimeProvider.System);
+        await PublishMarkerAsync(_host, _port, _marker, retain: false, timeout.Token);
     }
 
     /// <summary>Publishes (or, with <paramref name="retain"/> false, clears) the retained readiness marker.</summary>

@@ -7,11 +7,14 @@ using SmartOverhalla.PipelineBench;
 // "publish ...": the publisher process it starts for each run.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(60), TimeProvider.System);
-Console.CancelKeyPress += (_, e) =>
+// Ctrl-C or SIGTERM: cancel, so that every process and server started is stopped and the temp folder removed.
+using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+void Stop(System.Runtime.InteropServices.PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     cancel.Cancel();
-};
+}
 
 if (args is ["publish", .. var publishArgs])
 {
@@ -56,26 +59,34 @@ await using (var rig = await BenchRig.StartAsync(ct))
         (Scenario.PipelineEmbedded, () => throughput.PipelineAsync(embedded: true, instances: 1, ct)),
         (Scenario.NodeRed, () => nodeRed.RunAsync(ct)),
     };
-    for (var run = 1; run <= settings.Runs; run++)
+    try
     {
-        foreach (var (scenario, measure) in runs.Where(r => settings.Includes(r.Scenario.Name) && !results.Skipped.ContainsKey(r.Scenario)))
+        for (var run = 1; run <= settings.Runs; run++)
         {
-            var ticks = MachineFacts.CpuTicks();
-            var figures = (await measure()) with { Steal = MachineFacts.StealSince(ticks) };
-            results.Add(scenario, figures);
-            Console.WriteLine($"run {run} {scenario.Name}: {figures.MessagesPerSecond:N0} msg/s, {figures.Arrived:N0} of {figures.Expected:N0}" +
-                (figures.ConsumerMicrosecondsPerMessage is { } us ? $", consumer {us:F1} µs/msg, peak {figures.Consumer!.Value.PeakRssBytes / 1048576.0:F0} MiB" : string.Empty) +
-                (figures.BrokerMicrosecondsPerMessage is { } b ? $", broker {b:F1} µs/msg" : string.Empty) +
-                (figures.DatabaseMicrosecondsPerMessage is { } d ? $", InfluxDB {d:F1} µs/msg" : string.Empty) +
-                $"; publisher {figures.Publisher.MessagesPerSecond:N0} msg/s, {figures.PublisherMicrosecondsPerMessage:F1} µs/msg; CPU steal {figures.Steal:P0}");
-        }
+            foreach (var (scenario, measure) in runs.Where(r => settings.Includes(r.Scenario.Name) && !results.Skipped.ContainsKey(r.Scenario)))
+            {
+                var ticks = MachineFacts.CpuTicks();
+                var figures = (await measure()) with { Steal = MachineFacts.StealSince(ticks) };
+                results.Add(scenario, figures);
+                Console.WriteLine($"run {run} {scenario.Name}: {figures.MessagesPerSecond:N0} msg/s, {figures.Arrived:N0} of {figures.Expected:N0}" +
+                    (figures.ConsumerMicrosecondsPerMessage is { } us ? $", consumer {us:F1} µs/msg, peak {figures.Consumer!.Value.PeakRssBytes / 1048576.0:F0} MiB" : string.Empty) +
+                    (figures.BrokerMicrosecondsPerMessage is { } b ? $", broker {b:F1} µs/msg" : string.Empty) +
+                    (figures.DatabaseMicrosecondsPerMessage is { } d ? $", InfluxDB {d:F1} µs/msg" : string.Empty) +
+                    $"; publisher {figures.Publisher.MessagesPerSecond:N0} msg/s, {figures.PublisherMicrosecondsPerMessage:F1} µs/msg; CPU steal {figures.Steal:P0}");
+            }
 
-        if (settings.Includes(Scenario.Latency.Name))
-        {
-            var figures = await latency.RunAsync(ct);
-            results.Latency.Add(figures);
-            Console.WriteLine($"run {run} latency at {figures.Rate:N0} msg/s: p50 {figures.P50.TotalMilliseconds:N0} ms, p99 {figures.P99.TotalMilliseconds:N0} ms, max {figures.Max.TotalMilliseconds:N0} ms ({figures.Samples:N0} samples)");
+            if (settings.Includes(Scenario.Latency.Name))
+            {
+                var figures = await latency.RunAsync(ct);
+                results.Latency.Add(figures);
+                Console.WriteLine($"run {run} latency at {figures.Rate:N0} msg/s: p50 {figures.P50.TotalMilliseconds:N0} ms, p99 {figures.P99.TotalMilliseconds:N0} ms, max {figures.Max.TotalMilliseconds:N0} ms ({figures.Samples:N0} samples)");
+            }
         }
+    }
+    catch
+    {
+        rig.KeepLogs = true;
+        throw;
     }
 }
 

@@ -11,8 +11,8 @@ namespace SmartOverhalla.PipelineBench;
 /// The publisher process: connects (<see cref="PublisherConnection"/>), prints <c>CONNECTED</c>, publishes at once,
 /// and prints its <see cref="PublisherResult"/>; its clock (first publish) is what the throughput is measured from.
 /// Device time: as fast as possible, one message per device per 10 ms of device time from an hour ago (distinct
-/// points); paced, the wall-clock time of the publish (distinct per device), which the latency measurement compares
-/// with when the point became queryable.
+/// points); paced, the wall-clock time the message was due to be published (distinct per device), which the latency
+/// measurement compares with when the point became queryable.
 /// </summary>
 internal static class Publisher
 {
@@ -83,7 +83,10 @@ internal static class Publisher
                 DateTimeOffset ts;
                 if (settings.Rate > 0)
                 {
-                    lastStamp[slot] = Math.Max(clock.GetUtcNow().ToUnixTimeMilliseconds(), lastStamp[slot] + 1);
+                    // The time the message was due, not when it went out: a publisher stall then shows in the latency
+                    // of the messages that waited for it (no coordinated omission).
+                    var dueMs = first + (long)(i / ratePerConnection * 1000);
+                    lastStamp[slot] = Math.Max(dueMs, lastStamp[slot] + 1);
                     ts = DateTimeOffset.FromUnixTimeMilliseconds(lastStamp[slot]);
                 }
                 else

@@ -21,10 +21,12 @@ internal sealed class ThroughputScenarios(BenchRig rig, BenchSettings settings)
         {
             await using var subscriber = await PlainSubscriber.StartAsync(broker.Host, broker.Port, BenchRig.TelemetryFilter, settings.Warmup + settings.Messages, folder, cancellationToken);
             await WarmUpAsync(broker, folder, cancellationToken);
+            await Eventually.UntilAsync(() => subscriber.Received() >= settings.Warmup, Deadline, "the warm-up messages to reach mosquitto_sub", cancellationToken);
             var brokerBefore = broker.Sample();
             var published = await PublisherProcess.RunAsync(Publisher(broker, rate: 0), folder, Deadline, cancellationToken);
             var receivedAt = await subscriber.WaitForAllAsync(Deadline, cancellationToken);
-            return new RunFigures(Rate(settings.Messages, published.FirstPublishUnixMs, receivedAt), settings.Messages, settings.Messages, published, Broker: Since(broker, brokerBefore));
+            var arrived = subscriber.Received() - settings.Warmup;
+            return new RunFigures(Rate(settings.Messages, published.FirstPublishUnixMs, receivedAt), arrived, settings.Messages, published, Broker: Since(broker, brokerBefore));
         }
         finally
         {
@@ -68,6 +70,10 @@ internal sealed class ThroughputScenarios(BenchRig rig, BenchSettings settings)
             foreach (var worker in workers)
             {
                 await worker.DisposeAsync();
+                if (broker.Process is null)
+                {
+                    await BenchRig.ForgetSessionAsync(broker, worker.Name, cancellationToken);
+                }
             }
 
             await StopAsync(broker.Process);
@@ -93,6 +99,7 @@ internal sealed class ThroughputScenarios(BenchRig rig, BenchSettings settings)
         var (storedAt, count) = await StoredCount.WaitAsync(store, settings.Messages, Deadline, cancellationToken);
         var figures = new RunFigures(storedAt is { } at ? Rate(settings.Messages, startedAt, at) : 0, count, settings.Messages, published, worker.Sample());
         await StopCheckedAsync([worker]);
+        await BenchRig.ForgetSessionAsync(broker, id, cancellationToken);
         await rig.DropDatabaseAsync(database, cancellationToken);
         return figures;
     }

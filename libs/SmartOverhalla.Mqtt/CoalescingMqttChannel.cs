@@ -14,8 +14,9 @@ namespace SmartOverhalla.Mqtt;
 /// thread-pool item runs as soon as it can, so the PUBACKs of a stored batch leave in a few large writes instead of one
 /// write each.</item>
 /// </list>
-/// A packet still pending when the process dies is lost as any unsent packet is: for a PUBACK the broker delivers the
-/// message again (at least once). A failed flush fails every later write, and the read side sees the broken connection.
+/// A packet still pending when the process dies, or when the socket breaks, is lost as any unsent packet is: for a
+/// PUBACK the broker delivers the message again (at least once), and the client's other packets are sent again after
+/// its reconnect. A failed flush fails every later write, and the read side sees the broken connection.
 /// </summary>
 public sealed class CoalescingMqttChannel : IMqttChannel
 {
@@ -53,7 +54,7 @@ public sealed class CoalescingMqttChannel : IMqttChannel
     public async Task DisconnectAsync(CancellationToken cancellationToken)
     {
         // What was written before the disconnect (a DISCONNECT packet, last PUBACKs) goes out first.
-        await FlushPendingAsync();
+        await FlushPendingAsync(cancellationToken);
         await _inner.DisconnectAsync(cancellationToken);
     }
 
@@ -109,7 +110,7 @@ public sealed class CoalescingMqttChannel : IMqttChannel
             }
         }
 
-        return wait ?? Task.CompletedTask;
+        return wait?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
     }
 
     public void Dispose()
@@ -117,7 +118,7 @@ public sealed class CoalescingMqttChannel : IMqttChannel
         _inner.Dispose();
     }
 
-    private async Task FlushPendingAsync()
+    private async Task FlushPendingAsync(CancellationToken cancellationToken)
     {
         Task flush;
         lock (_gate)
@@ -127,7 +128,7 @@ public sealed class CoalescingMqttChannel : IMqttChannel
 
         try
         {
-            await flush;
+            await flush.WaitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException)
         {

@@ -28,7 +28,7 @@ public sealed class BacklogDrainTests(MosquittoFixture mosquitto, InfluxFixture 
             mosquitto.Server.Host,
             mosquitto.Server.Port,
             influx.Url,
-            new Dictionary<string, string?> { ["Ingestion:BatchInterval"] = "00:00:01" }); // the shipped default, as in production
+            new Dictionary<string, string?> { ["Ingestion:BatchInterval"] = "00:00:01" }); // longer than the shipped 250 ms: a stall would show
 
         // Given a persistent session (created by a first start) that queues 20,000 QoS 1 messages while the worker is away
         await h.StartWorkerAsync(ct);
