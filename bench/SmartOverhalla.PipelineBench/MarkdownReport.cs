@@ -57,8 +57,8 @@ internal static class MarkdownReport
             Line(text);
             Line(text, "## Publish-to-queryable latency");
             Line(text);
-            Line(text, $"The publisher paced at a fixed rate for {settings.LatencySeconds} s; every message of 100 probe devices timed from its publish " +
-                "to the first poll of InfluxDB (every 25 ms) that returned it.");
+            Line(text, $"The publisher paced at a fixed rate for {settings.LatencySeconds} s; every message of 100 probe devices timed from when it was due " +
+                "to be published to the return of the first poll of InfluxDB (every 25 ms) that showed it.");
             Line(text);
             Line(text, "| run | rate | messages | stored | samples | p50 | p99 | max | worker CPU µs/msg | worker peak RSS |");
             Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
