@@ -5,7 +5,7 @@
 # instances, live and from a backlog) and on the gateway's embedded broker, the Node-RED peer (when its npm packages
 # install) and the latency at a fixed rate; three runs each. Writes bench/results/pipeline.md.
 #
-#   bench/pipeline.sh                                  everything, as recorded (about 15 minutes on 2 cores)
+#   bench/pipeline.sh                                  everything, as recorded (6–10 minutes on 2 cores)
 #   bench/pipeline.sh --runs 1 --messages 50000        a quick look
 #   bench/pipeline.sh --only pipeline-mosquitto,passthrough-mosquitto --output /tmp/p.md
 #
