@@ -49,6 +49,7 @@ internal sealed class EmbeddedBroker(
         server.ClientConnectedAsync += OnClientConnectedAsync;
         server.ClientDisconnectedAsync += OnClientDisconnectedAsync;
         server.InterceptingInboundPacketAsync += OnInboundPacketAsync;
+        server.InterceptingOutboundPacketAsync += OnOutboundPacketAsync;
         server.InterceptingPublishAsync += OnPublishAsync;
         server.InterceptingPublishAsync += rateLimiter.InterceptAsync;
         server.ClientDisconnectedAsync += rateLimiter.OnClientDisconnectedAsync;
@@ -306,6 +307,22 @@ internal sealed class EmbeddedBroker(
 
             var clientId = e.ClientId;
             _ = Task.Run(() => DisconnectQuietlyAsync(clientId, MqttDisconnectReasonCode.TopicAliasInvalid));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Makes CONNACK tell the truth about topic aliases: Topic Alias Maximum 0 (MQTT 5.0 §3.2.2.3.8; 0 is sent as
+    /// absent), as <see cref="OnInboundPacketAsync"/> refuses every alias. MQTTnet 5.2 always advertises 65,535, and
+    /// has no option for it; a successful connect's CONNACK passes this interceptor (a refusal's does not, but that
+    /// connection ends with it).
+    /// </summary>
+    private static Task OnOutboundPacketAsync(InterceptingPacketEventArgs e)
+    {
+        if (e.Packet is MQTTnet.Packets.MqttConnAckPacket connAck)
+        {
+            connAck.TopicAliasMaximum = 0;
         }
 
         return Task.CompletedTask;

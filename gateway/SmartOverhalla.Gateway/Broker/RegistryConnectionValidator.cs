@@ -16,6 +16,7 @@ namespace SmartOverhalla.Gateway.Broker;
 /// which devices exist), a client id the principal does not own 0x85 Client identifier not valid. Every client id
 /// belongs to one principal only, so nobody can resume another's session: a device's client id is its device id
 /// (and may not be one a service account owns); a service account's is its user name or starts with it and '-'.
+/// An anonymous MQTT 5 client (Development only) that sends an empty client id is assigned one.
 /// The principal goes to the session through <see cref="ConnectingPrincipals"/> for <see cref="TopicAccessPolicy"/>.
 /// </summary>
 internal sealed class RegistryConnectionValidator(
@@ -26,6 +27,9 @@ internal sealed class RegistryConnectionValidator(
     ConnectingPrincipals connecting,
     ILogger<RegistryConnectionValidator> logger) : IBrokerConnectionValidator
 {
+    /// <summary>Start of the client id assigned to an anonymous MQTT 5 client that sent an empty one (then 32 hex digits).</summary>
+    public const string AssignedClientIdPrefix = "anonymous-";
+
     private readonly BrokerOptions _options = options.Value;
 
     /// <summary>Checked when the user is unknown, so an unknown user costs as much time as a wrong secret.</summary>
@@ -43,10 +47,20 @@ internal sealed class RegistryConnectionValidator(
             return Task.CompletedTask;
         }
 
+        var clientId = connection.ClientId;
+        if (string.IsNullOrEmpty(clientId) && principal.Role == BrokerRole.Anonymous && connection.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500)
+        {
+            // MQTT 5.0 §3.1.3.1: the server may assign a client id and name it in CONNACK (§3.2.2.3.7); MQTTnet takes
+            // it from here. Only for anonymous Development clients: a device's or service account's client id is its
+            // identity (Decide refuses an empty one with 0x85), and an assigned id could never resume its session.
+            clientId = AssignedClientIdPrefix + Guid.NewGuid().ToString("N");
+            connection.AssignedClientIdentifier = clientId;
+        }
+
         // For a new session; a resumed one gets the principal when the client is connected (ConnectingPrincipals).
         connection.SessionItems[BrokerPrincipal.SessionItemKey] = principal;
-        connecting.Stash(connection.ClientId, principal);
-        logger.ConnectionAuthenticated(connection.ClientId, principal.Role.ToString(), principal.Name);
+        connecting.Stash(clientId, principal);
+        logger.ConnectionAuthenticated(clientId, principal.Role.ToString(), principal.Name);
         return Task.CompletedTask;
     }
 

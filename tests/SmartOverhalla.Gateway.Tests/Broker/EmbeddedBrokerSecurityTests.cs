@@ -92,6 +92,23 @@ public sealed class EmbeddedBrokerSecurityTests(SecuredEmbeddedBrokerFixture fix
     }
 
     [Fact]
+    public async Task A_device_or_service_account_with_an_empty_client_id_is_refused_and_assigned_none_as_its_client_id_is_its_identity()
+    {
+        // Only anonymous Development clients are assigned a client id (MQTT 5.0 §3.1.3.1, see the conformance tests).
+        var ct = TestContext.Current.CancellationToken;
+        var device = await fixture.Broker.RegisterAsync(TestNames.Municipality(), "streetlight", "l-no-client-id", ct);
+
+        var (deviceSession, deviceResult) = await MqttSession.ConnectAsync(fixture.Broker.Port, string.Empty, device.Username, device.Secret, ct);
+        await using var _ = deviceSession;
+        var (accountSession, accountResult) = await MqttSession.ConnectAsync(fixture.Broker.Port, string.Empty, SecuredBroker.IngestionUser, SecuredBroker.IngestionPassword, ct);
+        await using var __ = accountSession;
+
+        Assert.Equal(MqttClientConnectResultCode.ClientIdentifierNotValid, deviceResult.ResultCode);
+        Assert.True(string.IsNullOrEmpty(deviceResult.AssignedClientIdentifier));
+        Assert.Equal(MqttClientConnectResultCode.ClientIdentifierNotValid, accountResult.ResultCode);
+    }
+
+    [Fact]
     public async Task Rotating_a_secret_refuses_the_old_one_and_closes_the_devices_connection_and_deleting_refuses_the_device()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,0 +1,3 @@
+using SmartOverhalla.BrokerConformance.Tests.Brokers;
+
+[assembly: AssemblyFixture(typeof(ConformanceBrokers))]

@@ -1,0 +1,83 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+
+/// <summary>Writes MQTT's data types (MQTT 5.0 §1.5) into the body of one packet.</summary>
+internal sealed class PacketWriter
+{
+    private readonly List<byte> _bytes = [];
+
+    public PacketWriter Byte(byte value)
+    {
+        _bytes.Add(value);
+        return this;
+    }
+
+    public PacketWriter UInt16(ushort value)
+    {
+        Span<byte> buffer = stackalloc byte[2];
+        BinaryPrimitives.WriteUInt16BigEndian(buffer, value);
+        _bytes.AddRange(buffer);
+        return this;
+    }
+
+    public PacketWriter UInt32(uint value)
+    {
+        Span<byte> buffer = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(buffer, value);
+        _bytes.AddRange(buffer);
+        return this;
+    }
+
+    public PacketWriter VariableByteInteger(uint value)
+    {
+        do
+        {
+            var next = (byte)(value & 0x7F);
+            value >>= 7;
+            _bytes.Add(value > 0 ? (byte)(next | 0x80) : next);
+        }
+        while (value > 0);
+        return this;
+    }
+
+    public PacketWriter String(string value) => Binary(Encoding.UTF8.GetBytes(value));
+
+    public PacketWriter Binary(byte[] value)
+    {
+        UInt16((ushort)value.Length);
+        _bytes.AddRange(value);
+        return this;
+    }
+
+    public PacketWriter Raw(byte[] value)
+    {
+        _bytes.AddRange(value);
+        return this;
+    }
+
+    /// <summary>A property block of numeric properties, each in its own width (strings are not needed by these tests).</summary>
+    public PacketWriter Properties(params (byte Id, uint Value)[] properties)
+    {
+        var block = new PacketWriter();
+        foreach (var (id, value) in properties)
+        {
+            block.Byte(id);
+            _ = PropertyId.EncodingOf(id) switch
+            {
+                PropertyEncoding.Byte => block.Byte((byte)value),
+                PropertyEncoding.TwoBytes => block.UInt16((ushort)value),
+                PropertyEncoding.FourBytes => block.UInt32(value),
+                PropertyEncoding.VariableByteInteger => block.VariableByteInteger(value),
+                _ => throw new ArgumentException($"Property 0x{id:X2} is not numeric.", nameof(properties)),
+            };
+        }
+
+        return VariableByteInteger((uint)block._bytes.Count).Raw([.. block._bytes]);
+    }
+
+    /// <summary>The whole packet: fixed header (type and flags, remaining length) and this body.</summary>
+    public byte[] ToPacket(byte typeAndFlags) =>
+        [.. new PacketWriter().Byte(typeAndFlags).VariableByteInteger((uint)_bytes.Count)._bytes, .. _bytes];
+}

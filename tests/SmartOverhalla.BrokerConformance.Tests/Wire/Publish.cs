@@ -1,0 +1,15 @@
+namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+
+/// <summary>PUBLISH (MQTT 5.0 §3.3) as received: QoS from the fixed header, packet id only for QoS 1 and 2.</summary>
+internal sealed record Publish(string Topic, int QoS, ushort PacketId, MqttProperties Properties, byte[] Payload)
+{
+    public static Publish Parse(byte flags, byte[] body)
+    {
+        var qos = (flags >> 1) & 0x03;
+        var reader = new PacketReader(body);
+        var topic = reader.ReadString();
+        var packetId = qos > 0 ? reader.ReadUInt16() : (ushort)0;
+        var properties = MqttProperties.Read(ref reader);
+        return new Publish(topic, qos, packetId, properties, reader.ReadRest());
+    }
+}

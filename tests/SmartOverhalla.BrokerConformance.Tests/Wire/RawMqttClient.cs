@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+
+/// <summary>
+/// An MQTT 5 client that is only a TCP socket and the packet layouts of the spec: it sends exactly what a test says
+/// (nothing automatic: no acknowledgement, no keep-alive) and hands back every packet the broker sends, so a test can
+/// read the properties of a CONNACK or count unacknowledged PUBLISH packets. Loopback only.
+/// </summary>
+internal sealed class RawMqttClient : IAsyncDisposable
+{
+    /// <summary>How long one read waits for the broker's next packet before the test fails.</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly TcpClient _tcp;
+    private readonly NetworkStream _stream;
+
+    private RawMqttClient(TcpClient tcp)
+    {
+        _tcp = tcp;
+        _stream = tcp.GetStream();
+    }
+
+    public static async Task<RawMqttClient> OpenAsync(int port, CancellationToken cancellationToken)
+    {
+        var tcp = new TcpClient { NoDelay = true };
+        try
+        {
+            await tcp.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+            return new RawMqttClient(tcp);
+        }
+        catch
+        {
+            tcp.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends CONNECT (MQTT 5.0 §3.1) with clean start, keep-alive 0 (none) and the given numeric properties; returns the CONNACK.</summary>
+    public async Task<ConnAck> ConnectAsync(string clientId, CancellationToken cancellationToken, params (byte Id, uint Value)[] properties)
+    {
+        var body = new PacketWriter()
+            .String("MQTT").Byte(5)
+            .Byte(0x02) // clean start; no will, user name or password
+            .UInt16(0)
+            .Properties(properties)
+            .String(clientId);
+        await SendAsync(body.ToPacket(0x10), cancellationToken);
+        var packet = await ReadAsync(cancellationToken) ?? throw new InvalidDataException("The broker closed the connection instead of sending CONNACK.");
+        return packet.AsConnAck();
+    }
+
+    /// <summary>Sends SUBSCRIBE (MQTT 5.0 §3.8) for one filter at <paramref name="qos"/> and returns the SUBACK.</summary>
+    public async Task<SubAck> SubscribeAsync(ushort packetId, string filter, int qos, CancellationToken cancellationToken)
+    {
+        var body = new PacketWriter().UInt16(packetId).Properties().String(filter).Byte((byte)qos);
+        await SendAsync(body.ToPacket(0x82), cancellationToken);
+        var packet = await ReadAsync(cancellationToken) ?? throw new InvalidDataException("The broker closed the connection instead of sending SUBACK.");
+        return packet.AsSubAck();
+    }
+
+    /// <summary>Sends PUBLISH (MQTT 5.0 §3.3); the packet id is left out for QoS 0. Does not wait for PUBACK.</summary>
+    public Task PublishAsync(string topic, int qos, ushort packetId, byte[] payload, CancellationToken cancellationToken, params (byte Id, uint Value)[] properties)
+    {
+        var body = new PacketWriter().String(topic);
+        if (qos > 0)
+        {
+            body.UInt16(packetId);
+        }
+
+        body.Properties(properties).Raw(payload);
+        return SendAsync(body.ToPacket((byte)(0x30 | (qos << 1))), cancellationToken);
+    }
+
+    /// <summary>Acknowledges a QoS 1 PUBLISH (MQTT 5.0 §3.4; remaining length 2 means reason 0x00 Success).</summary>
+    public Task PubAckAsync(ushort packetId, CancellationToken cancellationToken) =>
+        SendAsync(new PacketWriter().UInt16(packetId).ToPacket(0x40), cancellationToken);
+
+    /// <summary>DISCONNECT with 0x00 Normal disconnection (MQTT 5.0 §3.14; an empty body).</summary>
+    public Task DisconnectAsync(CancellationToken cancellationToken) => SendAsync([0xE0, 0x00], cancellationToken);
+
+    /// <summary>The broker's next packet, or null when it closed the connection; fails after <see cref="ReadTimeout"/>.</summary>
+    public async Task<ReceivedPacket?> ReadAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(ReadTimeout, TimeProvider.System);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var header = new byte[1];
+            if (await _stream.ReadAsync(header, linked.Token) == 0)
+            {
+                return null;
+            }
+
+            var length = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                var next = new byte[1];
+                await _stream.ReadExactlyAsync(next, linked.Token);
+                length |= (next[0] & 0x7F) << shift;
+                if ((next[0] & 0x80) == 0)
+                {
+                    break;
+                }
+            }
+
+            var body = new byte[length];
+            await _stream.ReadExactlyAsync(body, linked.Token);
+            return new ReceivedPacket((PacketType)(header[0] >> 4), (byte)(header[0] & 0x0F), body);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No packet from the broker within {ReadTimeout.TotalSeconds} s.");
+        }
+        catch (IOException)
+        {
+            // Reset by the broker: as closed.
+            return null;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _tcp.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task SendAsync(byte[] packet, CancellationToken cancellationToken) => await _stream.WriteAsync(packet, cancellationToken);
+}
