@@ -38,11 +38,26 @@ internal sealed class RawMqttClient : IAsyncDisposable
     }
 
     /// <summary>Sends CONNECT (MQTT 5.0 §3.1) with clean start, keep-alive 0 (none) and the given numeric properties; returns the CONNACK.</summary>
-    public async Task<ConnAck> ConnectAsync(string clientId, CancellationToken cancellationToken, params (byte Id, uint Value)[] properties)
+    public Task<ConnAck> ConnectAsync(string clientId, CancellationToken cancellationToken, params (byte Id, uint Value)[] properties) =>
+        ConnectAsync(clientId, cleanStart: true, cancellationToken, properties);
+
+    /// <summary>Sends CONNECT without clean start, so that the broker resumes the client's session if it has one.</summary>
+    public Task<ConnAck> ResumeAsync(string clientId, CancellationToken cancellationToken, params (byte Id, uint Value)[] properties) =>
+        ConnectAsync(clientId, cleanStart: false, cancellationToken, properties);
+
+    /// <summary>Waits until the broker has closed the connection (after a DISCONNECT), skipping any packet still on its way.</summary>
+    public async Task WaitForCloseAsync(CancellationToken cancellationToken)
+    {
+        while (await ReadAsync(cancellationToken) is not null)
+        {
+        }
+    }
+
+    private async Task<ConnAck> ConnectAsync(string clientId, bool cleanStart, CancellationToken cancellationToken, (byte Id, uint Value)[] properties)
     {
         var body = new PacketWriter()
             .String("MQTT").Byte(5)
-            .Byte(0x02) // clean start; no will, user name or password
+            .Byte(cleanStart ? (byte)0x02 : (byte)0x00) // no will, user name or password
             .UInt16(0)
             .Properties(properties)
             .String(clientId);

@@ -1,0 +1,69 @@
+using SmartOverhalla.BrokerConformance.Tests.Brokers;
+using SmartOverhalla.BrokerConformance.Tests.Wire;
+using SmartOverhalla.Testing;
+
+namespace SmartOverhalla.BrokerConformance.Tests;
+
+/// <summary>
+/// Session Expiry Interval (MQTT 5.0 §3.1.2.11.2): absent or 0, the session ends when the network connection closes;
+/// above 0, the broker keeps it that long. Before the embedded broker deleted sessions itself, every session with
+/// expiry 0 was still there on reconnect, and sessions accumulated.
+/// </summary>
+public sealed class SessionExpiryTests(ConformanceBrokers brokers)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    [Theory]
+    [InlineData(BrokerKind.Embedded)]
+    [InlineData(BrokerKind.Mosquitto)]
+    public async Task A_session_with_expiry_0_is_gone_once_its_connection_has_closed(BrokerKind broker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clientId = ConformanceNames.ClientId("expiry0");
+
+        // Given a client that connected without clean start and without a session expiry, subscribed, and disconnected
+        await using (var first = await RawMqttClient.OpenAsync(brokers.PortOf(broker), ct))
+        {
+            Assert.Equal(0x00, (await first.ResumeAsync(clientId, ct)).ReasonCode);
+            Assert.Equal([0x01], (await first.SubscribeAsync(1, ConformanceNames.Topic(), 1, ct)).ReasonCodes);
+            await first.DisconnectAsync(ct);
+            await first.WaitForCloseAsync(ct);
+        }
+
+        // When it connects again asking to resume its session, then the broker has none
+        // (asked until the broker has handled the close; every attempt ends its session with expiry 0 again)
+        await Eventually.UntilAsync(async c => !await SessionPresentAsync(broker, clientId, expiry: 0, c), Deadline, "the session with expiry 0 to be gone", ct);
+    }
+
+    [Theory]
+    [InlineData(BrokerKind.Embedded)]
+    [InlineData(BrokerKind.Mosquitto)]
+    public async Task A_session_with_expiry_is_kept_after_its_connection_closed(BrokerKind broker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clientId = ConformanceNames.ClientId("expiry60");
+
+        // Given a client whose session expires 60 s after it disconnects
+        await using (var first = await RawMqttClient.OpenAsync(brokers.PortOf(broker), ct))
+        {
+            Assert.Equal(0x00, (await first.ResumeAsync(clientId, ct, (PropertyId.SessionExpiryInterval, 60))).ReasonCode);
+            Assert.Equal([0x01], (await first.SubscribeAsync(1, ConformanceNames.Topic(), 1, ct)).ReasonCodes);
+            await first.DisconnectAsync(ct);
+            await first.WaitForCloseAsync(ct);
+        }
+
+        // When it connects again within that time, then its session is there (and ended now: expiry 0 at this connect)
+        Assert.True(await SessionPresentAsync(broker, clientId, expiry: 0, ct), "the session with 60 s expiry should still be there");
+    }
+
+    /// <summary>Connects without clean start with <paramref name="expiry"/>, reads the session-present flag, disconnects.</summary>
+    private async Task<bool> SessionPresentAsync(BrokerKind broker, string clientId, uint expiry, CancellationToken ct)
+    {
+        await using var client = await RawMqttClient.OpenAsync(brokers.PortOf(broker), ct);
+        var connAck = expiry == 0 ? await client.ResumeAsync(clientId, ct) : await client.ResumeAsync(clientId, ct, (PropertyId.SessionExpiryInterval, expiry));
+        Assert.Equal(0x00, connAck.ReasonCode);
+        await client.DisconnectAsync(ct);
+        await client.WaitForCloseAsync(ct);
+        return connAck.SessionPresent;
+    }
+}
