@@ -2,14 +2,9 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Gateway.Tests.Infrastructure;
-using SmartOverhalla.ServiceDefaults;
 using SmartOverhalla.Testing.Hosting;
 
 namespace SmartOverhalla.Gateway.Tests.Alerts;
@@ -39,8 +34,7 @@ internal sealed class AlertsGateway : IAsyncDisposable
     public static async Task<AlertsGateway> StartAsync(
         int mqttPort, Uri influxUrl, string database, string stateFile, ILightingPolicy policy, Uri? webhook, CancellationToken ct)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Broker:Mode"] = "External",
             ["Broker:External:Host"] = "127.0.0.1",
@@ -58,18 +52,9 @@ internal sealed class AlertsGateway : IAsyncDisposable
             ["Alerts:Webhook:Url"] = webhook?.ToString(),
             ["Alerts:Webhook:BaseDelay"] = "00:00:00.100",
             ["Alerts:Webhook:MaxDelay"] = "00:00:00.500",
-        }).AddInMemoryCollection(TestApiKeys.Settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        };
         var logs = new CapturedLogs();
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddProvider(logs);
-        builder.Services.AddSingleton(policy);
-        builder.AddServiceDefaults();
-        builder.AddGateway();
-        var app = builder.Build();
-        app.MapGateway();
-        await app.StartAsync(ct);
+        var app = await GatewayApplication.StartAsync(settings, GatewayApplication.WithPolicy(policy, logs), ct);
         return new AlertsGateway(app, logs);
     }
 

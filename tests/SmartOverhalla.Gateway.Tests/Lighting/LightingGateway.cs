@@ -1,11 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using SmartOverhalla.Gateway.Lighting;
-using SmartOverhalla.ServiceDefaults;
 
 namespace SmartOverhalla.Gateway.Tests.Lighting;
 
@@ -33,8 +29,7 @@ internal sealed class LightingGateway : IAsyncDisposable
 
     public static async Task<LightingGateway> StartAsync(int mqttPort, Uri influxUrl, string stateFile, ILightingPolicy policy, CancellationToken ct)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Broker:Mode"] = "External",
             ["Broker:External:Host"] = "127.0.0.1",
@@ -49,23 +44,7 @@ internal sealed class LightingGateway : IAsyncDisposable
             ["Lighting:MaxAttempts"] = "3",
             ["Lighting:RetryBaseDelay"] = "00:00:00.100",
             ["Lighting:RetryMaxDelay"] = "00:00:00.300",
-        }).AddInMemoryCollection(Infrastructure.TestApiKeys.Settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(policy);
-        builder.AddServiceDefaults();
-        builder.AddGateway();
-        var app = builder.Build();
-        app.MapGateway();
-        try
-        {
-            await app.StartAsync(ct);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        return new LightingGateway(app);
+        };
+        return new LightingGateway(await Infrastructure.GatewayApplication.StartAsync(settings, Infrastructure.GatewayApplication.WithPolicy(policy), ct));
     }
 }

@@ -1,13 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SmartOverhalla.Gateway.Lighting;
 using SmartOverhalla.Gateway.Tests.Infrastructure;
-using SmartOverhalla.ServiceDefaults;
 using SmartOverhalla.Testing;
 using SmartOverhalla.Testing.Hosting;
 
@@ -47,8 +42,7 @@ internal sealed class LoRaWanGateway : IAsyncDisposable
         {
             await File.WriteAllLinesAsync(files.File("fleet.csv"), ["# kind,deviceId,municipality[,role[,devEui]]", .. fleet], ct);
             var brokerPort = FreeTcpPort.Next();
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development, ContentRootPath = files.Path });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>
             {
                 ["Broker:Mode"] = "Embedded",
                 ["Broker:Embedded:BindAddress"] = "127.0.0.1",
@@ -68,27 +62,9 @@ internal sealed class LoRaWanGateway : IAsyncDisposable
                 ["Lighting:AckTimeout"] = "00:00:20",
                 ["Lighting:MaxAttempts"] = "2",
                 ["LoRaWan:MappingFile"] = mappingFile,
-            }).AddInMemoryCollection(TestApiKeys.Settings);
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            };
             var logs = new CapturedLogs();
-            builder.Logging.ClearProviders();
-            builder.Logging.SetMinimumLevel(LogLevel.Debug);
-            builder.Logging.AddProvider(logs);
-            builder.Services.AddSingleton(policy);
-            builder.AddServiceDefaults();
-            builder.AddGateway();
-            var app = builder.Build();
-            app.MapGateway();
-            try
-            {
-                await app.StartAsync(ct);
-            }
-            catch
-            {
-                await app.DisposeAsync();
-                throw;
-            }
-
+            var app = await GatewayApplication.StartAsync(settings, GatewayApplication.WithPolicy(policy, logs), ct, files.Path);
             var gateway = new LoRaWanGateway(app, files, logs, brokerPort);
 
             // Its control connection has subscribed once it logs that it is up.
