@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Net.Sockets;
-using System.Text;
+using SmartOverhalla.Testing.MqttWire;
 
 namespace SmartOverhalla.PipelineBench;
 
@@ -13,7 +13,6 @@ namespace SmartOverhalla.PipelineBench;
 /// </summary>
 internal sealed class PublisherConnection : IAsyncDisposable
 {
-    private const int ReceiveMaximumProperty = 0x21;
     private readonly Socket _socket;
     private readonly SemaphoreSlim _window;
     private readonly bool[] _inFlight = new bool[65_536];
@@ -41,22 +40,18 @@ internal sealed class PublisherConnection : IAsyncDisposable
         try
         {
             await socket.ConnectAsync(host, port, cancellationToken);
-            var id = Encoding.UTF8.GetBytes(clientId);
-            var packet = new List<byte> { 0x10 };
-            var body = new List<byte> { 0, 4, (byte)'M', (byte)'Q', (byte)'T', (byte)'T', 5, 0x02, 0, 0, 0 };
-            body.AddRange([(byte)(id.Length >> 8), (byte)id.Length]);
-            body.AddRange(id);
-            packet.AddRange(VarInt(body.Count));
-            packet.AddRange(body);
-            await socket.SendAsync(packet.ToArray(), cancellationToken);
+            await socket.SendAsync(PacketWriter.Connect(clientId, cleanStart: true), cancellationToken);
 
-            var connack = await ReadPacketAsync(socket, cancellationToken);
-            if (connack.Type != 0x20 || connack.Body.Length < 2 || connack.Body[1] != 0)
+            // The handshake through the test library's packet reader (it reads exactly one packet), then the socket alone.
+            await using var stream = new NetworkStream(socket, ownsSocket: false);
+            var connAck = (await ReceivedPacket.ReadAsync(stream, TimeSpan.FromSeconds(30), cancellationToken)
+                ?? throw new InvalidOperationException("The broker closed the connection instead of sending CONNACK.")).AsConnAck();
+            if (connAck.ReasonCode != 0)
             {
-                throw new InvalidOperationException($"The broker refused the connection (CONNACK reason 0x{(connack.Body.Length > 1 ? connack.Body[1] : 0xFF):X2}).");
+                throw new InvalidOperationException($"The broker refused the connection (CONNACK reason 0x{connAck.ReasonCode:X2}).");
             }
 
-            var brokerMaximum = ReceiveMaximum(connack.Body.AsSpan(2)) ?? 65_535;
+            var brokerMaximum = (int?)connAck.Properties.Number(PropertyId.ReceiveMaximum) ?? ushort.MaxValue;
             return new PublisherConnection(socket, Math.Min(window, brokerMaximum));
         }
         catch
@@ -213,78 +208,6 @@ internal sealed class PublisherConnection : IAsyncDisposable
         return true;
     }
 
-    private static async Task<(byte Type, byte[] Body)> ReadPacketAsync(Socket socket, CancellationToken cancellationToken)
-    {
-        var header = new byte[1];
-        await socket.ReceiveAsync(header, cancellationToken);
-        int remaining = 0, shift = 0;
-        var one = new byte[1];
-        do
-        {
-            await socket.ReceiveAsync(one, cancellationToken);
-            remaining |= (one[0] & 0x7F) << shift;
-            shift += 7;
-        }
-        while ((one[0] & 0x80) != 0);
-        var body = new byte[remaining];
-        for (var filled = 0; filled < remaining;)
-        {
-            var read = await socket.ReceiveAsync(body.AsMemory(filled), cancellationToken);
-            filled += read > 0 ? read : throw new InvalidOperationException("The broker closed the connection during CONNACK.");
-        }
-
-        return ((byte)(header[0] & 0xF0), body);
-    }
-
-    /// <summary>The Receive Maximum property of a CONNACK's properties, if present.</summary>
-    private static int? ReceiveMaximum(ReadOnlySpan<byte> properties)
-    {
-        if (properties.IsEmpty)
-        {
-            return null;
-        }
-
-        int length = 0, shift = 0, at = 0;
-        byte next;
-        do
-        {
-            next = properties[at++];
-            length |= (next & 0x7F) << shift;
-            shift += 7;
-        }
-        while ((next & 0x80) != 0);
-        var end = at + length;
-        while (at < end)
-        {
-            var id = properties[at++];
-            switch (id)
-            {
-                case ReceiveMaximumProperty:
-                    return BinaryPrimitives.ReadUInt16BigEndian(properties[at..]);
-                case 0x24 or 0x25 or 0x28 or 0x29 or 0x2A or 0x01 or 0x17 or 0x19:
-                    at += 1;
-                    break;
-                case 0x13 or 0x22:
-                    at += 2;
-                    break;
-                case 0x11 or 0x27:
-                    at += 4;
-                    break;
-                case 0x12 or 0x1A or 0x1C or 0x1F or 0x15 or 0x16 or 0x03 or 0x08 or 0x09:
-                    at += 2 + BinaryPrimitives.ReadUInt16BigEndian(properties[at..]);
-                    break;
-                case 0x26:
-                    at += 2 + BinaryPrimitives.ReadUInt16BigEndian(properties[at..]);
-                    at += 2 + BinaryPrimitives.ReadUInt16BigEndian(properties[at..]);
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return null;
-    }
-
     private static int WriteVarInt(Span<byte> span, int value)
     {
         var at = 0;
@@ -296,11 +219,5 @@ internal sealed class PublisherConnection : IAsyncDisposable
         }
         while (value > 0);
         return at;
-    }
-
-    private static byte[] VarInt(int value)
-    {
-        var bytes = new byte[4];
-        return bytes[..WriteVarInt(bytes, value)];
     }
 }

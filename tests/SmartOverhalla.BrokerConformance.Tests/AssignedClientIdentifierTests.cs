@@ -1,5 +1,5 @@
 using SmartOverhalla.BrokerConformance.Tests.Brokers;
-using SmartOverhalla.BrokerConformance.Tests.Wire;
+using SmartOverhalla.Testing.MqttWire;
 
 namespace SmartOverhalla.BrokerConformance.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using SmartOverhalla.BrokerConformance.Tests.Brokers;
-using SmartOverhalla.BrokerConformance.Tests.Wire;
+using SmartOverhalla.Testing.MqttWire;
 
 namespace SmartOverhalla.BrokerConformance.Tests;
 

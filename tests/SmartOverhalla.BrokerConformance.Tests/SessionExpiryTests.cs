@@ -1,5 +1,5 @@
 using SmartOverhalla.BrokerConformance.Tests.Brokers;
-using SmartOverhalla.BrokerConformance.Tests.Wire;
+using SmartOverhalla.Testing.MqttWire;
 using SmartOverhalla.Testing;
 
 namespace SmartOverhalla.BrokerConformance.Tests;

@@ -1,7 +1,7 @@
-namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+namespace SmartOverhalla.Testing.MqttWire;
 
 /// <summary>MQTT control packet types (MQTT 5.0 §2.1.2), the upper four bits of the first byte.</summary>
-internal enum PacketType : byte
+public enum PacketType : byte
 {
     Connect = 1,
     ConnAck = 2,

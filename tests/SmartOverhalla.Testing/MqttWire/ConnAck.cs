@@ -1,7 +1,7 @@
-namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+namespace SmartOverhalla.Testing.MqttWire;
 
 /// <summary>CONNACK (MQTT 5.0 §3.2): session present flag, reason code, properties.</summary>
-internal sealed record ConnAck(bool SessionPresent, byte ReasonCode, MqttProperties Properties)
+public sealed record ConnAck(bool SessionPresent, byte ReasonCode, MqttProperties Properties)
 {
     public static ConnAck Parse(byte[] body)
     {

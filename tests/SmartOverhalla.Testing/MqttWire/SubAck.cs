@@ -1,7 +1,7 @@
-namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+namespace SmartOverhalla.Testing.MqttWire;
 
 /// <summary>SUBACK (MQTT 5.0 §3.9): one reason code per topic filter (0x00-0x02 the granted QoS).</summary>
-internal sealed record SubAck(ushort PacketId, MqttProperties Properties, byte[] ReasonCodes)
+public sealed record SubAck(ushort PacketId, MqttProperties Properties, byte[] ReasonCodes)
 {
     public static SubAck Parse(byte[] body)
     {

@@ -1,7 +1,7 @@
-namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+namespace SmartOverhalla.Testing.MqttWire;
 
 /// <summary>The properties of a received packet, as sent: numbers, strings (a user property as "name=value") and binary data.</summary>
-internal sealed class MqttProperties
+public sealed class MqttProperties
 {
     private readonly List<(byte Id, object Value)> _items = [];
 

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+namespace SmartOverhalla.Testing.MqttWire;
 
 /// <summary>
 /// An MQTT 5 client that is only a TCP socket and the packet layouts of the spec: it sends exactly what a test says
 /// (nothing automatic: no acknowledgement, no keep-alive) and hands back every packet the broker sends, so a test can
 /// read the properties of a CONNACK or count unacknowledged PUBLISH packets. Loopback only.
 /// </summary>
-internal sealed class RawMqttClient : IAsyncDisposable
+public sealed class RawMqttClient : IAsyncDisposable
 {
     /// <summary>How long one read waits for the broker's next packet before the test fails.</summary>
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
@@ -55,13 +55,7 @@ internal sealed class RawMqttClient : IAsyncDisposable
 
     private async Task<ConnAck> ConnectAsync(string clientId, bool cleanStart, CancellationToken cancellationToken, (byte Id, uint Value)[] properties)
     {
-        var body = new PacketWriter()
-            .String("MQTT").Byte(5)
-            .Byte(cleanStart ? (byte)0x02 : (byte)0x00) // no will, user name or password
-            .UInt16(0)
-            .Properties(properties)
-            .String(clientId);
-        await SendAsync(body.ToPacket(0x10), cancellationToken);
+        await SendAsync(PacketWriter.Connect(clientId, cleanStart, properties), cancellationToken);
         var packet = await ReadAsync(cancellationToken) ?? throw new InvalidDataException("The broker closed the connection instead of sending CONNACK.");
         return packet.AsConnAck();
     }
@@ -96,44 +90,7 @@ internal sealed class RawMqttClient : IAsyncDisposable
     public Task DisconnectAsync(CancellationToken cancellationToken) => SendAsync([0xE0, 0x00], cancellationToken);
 
     /// <summary>The broker's next packet, or null when it closed the connection; fails after <see cref="ReadTimeout"/>.</summary>
-    public async Task<ReceivedPacket?> ReadAsync(CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(ReadTimeout, TimeProvider.System);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            var header = new byte[1];
-            if (await _stream.ReadAsync(header, linked.Token) == 0)
-            {
-                return null;
-            }
-
-            var length = 0;
-            for (var shift = 0; ; shift += 7)
-            {
-                var next = new byte[1];
-                await _stream.ReadExactlyAsync(next, linked.Token);
-                length |= (next[0] & 0x7F) << shift;
-                if ((next[0] & 0x80) == 0)
-                {
-                    break;
-                }
-            }
-
-            var body = new byte[length];
-            await _stream.ReadExactlyAsync(body, linked.Token);
-            return new ReceivedPacket((PacketType)(header[0] >> 4), (byte)(header[0] & 0x0F), body);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"No packet from the broker within {ReadTimeout.TotalSeconds} s.");
-        }
-        catch (IOException)
-        {
-            // Reset by the broker: as closed.
-            return null;
-        }
-    }
+    public Task<ReceivedPacket?> ReadAsync(CancellationToken cancellationToken) => ReceivedPacket.ReadAsync(_stream, ReadTimeout, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

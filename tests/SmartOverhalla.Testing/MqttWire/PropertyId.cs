@@ -1,7 +1,7 @@
-namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+namespace SmartOverhalla.Testing.MqttWire;
 
 /// <summary>The MQTT 5 property identifiers these tests send or read (MQTT 5.0 §2.2.2.2, table 2-4).</summary>
-internal static class PropertyId
+public static class PropertyId
 {
     public const byte MessageExpiryInterval = 0x02;
     public const byte SubscriptionIdentifier = 0x0B;

@@ -1,7 +1,7 @@
-namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+namespace SmartOverhalla.Testing.MqttWire;
 
 /// <summary>PUBLISH (MQTT 5.0 §3.3) as received: QoS from the fixed header, packet id only for QoS 1 and 2.</summary>
-internal sealed record Publish(string Topic, int QoS, ushort PacketId, MqttProperties Properties, byte[] Payload)
+public sealed record Publish(string Topic, int QoS, ushort PacketId, MqttProperties Properties, byte[] Payload)
 {
     public static Publish Parse(byte flags, byte[] body)
     {

@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+namespace SmartOverhalla.Testing.MqttWire;
 
 /// <summary>Writes MQTT's data types (MQTT 5.0 §1.5) into the body of one packet.</summary>
-internal sealed class PacketWriter
+public sealed class PacketWriter
 {
     private readonly List<byte> _bytes = [];
 
@@ -76,6 +76,19 @@ internal sealed class PacketWriter
 
         return VariableByteInteger((uint)block._bytes.Count).Raw([.. block._bytes]);
     }
+
+    /// <summary>
+    /// A whole CONNECT packet (MQTT 5.0 §3.1): protocol level 5, clean start or not, keep-alive 0 (none), no will, user
+    /// name or password, and the given numeric properties.
+    /// </summary>
+    public static byte[] Connect(string clientId, bool cleanStart, params (byte Id, uint Value)[] properties) =>
+        new PacketWriter()
+            .String("MQTT").Byte(5)
+            .Byte(cleanStart ? (byte)0x02 : (byte)0x00)
+            .UInt16(0)
+            .Properties(properties)
+            .String(clientId)
+            .ToPacket(0x10);
 
     /// <summary>The whole packet: fixed header (type and flags, remaining length) and this body.</summary>
     public byte[] ToPacket(byte typeAndFlags) =>

@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+namespace SmartOverhalla.Testing.MqttWire;
 
 /// <summary>Reads MQTT's data types (MQTT 5.0 §1.5) from the body of one packet.</summary>
-internal ref struct PacketReader(ReadOnlySpan<byte> body)
+public ref struct PacketReader(ReadOnlySpan<byte> body)
 {
     private readonly ReadOnlySpan<byte> _body = body;
 

@@ -1,7 +1,7 @@
-namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+namespace SmartOverhalla.Testing.MqttWire;
 
 /// <summary>PUBACK (MQTT 5.0 §3.4): without a reason code (remaining length 2) it means 0x00 Success.</summary>
-internal sealed record PubAck(ushort PacketId, byte ReasonCode)
+public sealed record PubAck(ushort PacketId, byte ReasonCode)
 {
     public static PubAck Parse(byte[] body)
     {

@@ -1,6 +1,6 @@
-namespace SmartOverhalla.BrokerConformance.Tests.Wire;
+namespace SmartOverhalla.Testing.MqttWire;
 
-internal enum PropertyEncoding
+public enum PropertyEncoding
 {
     Byte,
     TwoBytes,
