@@ -1,4 +1,5 @@
 using SmartOverhalla.Testing;
+using SmartOverhalla.Testing.Hosting;
 using SmartOverhalla.Testing.Servers;
 
 namespace SmartOverhalla.PipelineBench;
@@ -57,25 +58,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public ProcessSample Sample() => ProcessSample.Read(Pid);
 
-    public bool LogContains(string text)
-    {
-        if (!File.Exists(LogFile))
-        {
-            return false;
-        }
+    public bool LogContains(string text) => ProcessLog.Lines(LogFile).Any(l => l.Contains(text, StringComparison.Ordinal));
 
-        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Contains(text, StringComparison.Ordinal);
-    }
-
-    /// <summary>Lines the process logged at error level or worse (the console logger's "fail:" and "crit:").</summary>
-    public IReadOnlyList<string> ErrorLines()
-    {
-        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return [.. reader.ReadToEnd().Split('\n').Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("crit:", StringComparison.Ordinal))];
-    }
+    /// <summary>Lines the process logged at error level or worse.</summary>
+    public IReadOnlyList<string> ErrorLines() => ProcessLog.ErrorLines(LogFile);
 
     /// <summary>SIGTERM, waiting for a clean stop (the worker stores what it holds first).</summary>
     public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(30));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using SmartOverhalla.Testing;
+using SmartOverhalla.Testing.Hosting;
 using SmartOverhalla.Testing.Servers;
 
 namespace SmartOverhalla.FaultTests;
@@ -84,8 +85,7 @@ internal sealed class IngestionProcess : IAsyncDisposable
     public int Occurrences(string text) => ReadLog().Count(l => l.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Lines the worker logged at error level or worse ("fail:" and "crit:" in the simple console format).</summary>
-    public IReadOnlyList<string> ErrorLines() =>
-        [.. ReadLog().Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("crit:", StringComparison.Ordinal) || l.Contains("Unhandled exception", StringComparison.Ordinal))];
+    public IReadOnlyList<string> ErrorLines() => ProcessLog.ErrorLines(_logFile);
 
     /// <summary>The last lines of the worker's log, for the test output.</summary>
     public IEnumerable<string> Tail(int lines)
@@ -96,17 +96,7 @@ internal sealed class IngestionProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private string[] ReadLog()
-    {
-        if (!File.Exists(_logFile))
-        {
-            return [];
-        }
-
-        using var stream = new FileStream(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n');
-    }
+    private string[] ReadLog() => ProcessLog.Lines(_logFile);
 
     public static Dictionary<string, string> Settings(string mqttHost, int mqttPort, Uri influxUrl, string database, string clientId, string spoolRoot) => new()
     {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using SmartOverhalla.Testing.Hosting;
 using SmartOverhalla.Testing.Servers;
 
 namespace SmartOverhalla.Analytics.Tests.Support;
@@ -38,21 +39,10 @@ internal sealed class AnalyticsProcess : IDisposable
     public Task KillAsync() => _process.KillAsync();
 
     /// <summary>The lines logged so far.</summary>
-    public IReadOnlyList<string> Lines()
-    {
-        if (!File.Exists(LogFile))
-        {
-            return [];
-        }
-
-        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n');
-    }
+    public IReadOnlyList<string> Lines() => ProcessLog.Lines(LogFile);
 
     /// <summary>Lines logged at error level or worse ("fail:" and "crit:" in the simple console format).</summary>
-    public IReadOnlyList<string> ErrorLines() =>
-        [.. Lines().Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("crit:", StringComparison.Ordinal) || l.Contains("Unhandled exception", StringComparison.Ordinal))];
+    public IReadOnlyList<string> ErrorLines() => ProcessLog.ErrorLines(LogFile);
 
     public void Dispose() => _process.Dispose();
 }
