@@ -6,8 +6,8 @@ namespace SmartOverhalla.BrokerConformance.Tests;
 
 /// <summary>
 /// Session Expiry Interval (MQTT 5.0 §3.1.2.11.2): absent or 0, the session ends when the network connection closes;
-/// above 0, the broker keeps it that long. Before the embedded broker deleted sessions itself, every session with
-/// expiry 0 was still there on reconnect, and sessions accumulated.
+/// above 0, the broker keeps it that long and then ends it. MQTTnet 5.2 alone keeps every session with an interval above
+/// 0 for ever, so such sessions accumulated; the embedded broker now ends them itself.
 /// </summary>
 public sealed class SessionExpiryTests(ConformanceBrokers brokers)
 {
@@ -54,6 +54,29 @@ public sealed class SessionExpiryTests(ConformanceBrokers brokers)
 
         // When it connects again within that time, then its session is there (and ended now: expiry 0 at this connect)
         Assert.True(await SessionPresentAsync(broker, clientId, expiry: 0, ct), "the session with 60 s expiry should still be there");
+    }
+
+    [Theory]
+    [InlineData(BrokerKind.Embedded)]
+    [InlineData(BrokerKind.Mosquitto)]
+    public async Task A_session_with_expiry_is_gone_once_its_interval_has_passed(BrokerKind broker)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clientId = ConformanceNames.ClientId("expiry1");
+        var expiry = TimeSpan.FromSeconds(1);
+
+        // Given a client whose session expires 1 s after it disconnects
+        await using (var first = await RawMqttClient.OpenAsync(brokers.PortOf(broker), ct))
+        {
+            Assert.Equal(0x00, (await first.ResumeAsync(clientId, ct, (PropertyId.SessionExpiryInterval, (uint)expiry.TotalSeconds))).ReasonCode);
+            Assert.Equal([0x01], (await first.SubscribeAsync(1, ConformanceNames.Topic(), 1, ct)).ReasonCodes);
+            await first.DisconnectAsync(ct);
+            await first.WaitForCloseAsync(ct);
+        }
+
+        // When it connects again after that time, then the broker has no session for it
+        await IntervalUnderTest.PassAsync(expiry, ct);
+        Assert.False(await SessionPresentAsync(broker, clientId, expiry: 0, ct), "the session should have expired");
     }
 
     /// <summary>Connects without clean start with <paramref name="expiry"/>, reads the session-present flag, disconnects.</summary>

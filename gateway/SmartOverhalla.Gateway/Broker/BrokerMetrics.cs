@@ -29,6 +29,10 @@ internal sealed class BrokerMetrics
     private long _subscriptionsRefusedTotal;
     private readonly Counter<long> _retainedHeld;
     private long _retainedHeldTotal;
+    private readonly Counter<long> _discarded;
+    private long _discardedTotal;
+    private readonly Counter<long> _sessionsExpired;
+    private long _sessionsExpiredTotal;
 
     public BrokerMetrics(IMeterFactory meterFactory)
     {
@@ -43,6 +47,9 @@ internal sealed class BrokerMetrics
         _refused = meter.CreateCounter<long>("smartoverhalla.broker.refusals", "{refusal}", "Connects, publishes and subscriptions the embedded broker refused (tags: action, reason).");
         _retainedHeld = meter.CreateCounter<long>(
             "smartoverhalla.broker.retained.held", "{message}", "Retained publishes held until a subscription being made was live (each one MQTTnet alone could have lost to that subscriber).");
+        _discarded = meter.CreateCounter<long>(
+            "smartoverhalla.broker.messages.discarded", "{message}", "Messages not sent to a client as MQTT 5 requires (tag reason: expired, too-large).");
+        _sessionsExpired = meter.CreateCounter<long>("smartoverhalla.broker.sessions.expired", "{session}", "Sessions ended because their Session Expiry Interval passed.");
         meter.CreateObservableUpDownCounter("smartoverhalla.broker.clients.connected", () => ConnectedClients, "{client}", "Clients connected to the embedded broker now.");
     }
 
@@ -132,6 +139,23 @@ internal sealed class BrokerMetrics
     {
         Interlocked.Increment(ref _retainedHeldTotal);
         _retainedHeld.Add(1);
+    }
+
+    public long DiscardedTotal => Interlocked.Read(ref _discardedTotal);
+
+    /// <summary>A message not sent to a client for <paramref name="reason"/> (expired, too-large); returns the total so far.</summary>
+    public long MessageDiscarded(string reason)
+    {
+        _discarded.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        return Interlocked.Increment(ref _discardedTotal);
+    }
+
+    public long SessionsExpiredTotal => Interlocked.Read(ref _sessionsExpiredTotal);
+
+    public void SessionExpired()
+    {
+        Interlocked.Increment(ref _sessionsExpiredTotal);
+        _sessionsExpired.Add(1);
     }
 
     /// <summary>A stopped broker has no clients; keeps the gauge honest across a restart.</summary>

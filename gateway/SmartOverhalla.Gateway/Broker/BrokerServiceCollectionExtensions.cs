@@ -26,6 +26,7 @@ internal static class BrokerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PublishRateLimiter>();
         services.TryAddSingleton<RetainedAtSubscribe>();
+        services.TryAddSingleton<Mqtt5.Mqtt5Obligations>();
         services.TryAddSingleton<EmbeddedBroker>();
         services.TryAddSingleton<ExternalBrokerProbe>();
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using SmartOverhalla.Gateway.Broker.Mqtt5;
 using SmartOverhalla.Gateway.Devices;
 
 namespace SmartOverhalla.Gateway.Broker;
@@ -24,6 +25,7 @@ internal sealed class EmbeddedBroker(
     RetainedAtSubscribe retainedAtSubscribe,
     DeviceRegistry registry,
     ConnectingPrincipals connecting,
+    Mqtt5Obligations mqtt5,
     IHostEnvironment environment,
     ILogger<EmbeddedBroker> logger) : IHostedService, IBrokerStatus, IDisposable
 {
@@ -56,6 +58,8 @@ internal sealed class EmbeddedBroker(
         server.QueuedApplicationMessageOverwrittenAsync += OnMessageDroppedAsync;
         // After the access check above, so that only granted subscriptions get retained messages.
         retainedAtSubscribe.Attach(server);
+        // After the connection and publish checks: what MQTT 5 clients ask for, for accepted connects and publishes.
+        mqtt5.Attach(server);
 
         try
         {
@@ -96,6 +100,7 @@ internal sealed class EmbeddedBroker(
         // Clients get a DISCONNECT with "server shutting down", so devices reconnect instead of waiting for keep-alive.
         await server.StopAsync(new MqttServerStopOptionsBuilder().Build());
         server.Dispose();
+        mqtt5.Detach();
         metrics.Reset();
         logger.EmbeddedBrokerStopped(metrics.ConnectionsTotal, metrics.PublishedTotal);
     }

@@ -53,4 +53,16 @@ internal static partial class Log
 
     [LoggerMessage(1019, LogLevel.Warning, "MQTT publish of client {ClientId} refused and the client disconnected: topic alias {TopicAlias}, topic length {TopicLength} (the broker takes no aliases and topics of at most {MaxTopicLength} characters)")]
     public static partial void PublishShapeRefused(this ILogger logger, string clientId, ushort topicAlias, int topicLength, int maxTopicLength);
+
+    [LoggerMessage(1021, LogLevel.Debug, "Session of MQTT client {ClientId} ended: its Session Expiry Interval passed")]
+    public static partial void SessionExpired(this ILogger logger, string clientId);
+
+    [LoggerMessage(1022, LogLevel.Information, "Message to MQTT client {ClientId} not sent: {Reason} ({Count} not sent in total)")]
+    public static partial void PublishDiscarded(this ILogger logger, string clientId, string reason, long count);
+
+    [LoggerMessage(1023, LogLevel.Warning, "Will of MQTT client {ClientId} not published: {Reason}")]
+    public static partial void WillNotPublished(this ILogger logger, string clientId, string reason);
+
+    [LoggerMessage(1024, LogLevel.Debug, "Held message to MQTT client {ClientId} not sent, the connection is closing ({Error}); its session keeps it")]
+    public static partial void HeldPublishNotSent(this ILogger logger, string clientId, string error);
 }

@@ -90,6 +90,22 @@ public sealed class PacketWriter
             .String(clientId)
             .ToPacket(0x10);
 
+    /// <summary>
+    /// CONNECT with clean start and a will (MQTT 5.0 §3.1.2.5, §3.1.3.2): QoS 0, not retained, with the given numeric
+    /// will properties (such as Will Delay Interval) and connect properties.
+    /// </summary>
+    public static byte[] ConnectWithWill(string clientId, string willTopic, byte[] willPayload, (byte Id, uint Value)[] willProperties, params (byte Id, uint Value)[] properties) =>
+        new PacketWriter()
+            .String("MQTT").Byte(5)
+            .Byte(0x02 | 0x04)
+            .UInt16(0)
+            .Properties(properties)
+            .String(clientId)
+            .Properties(willProperties)
+            .String(willTopic)
+            .Binary(willPayload)
+            .ToPacket(0x10);
+
     /// <summary>The whole packet: fixed header (type and flags, remaining length) and this body.</summary>
     public byte[] ToPacket(byte typeAndFlags) =>
         [.. new PacketWriter().Byte(typeAndFlags).VariableByteInteger((uint)_bytes.Count)._bytes, .. _bytes];

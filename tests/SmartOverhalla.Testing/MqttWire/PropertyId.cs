@@ -7,6 +7,7 @@ public static class PropertyId
     public const byte SubscriptionIdentifier = 0x0B;
     public const byte SessionExpiryInterval = 0x11;
     public const byte AssignedClientIdentifier = 0x12;
+    public const byte WillDelayInterval = 0x18;
     public const byte ServerKeepAlive = 0x13;
     public const byte ReasonString = 0x1F;
     public const byte ReceiveMaximum = 0x21;
@@ -26,7 +27,7 @@ public static class PropertyId
         0x01 or 0x17 or 0x19 or MaximumQoS or RetainAvailable or WildcardSubscriptionAvailable
             or SubscriptionIdentifierAvailable or SharedSubscriptionAvailable => PropertyEncoding.Byte,
         ServerKeepAlive or ReceiveMaximum or TopicAliasMaximum or TopicAlias => PropertyEncoding.TwoBytes,
-        MessageExpiryInterval or SessionExpiryInterval or 0x18 or MaximumPacketSize => PropertyEncoding.FourBytes,
+        MessageExpiryInterval or SessionExpiryInterval or WillDelayInterval or MaximumPacketSize => PropertyEncoding.FourBytes,
         SubscriptionIdentifier => PropertyEncoding.VariableByteInteger,
         0x03 or 0x08 or AssignedClientIdentifier or 0x15 or 0x1A or 0x1C or ReasonString => PropertyEncoding.Utf8String,
         0x09 or 0x16 => PropertyEncoding.Binary,
