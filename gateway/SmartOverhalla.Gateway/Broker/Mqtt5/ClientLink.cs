@@ -1,4 +1,5 @@
 using System.Net;
+using System.Threading.Channels;
 using MQTTnet.Adapter;
 using MQTTnet.Formatter;
 using MQTTnet.Packets;
@@ -14,7 +15,10 @@ namespace SmartOverhalla.Gateway.Broker.Mqtt5;
 internal sealed class ClientLink
 {
     private readonly Lock _sizeGate = new();
+    private readonly Lock _releaseGate = new();
+    private readonly CancellationTokenSource _closed = new();
     private MqttPacketFormatterAdapter? _sizeFormatter;
+    private Channel<MqttPublishPacket>? _released;
 
     public ClientLink(string clientId, string? userName, EndPoint? remoteEndPoint, IMqttChannelAdapter adapter, MqttConnectPacket connect, int maxHeld)
     {
@@ -49,6 +53,39 @@ internal sealed class ClientLink
 
     /// <summary>The broker's session of this client, once looked up (to forget discarded messages).</summary>
     public MqttSession? Session { get; set; }
+
+    /// <summary>Cancelled when the connection has ended.</summary>
+    public CancellationToken Closed => _closed.Token;
+
+    /// <summary>
+    /// Queues a held packet that took a freed slot, for <paramref name="writer"/> to send; the writer starts with the
+    /// first one. Not written by the caller (the connection's receive loop), which must never wait on the socket.
+    /// </summary>
+    public void QueueRelease(MqttPublishPacket packet, Func<ClientLink, ChannelReader<MqttPublishPacket>, Task> writer)
+    {
+        lock (_releaseGate)
+        {
+            if (_released is null)
+            {
+                _released = Channel.CreateUnbounded<MqttPublishPacket>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+                var reader = _released.Reader;
+                _ = Task.Run(() => writer(this, reader));
+            }
+
+            _released.Writer.TryWrite(packet);
+        }
+    }
+
+    /// <summary>The connection ended: its writer stops (the session keeps what was not sent).</summary>
+    public void Close()
+    {
+        lock (_releaseGate)
+        {
+            _released?.Writer.TryComplete();
+        }
+
+        _closed.Cancel();
+    }
 
     public bool Is(string? clientId, EndPoint? remoteEndPoint) =>
         string.Equals(ClientId, clientId, StringComparison.Ordinal) && Equals(RemoteEndPoint, remoteEndPoint);

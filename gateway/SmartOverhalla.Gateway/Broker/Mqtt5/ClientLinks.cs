@@ -2,11 +2,15 @@ using System.Net;
 
 namespace SmartOverhalla.Gateway.Broker.Mqtt5;
 
-/// <summary>The current connection of every connected client id (at most one: a new one takes the id over).</summary>
+/// <summary>
+/// The accepted connections, by client id and remote end point: a client id may briefly have two (a new connection
+/// validated while the old one still runs, or before the old one's close has been handled), and each is removed only
+/// by its own disconnect.
+/// </summary>
 internal sealed class ClientLinks
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, ClientLink> _links = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ClientLink>> _links = new(StringComparer.Ordinal);
 
     public int Count
     {
@@ -14,7 +18,7 @@ internal sealed class ClientLinks
         {
             lock (_gate)
             {
-                return _links.Count;
+                return _links.Values.Sum(l => l.Count);
             }
         }
     }
@@ -23,11 +27,16 @@ internal sealed class ClientLinks
     {
         lock (_gate)
         {
-            _links[link.ClientId] = link;
+            if (!_links.TryGetValue(link.ClientId, out var links))
+            {
+                _links[link.ClientId] = links = [];
+            }
+
+            links.Add(link);
         }
     }
 
-    /// <summary>The link of exactly this connection, or null when the client id has a newer one (or none).</summary>
+    /// <summary>The link of exactly this connection, or null.</summary>
     public ClientLink? Find(string? clientId, EndPoint? remoteEndPoint)
     {
         if (clientId is null)
@@ -37,29 +46,57 @@ internal sealed class ClientLinks
 
         lock (_gate)
         {
-            return _links.TryGetValue(clientId, out var link) && link.Is(clientId, remoteEndPoint) ? link : null;
+            return _links.TryGetValue(clientId, out var links) ? links.Find(l => l.Is(clientId, remoteEndPoint)) : null;
         }
     }
 
-    /// <summary>Removes and returns the link of this connection; null when the client id has a newer one.</summary>
-    public ClientLink? Remove(string? clientId, EndPoint? remoteEndPoint)
+    /// <summary>Whether the client id has an accepted connection now.</summary>
+    public bool IsConnected(string clientId)
+    {
+        lock (_gate)
+        {
+            return _links.ContainsKey(clientId);
+        }
+    }
+
+    /// <summary>Removes the link of this connection; <c>Others</c> tells whether the client id has another one.</summary>
+    public (ClientLink? Link, bool Others) Remove(string? clientId, EndPoint? remoteEndPoint)
     {
         if (clientId is null)
         {
-            return null;
+            return (null, false);
         }
 
         lock (_gate)
         {
-            return _links.TryGetValue(clientId, out var link) && link.Is(clientId, remoteEndPoint) && _links.Remove(clientId) ? link : null;
+            if (!_links.TryGetValue(clientId, out var links))
+            {
+                return (null, false);
+            }
+
+            var link = links.Find(l => l.Is(clientId, remoteEndPoint));
+            if (link is not null)
+            {
+                links.Remove(link);
+            }
+
+            if (links.Count == 0)
+            {
+                _links.Remove(clientId);
+            }
+
+            return (link, links.Count > 0);
         }
     }
 
-    public void Clear()
+    /// <summary>Removes every link and returns them.</summary>
+    public List<ClientLink> Clear()
     {
         lock (_gate)
         {
+            var all = _links.Values.SelectMany(l => l).ToList();
             _links.Clear();
+            return all;
         }
     }
 }

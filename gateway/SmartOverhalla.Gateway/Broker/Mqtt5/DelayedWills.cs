@@ -74,8 +74,8 @@ internal sealed class DelayedWills(TimeProvider timeProvider) : IDisposable
     public void Disconnected(string clientId, string? userName, IDictionary sessionItems, Will will, TimeSpan sessionExpiry)
     {
         ArgumentNullException.ThrowIfNull(will);
-        var scheduled = new Scheduled(clientId, userName, sessionItems, will.Message);
         var delay = will.Delay < sessionExpiry ? will.Delay : sessionExpiry;
+        var scheduled = new Scheduled(clientId, userName, sessionItems, will.Message, delay == TimeSpan.MaxValue ? DateTimeOffset.MaxValue : timeProvider.GetUtcNow() + delay);
         if (delay <= TimeSpan.Zero)
         {
             _ = PublishAsync(scheduled);
@@ -89,8 +89,7 @@ internal sealed class DelayedWills(TimeProvider timeProvider) : IDisposable
                 earlier.Timer.Dispose();
             }
 
-            // A delay beyond a timer's range outlives any session the broker keeps in memory; capped.
-            scheduled.Timer = timeProvider.CreateTimer(_ => Fire(scheduled), null, delay < TimeSpan.FromDays(30) ? delay : TimeSpan.FromDays(30), Timeout.InfiniteTimeSpan);
+            scheduled.Timer = timeProvider.CreateTimer(_ => Fire(scheduled), null, Step(delay), Timeout.InfiniteTimeSpan);
             _scheduled[clientId] = scheduled;
         }
     }
@@ -137,18 +136,31 @@ internal sealed class DelayedWills(TimeProvider timeProvider) : IDisposable
                 return;
             }
 
-            _scheduled.Remove(scheduled.ClientId);
             scheduled.Timer.Dispose();
+            var left = scheduled.Due - timeProvider.GetUtcNow();
+            if (left > TimeSpan.Zero)
+            {
+                // A delay longer than one timer: waited out in steps.
+                scheduled.Timer = timeProvider.CreateTimer(_ => Fire(scheduled), null, Step(left), Timeout.InfiniteTimeSpan);
+                return;
+            }
+
+            _scheduled.Remove(scheduled.ClientId);
         }
 
         _ = PublishAsync(scheduled);
     }
 
+    /// <summary>Longest single timer (a timer's range is about 49 days).</summary>
+    private static TimeSpan Step(TimeSpan left) => left < TimeSpan.FromDays(30) ? left : TimeSpan.FromDays(30);
+
     private Task PublishAsync(Scheduled scheduled) =>
         _publish is { } publish ? publish(scheduled.ClientId, scheduled.UserName, scheduled.SessionItems, scheduled.Message) : Task.CompletedTask;
 
-    private sealed class Scheduled(string clientId, string? userName, IDictionary sessionItems, MqttApplicationMessage message)
+    private sealed class Scheduled(string clientId, string? userName, IDictionary sessionItems, MqttApplicationMessage message, DateTimeOffset due)
     {
+        public DateTimeOffset Due { get; } = due;
+
         public string ClientId { get; } = clientId;
 
         public string? UserName { get; } = userName;

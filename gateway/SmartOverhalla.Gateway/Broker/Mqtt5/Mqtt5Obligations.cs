@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Packets;
@@ -49,7 +50,9 @@ internal sealed class Mqtt5Obligations(
         _sessions.OnExpired(ExpireSessionAsync);
         _wills.OnPublish(PublishWillAsync);
         server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
+        server.ClientConnectedAsync += OnClientConnectedAsync;
         server.ClientDisconnectedAsync += OnClientDisconnectedAsync;
+        server.SessionDeletedAsync += OnSessionDeletedAsync;
         server.InterceptingPublishAsync += OnPublishAsync;
         server.InterceptingOutboundPacketAsync += OnOutboundPacketAsync;
         server.InterceptingInboundPacketAsync += OnInboundPacketAsync;
@@ -59,7 +62,7 @@ internal sealed class Mqtt5Obligations(
     public void Detach()
     {
         _server = null;
-        _links.Clear();
+        _links.Clear().ForEach(link => link.Close());
         _sessions.Clear();
         _wills.Clear();
     }
@@ -90,12 +93,34 @@ internal sealed class Mqtt5Obligations(
         _links.Add(new ClientLink(clientId, e.UserName, e.RemoteEndPoint, e.ChannelAdapter, connect, _options.MaxPendingMessagesPerClient) { Will = will });
     }
 
+    /// <summary>Keeps the connection's session at hand, to forget discarded messages and to end it when it expires.</summary>
+    private async Task OnClientConnectedAsync(ClientConnectedEventArgs e)
+    {
+        if (_server is { } server && _links.Find(e.ClientId, e.RemoteEndPoint) is { } link)
+        {
+            try
+            {
+                link.Session = MqttNetInternals.SessionOf(await server.GetSessionAsync(e.ClientId));
+            }
+            catch (InvalidOperationException)
+            {
+                // Gone again already.
+            }
+        }
+    }
+
     private Task OnClientDisconnectedAsync(ClientDisconnectedEventArgs e)
     {
-        // A taken-over connection's client id already belongs to the newer one.
-        var link = _links.Remove(e.ClientId, e.RemoteEndPoint);
+        var (link, others) = _links.Remove(e.ClientId, e.RemoteEndPoint);
         if (link is null)
         {
+            return Task.CompletedTask;
+        }
+
+        link.Close();
+        if (e.DisconnectType == MqttClientDisconnectType.Takeover)
+        {
+            // As MQTTnet did: the session goes on with the new connection, the old one's will is not sent.
             return Task.CompletedTask;
         }
 
@@ -104,18 +129,46 @@ internal sealed class Mqtt5Obligations(
         var kept = !_options.PersistentSessions || interval == 0 ? TimeSpan.Zero
             : interval == uint.MaxValue ? TimeSpan.MaxValue
             : TimeSpan.FromSeconds(interval);
+        if (kept > TimeSpan.Zero && link.Session is { } session)
+        {
+            // MQTTnet's own expiry (at the next lookup, by the interval of the CONNECT that created the session) would
+            // end it early when a later CONNECT or the DISCONNECT set a longer one: the timers below decide alone.
+            session.DisconnectedTimestamp = null;
+        }
+
+        var sendsWill = link.Will is not null
+            && (e.DisconnectType == MqttClientDisconnectType.NotClean || e.ReasonCode == MqttDisconnectReasonCode.DisconnectWithWillMessage);
+        if (others)
+        {
+            // The client connected again before this close was handled: its session lives on, and a delayed will is
+            // cancelled by the new connection (§3.1.3.2.2); one without delay goes, as it would have at once.
+            if (sendsWill && link.Will!.Delay == TimeSpan.Zero)
+            {
+                _wills.Disconnected(link.ClientId, link.UserName, e.SessionItems, link.Will, TimeSpan.Zero);
+            }
+
+            return Task.CompletedTask;
+        }
+
         if (kept > TimeSpan.Zero && kept != TimeSpan.MaxValue)
         {
             _sessions.Disconnected(link.ClientId, kept);
         }
 
-        var sendsWill = e.DisconnectType == MqttClientDisconnectType.NotClean
-            || (e.DisconnectType == MqttClientDisconnectType.Clean && e.ReasonCode == MqttDisconnectReasonCode.DisconnectWithWillMessage);
-        if (link.Will is { } will && sendsWill)
+        if (sendsWill)
         {
-            _wills.Disconnected(link.ClientId, link.UserName, e.SessionItems, will, kept);
+            _wills.Disconnected(link.ClientId, link.UserName, e.SessionItems, link.Will!, kept);
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A session ended however it ended (expired, a device removed): no timer for it, and its waiting will goes now.</summary>
+    private Task OnSessionDeletedAsync(SessionDeletedEventArgs e)
+    {
+        _sessions.Cancel(e.Id);
+        // Not awaited: the will goes through the publish interceptors, which must not hold up the deletion.
+        _ = _wills.SessionEndedAsync(e.Id);
         return Task.CompletedTask;
     }
 
@@ -147,7 +200,7 @@ internal sealed class Mqtt5Obligations(
         if (link is not null && publish.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce
             && !link.Window.TryAdmit(publish, out var dropped))
         {
-            // Held until an acknowledgement frees a slot; then written by ReleaseAsync.
+            // Held until an acknowledgement frees a slot; then written by WriteReleasedAsync.
             e.ProcessPacket = false;
             if (dropped is not null)
             {
@@ -172,7 +225,6 @@ internal sealed class Mqtt5Obligations(
         {
             MqttPubAckPacket ack => ack.PacketIdentifier,
             MqttPubCompPacket comp => comp.PacketIdentifier,
-            // A PUBREC with an error ends the QoS 2 exchange (§4.3.3).
             MqttPubRecPacket rec when (int)rec.ReasonCode >= 0x80 => rec.PacketIdentifier,
             _ => null,
         };
@@ -181,32 +233,46 @@ internal sealed class Mqtt5Obligations(
             return;
         }
 
-        await ReleaseAsync(link, link.Window.Complete(packetIdentifier), e.CancellationToken);
+        if (e.Packet is MqttPubRecPacket)
+        {
+            // A PUBREC with an error ends the QoS 2 exchange (§4.3.3): no PUBREL, and the message is not sent again.
+            e.ProcessPacket = false;
+            await ForgetAsync(link, packetIdentifier);
+        }
+
+        if (link.Window.Complete(packetIdentifier) is { } next)
+        {
+            link.QueueRelease(next, WriteReleasedAsync);
+        }
     }
 
-    /// <summary>Sends held packets that took a freed slot, in their order; one discarded on the way frees its slot again.</summary>
-    private async Task ReleaseAsync(ClientLink link, MqttPublishPacket? next, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a connection's released packets in their order until it closes; one discarded on the way (expired, too
+    /// large) frees its slot for the next held one.
+    /// </summary>
+    private async Task WriteReleasedAsync(ClientLink link, ChannelReader<MqttPublishPacket> released)
     {
-        while (next is not null)
+        try
         {
-            var outgoing = await PrepareAsync(link, next);
-            if (outgoing is null)
+            await foreach (var packet in released.ReadAllAsync(link.Closed))
             {
-                next = link.Window.Complete(next.PacketIdentifier);
-                continue;
-            }
+                for (var next = packet; next is not null;)
+                {
+                    var outgoing = await PrepareAsync(link, next);
+                    if (outgoing is not null)
+                    {
+                        await link.Adapter.SendPacketAsync(outgoing, link.Closed);
+                        break;
+                    }
 
-            try
-            {
-                await link.Adapter.SendPacketAsync(outgoing, cancellationToken);
+                    next = link.Window.Complete(next.PacketIdentifier);
+                }
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // The connection is closing: the session keeps the message for its next connection.
-                logger.HeldPublishNotSent(link.ClientId, ex.GetType().Name);
-            }
-
-            next = null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The connection is closing: the session keeps the messages for its next connection.
+            logger.HeldPublishNotSent(link.ClientId, ex.GetType().Name);
         }
     }
 
@@ -237,9 +303,12 @@ internal sealed class Mqtt5Obligations(
     }
 
     /// <summary>Removes a discarded QoS 1/2 message from the session's unacknowledged ones, as if the client had acknowledged it.</summary>
-    private async Task ForgetAsync(ClientLink link, MqttPublishPacket publish)
+    private Task ForgetAsync(ClientLink link, MqttPublishPacket publish) =>
+        publish.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce ? Task.CompletedTask : ForgetAsync(link, publish.PacketIdentifier);
+
+    private async Task ForgetAsync(ClientLink link, ushort packetIdentifier)
     {
-        if (publish.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce || _server is not { } server)
+        if (_server is not { } server)
         {
             return;
         }
@@ -247,7 +316,7 @@ internal sealed class Mqtt5Obligations(
         try
         {
             link.Session ??= MqttNetInternals.SessionOf(await server.GetSessionAsync(link.ClientId));
-            link.Session.AcknowledgePublishPacket(publish.PacketIdentifier);
+            link.Session.AcknowledgePublishPacket(packetIdentifier);
         }
         catch (InvalidOperationException)
         {
@@ -261,7 +330,7 @@ internal sealed class Mqtt5Obligations(
         {
             // From the list, not GetSessionAsync: that lookup drops an expired session from MQTTnet's store only, and
             // leaves it among the sessions that messages are dispatched to.
-            if (_server is { IsStarted: true } server
+            if (_server is { IsStarted: true } server && !_links.IsConnected(clientId)
                 && (await server.GetSessionsAsync()).FirstOrDefault(s => string.Equals(s.Id, clientId, StringComparison.Ordinal)) is { } session)
             {
                 await session.DeleteAsync();
@@ -274,7 +343,8 @@ internal sealed class Mqtt5Obligations(
             logger.MqttNetWarning(nameof(Mqtt5Obligations), $"Could not end the expired session of {clientId}: {ex.Message}", null);
         }
 
-        await _wills.SessionEndedAsync(clientId);
+        // Not awaited: the will goes through the publish interceptors, which must not hold up connects.
+        _ = _wills.SessionEndedAsync(clientId);
     }
 
     private async Task PublishWillAsync(string clientId, string? userName, IDictionary sessionItems, MqttApplicationMessage message)

@@ -10,7 +10,9 @@ namespace SmartOverhalla.Gateway.Broker.Mqtt5;
 internal sealed class ReceiveWindow
 {
     private readonly Lock _gate = new();
-    private readonly HashSet<ushort> _inFlight = [];
+    // Identifier → packets in flight with it: MQTTnet numbers queued packets, so an identifier can recur in a long queue.
+    private readonly Dictionary<ushort, int> _inFlight = [];
+    private int _inFlightCount;
     private readonly Queue<MqttPublishPacket> _held = new();
     private readonly int _receiveMaximum;
     private readonly int _maxHeld;
@@ -30,7 +32,7 @@ internal sealed class ReceiveWindow
         {
             lock (_gate)
             {
-                return _inFlight.Count;
+                return _inFlightCount;
             }
         }
     }
@@ -57,9 +59,9 @@ internal sealed class ReceiveWindow
         discarded = null;
         lock (_gate)
         {
-            if (_held.Count == 0 && _inFlight.Count < _receiveMaximum)
+            if (_held.Count == 0 && _inFlightCount < _receiveMaximum)
             {
-                _inFlight.Add(packet.PacketIdentifier);
+                Take(packet.PacketIdentifier);
                 return true;
             }
 
@@ -82,14 +84,35 @@ internal sealed class ReceiveWindow
     {
         lock (_gate)
         {
-            if (!_inFlight.Remove(packetIdentifier) || _held.Count == 0)
+            if (!_inFlight.TryGetValue(packetIdentifier, out var count))
+            {
+                return null;
+            }
+
+            if (count == 1)
+            {
+                _inFlight.Remove(packetIdentifier);
+            }
+            else
+            {
+                _inFlight[packetIdentifier] = count - 1;
+            }
+
+            _inFlightCount--;
+            if (_held.Count == 0)
             {
                 return null;
             }
 
             var next = _held.Dequeue();
-            _inFlight.Add(next.PacketIdentifier);
+            Take(next.PacketIdentifier);
             return next;
         }
+    }
+
+    private void Take(ushort packetIdentifier)
+    {
+        _inFlight[packetIdentifier] = _inFlight.GetValueOrDefault(packetIdentifier) + 1;
+        _inFlightCount++;
     }
 }

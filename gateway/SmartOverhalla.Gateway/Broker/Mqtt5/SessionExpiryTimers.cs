@@ -67,6 +67,18 @@ internal sealed class SessionExpiryTimers(TimeProvider timeProvider) : IDisposab
         }
     }
 
+    /// <summary>The session ended otherwise (deleted): its timer goes.</summary>
+    public void Cancel(string clientId)
+    {
+        lock (_gate)
+        {
+            if (_pending.Remove(clientId, out var pending))
+            {
+                pending.Timer.Dispose();
+            }
+        }
+    }
+
     /// <summary>Forgets every waiting session (the broker stopped: its sessions are gone).</summary>
     public void Clear()
     {
@@ -126,7 +138,14 @@ internal sealed class SessionExpiryTimers(TimeProvider timeProvider) : IDisposab
         }
         finally
         {
-            _expiring.Release();
+            try
+            {
+                _expiring.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed with the broker while this expiry ran.
+            }
         }
     }
 

@@ -60,6 +60,20 @@ public sealed class ReceiveWindowTests
     }
 
     [Fact]
+    public void Two_packets_in_flight_with_the_same_identifier_take_two_slots()
+    {
+        // MQTTnet numbers a session's queued packets, so in a queue longer than 65,535 an identifier recurs
+        var window = new ReceiveWindow(receiveMaximum: 2, maxHeld: 10);
+        Assert.True(window.TryAdmit(Publish(5), out _));
+        Assert.True(window.TryAdmit(Publish(5), out _));
+        Assert.False(window.TryAdmit(Publish(6), out _));
+
+        // One acknowledgement frees one slot, which 6 takes
+        Assert.Equal((ushort?)6, window.Complete(5)?.PacketIdentifier);
+        Assert.Equal(2, window.InFlight);
+    }
+
+    [Fact]
     public void Receive_maximum_0_means_the_spec_default_of_65535()
     {
         var window = new ReceiveWindow(receiveMaximum: 0, maxHeld: 1);
