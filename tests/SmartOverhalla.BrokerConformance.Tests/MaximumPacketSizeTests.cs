@@ -1,4 +1,3 @@
-using System.Text;
 using SmartOverhalla.BrokerConformance.Tests.Brokers;
 using SmartOverhalla.Testing.MqttWire;
 
@@ -30,7 +29,7 @@ public sealed class MaximumPacketSizeTests(ConformanceBrokers brokers)
             Assert.Equal([0x01], (await subscriber.SubscribeAsync(1, topic, 1, ct)).ReasonCodes);
 
             // When a 1,000-byte message and then a small one are published to it
-            await PublishAsync(port, topic, [new string('x', 1000), "small"], ct);
+            await Publishing.PublishAsync(port, topic, ct, new string('x', 1000), "small");
 
             // Then the small one is the first it gets
             var first = await subscriber.NextPublishAsync(ct);
@@ -44,20 +43,7 @@ public sealed class MaximumPacketSizeTests(ConformanceBrokers brokers)
         await using var resumed = await RawMqttClient.OpenAsync(port, ct);
         var resumedAck = await resumed.ResumeAsync(clientId, ct);
         Assert.True(resumedAck.SessionPresent);
-        await PublishAsync(port, topic, ["after"], ct);
+        await Publishing.PublishAsync(port, topic, ct, "after");
         Assert.Equal("after", (await resumed.NextPublishAsync(ct)).Text());
-    }
-
-    private static async Task PublishAsync(int port, string topic, string[] payloads, CancellationToken ct)
-    {
-        await using var publisher = await RawMqttClient.OpenAsync(port, ct);
-        Assert.Equal(0x00, (await publisher.ConnectAsync(ConformanceNames.ClientId("pub"), ct)).ReasonCode);
-        ushort packetId = 1;
-        foreach (var payload in payloads)
-        {
-            await publisher.PublishAsync(topic, 1, packetId, Encoding.UTF8.GetBytes(payload), ct);
-            Assert.Equal(new PubAck(packetId, 0x00), (await publisher.ReadAsync(ct))?.AsPubAck());
-            packetId++;
-        }
     }
 }

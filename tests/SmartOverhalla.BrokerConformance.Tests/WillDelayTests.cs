@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using SmartOverhalla.BrokerConformance.Tests.Brokers;
 using SmartOverhalla.Testing.MqttWire;
 
@@ -56,7 +55,7 @@ public sealed class WillDelayTests(ConformanceBrokers brokers)
         await IntervalUnderTest.PassAsync(WillDelay, ct);
 
         // Then no will was published: the first message on the topic is one published after the delay
-        await PublishAsync(port, willTopic, "after-the-delay", ct);
+        await Publishing.PublishAsync(port, willTopic, ct, "after-the-delay");
         Assert.Equal("after-the-delay", (await watcher.NextPublishAsync(ct)).Text());
     }
 
@@ -109,13 +108,5 @@ public sealed class WillDelayTests(ConformanceBrokers brokers)
             await client.DisposeAsync();
             throw;
         }
-    }
-
-    private static async Task PublishAsync(int port, string topic, string payload, CancellationToken ct)
-    {
-        await using var publisher = await RawMqttClient.OpenAsync(port, ct);
-        Assert.Equal(0x00, (await publisher.ConnectAsync(ConformanceNames.ClientId("pub"), ct)).ReasonCode);
-        await publisher.PublishAsync(topic, 1, 1, Encoding.UTF8.GetBytes(payload), ct);
-        Assert.Equal(new PubAck(1, 0x00), (await publisher.ReadAsync(ct))?.AsPubAck());
     }
 }
