@@ -67,6 +67,15 @@ public sealed class AnalyticsHostingTests(InfluxFixture influxServer) : IClassFi
             "sor computed up to the end of the 15th",
             ct);
 
+        // The job stores a watermark before it updates the status board that the self-metrics report: wait for the board
+        // too, or the next report could still see the run in progress (and no later one comes while the clock stands).
+        var board = app.Services.GetRequiredService<JobStatusBoard>();
+        await Eventually.UntilAsync(
+            () => board.Snapshot().Count(e => e.Job == LightingSavingsJob.JobName && e.Status is { WindowsComputed: 9, LastRunSucceeded: true }) == 3,
+            Patience,
+            "every partition's run to be finished on the status board",
+            ct);
+
         // When: the next self-metrics interval comes.
         clock.Advance(AnalyticsOptions.DefaultSelfMetricsInterval);
 
