@@ -46,7 +46,18 @@ internal sealed class ClientLinks
 
         lock (_gate)
         {
-            return _links.TryGetValue(clientId, out var links) ? links.Find(l => l.Is(clientId, remoteEndPoint)) : null;
+            if (_links.TryGetValue(clientId, out var links))
+            {
+                foreach (var link in links)
+                {
+                    if (link.Is(clientId, remoteEndPoint))
+                    {
+                        return link;
+                    }
+                }
+            }
+
+            return null;
         }
     }
 

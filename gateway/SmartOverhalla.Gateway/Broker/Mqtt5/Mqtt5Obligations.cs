@@ -182,19 +182,20 @@ internal sealed class Mqtt5Obligations(
         return Task.CompletedTask;
     }
 
-    private async Task OnOutboundPacketAsync(InterceptingPacketEventArgs e)
+    /// <summary>Synchronous unless a message is discarded: it runs for every packet the broker sends.</summary>
+    private Task OnOutboundPacketAsync(InterceptingPacketEventArgs e)
     {
         if (e.Packet is not MqttPublishPacket publish)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var link = _links.Find(e.ClientId, e.RemoteEndPoint);
-        var outgoing = await PrepareAsync(link, publish);
+        var outgoing = Prepare(link, publish);
         if (outgoing is null)
         {
             e.ProcessPacket = false;
-            return;
+            return DiscardedAsync(link, publish);
         }
 
         if (link is not null && publish.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce
@@ -202,24 +203,26 @@ internal sealed class Mqtt5Obligations(
         {
             // Held until an acknowledgement frees a slot; then written by WriteReleasedAsync.
             e.ProcessPacket = false;
-            if (dropped is not null)
+            if (dropped is null)
             {
-                var count = metrics.MessageDropped();
-                if (count == 1 || count % 1000 == 0)
-                {
-                    logger.QueuedMessagesDropped(link.ClientId, count);
-                }
-
-                await ForgetAsync(link, dropped);
+                return Task.CompletedTask;
             }
 
-            return;
+            var count = metrics.MessageDropped();
+            if (count == 1 || count % 1000 == 0)
+            {
+                logger.QueuedMessagesDropped(link.ClientId, count);
+            }
+
+            return ForgetAsync(link, dropped);
         }
 
         e.Packet = outgoing;
+        return Task.CompletedTask;
     }
 
-    private async Task OnInboundPacketAsync(InterceptingPacketEventArgs e)
+    /// <summary>Synchronous unless a failed PUBREC ends an exchange: it runs for every packet a client sends.</summary>
+    private Task OnInboundPacketAsync(InterceptingPacketEventArgs e)
     {
         ushort? completed = e.Packet switch
         {
@@ -230,20 +233,23 @@ internal sealed class Mqtt5Obligations(
         };
         if (completed is not { } packetIdentifier || !e.ProcessPacket || _links.Find(e.ClientId, e.RemoteEndPoint) is not { } link)
         {
-            return;
+            return Task.CompletedTask;
         }
 
+        var forgotten = Task.CompletedTask;
         if (e.Packet is MqttPubRecPacket)
         {
             // A PUBREC with an error ends the QoS 2 exchange (§4.3.3): no PUBREL, and the message is not sent again.
             e.ProcessPacket = false;
-            await ForgetAsync(link, packetIdentifier);
+            forgotten = ForgetAsync(link, packetIdentifier);
         }
 
         if (link.Window.Complete(packetIdentifier) is { } next)
         {
             link.QueueRelease(next, WriteReleasedAsync);
         }
+
+        return forgotten;
     }
 
     /// <summary>
@@ -258,13 +264,14 @@ internal sealed class Mqtt5Obligations(
             {
                 for (var next = packet; next is not null;)
                 {
-                    var outgoing = await PrepareAsync(link, next);
+                    var outgoing = Prepare(link, next);
                     if (outgoing is not null)
                     {
                         await link.Adapter.SendPacketAsync(outgoing, link.Closed);
                         break;
                     }
 
+                    await DiscardedAsync(link, next);
                     next = link.Window.Complete(next.PacketIdentifier);
                 }
             }
@@ -276,30 +283,24 @@ internal sealed class Mqtt5Obligations(
         }
     }
 
-    /// <summary>The packet to send for <paramref name="publish"/>, or null when it is discarded (expired or too large).</summary>
-    private async Task<MqttPublishPacket?> PrepareAsync(ClientLink? link, MqttPublishPacket publish)
+    /// <summary>The packet to send for <paramref name="publish"/>, or null when it is to be discarded (expired or too large).</summary>
+    private MqttPublishPacket? Prepare(ClientLink? link, MqttPublishPacket publish)
     {
         var outgoing = _expiry.Prepare(publish);
-        var reason = outgoing is null ? "expired"
-            : link is { MaximumPacketSize: > 0 } && link.EncodedSize(outgoing) > link.MaximumPacketSize ? "too-large"
-            : null;
-        if (reason is null)
-        {
-            return outgoing;
-        }
+        return outgoing is not null && link is { MaximumPacketSize: > 0 } && link.EncodedSize(outgoing) > link.MaximumPacketSize ? null : outgoing;
+    }
 
+    /// <summary>Counts a message <see cref="Prepare"/> discarded and removes it from the session, as if it had been sent.</summary>
+    private Task DiscardedAsync(ClientLink? link, MqttPublishPacket publish)
+    {
+        var reason = _expiry.Prepare(publish) is null ? "expired" : "too-large";
         var count = metrics.MessageDiscarded(reason);
         if (count == 1 || count % 1000 == 0)
         {
             logger.PublishDiscarded(link?.ClientId ?? string.Empty, reason, count);
         }
 
-        if (link is not null)
-        {
-            await ForgetAsync(link, publish);
-        }
-
-        return null;
+        return link is null ? Task.CompletedTask : ForgetAsync(link, publish);
     }
 
     /// <summary>Removes a discarded QoS 1/2 message from the session's unacknowledged ones, as if the client had acknowledged it.</summary>
