@@ -16,7 +16,7 @@ public static class Utm33
 
     private const string Wkt =
         "PROJCS[\"ETRS89 / UTM zone 33N\",GEOGCS[\"ETRS89\",DATUM[\"European_Terrestrial_Reference_System_1989\"," +
-        "SPHEROID[\"GRS 1980\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]]," +
+        "SPHEROID[\"GRS 1980\",6378137,298.257222101],TOWGS84[0,0,0,0,0,0,0]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]]," +
         "PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\",15]," +
         "PARAMETER[\"scale_factor\",0.9996],PARAMETER[\"false_easting\",500000],PARAMETER[\"false_northing\",0]," +
         "UNIT[\"metre\",1],AUTHORITY[\"EPSG\",\"25833\"]]";
@@ -40,6 +40,11 @@ public static class Utm33
     public static LineString Project(LineString wgs84)
     {
         ArgumentNullException.ThrowIfNull(wgs84);
+        if (wgs84.SRID is not (0 or 4326))
+        {
+            throw new ArgumentException($"A WGS 84 line (SRID 4326) is expected, not SRID {wgs84.SRID}.", nameof(wgs84));
+        }
+
         return Factory.CreateLineString([.. wgs84.Coordinates.Select(c => Project(c.X, c.Y))]);
     }
 }

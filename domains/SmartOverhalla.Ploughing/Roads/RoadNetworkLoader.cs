@@ -8,10 +8,11 @@ namespace SmartOverhalla.Ploughing.Roads;
 
 /// <summary>
 /// Reads a road network from GeoJSON (RFC 7946): a FeatureCollection of LineString features in WGS 84, positions as
-/// [lon, lat], each with the properties <c>id</c>, <c>name</c>, <c>roadClass</c> (county, municipal, private, footway),
-/// <c>priority</c> (a priority of the service standard) and optionally <c>synthetic</c>. Anything else is refused with
-/// every problem found, each naming the feature by index (and id when it has one): a municipality's converted NVDB or
-/// OpenStreetMap export is checked before it is used.
+/// [lon, lat], each with the properties <c>id</c> (or the Feature's own <c>id</c>), <c>name</c>, <c>roadClass</c>
+/// (county, municipal, private, footway), <c>priority</c> (a priority of the service standard) and optionally
+/// <c>synthetic</c>. Anything else is refused with every problem found, each naming the feature by index (and id when
+/// it has one): a municipality's converted NVDB or OpenStreetMap export is checked before it is used, including that
+/// its segments meet at shared end points (<see cref="RoadNetworkTopology"/>).
 /// </summary>
 public static partial class RoadNetworkLoader
 {
@@ -23,6 +24,8 @@ public static partial class RoadNetworkLoader
 
     /// <summary>A segment shorter than this is a mistake (two equal positions, a stray click).</summary>
     private const double MinLengthMetres = 1.0;
+
+    private const string Reproject = "RFC 7946 GeoJSON is WGS 84 [lon, lat] in degrees: reproject it, e.g. ogr2ogr -t_srs EPSG:4326 -lco RFC7946=YES";
 
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
@@ -56,24 +59,25 @@ public static partial class RoadNetworkLoader
                 throw new RoadNetworkException(source, ["not a GeoJSON FeatureCollection with a \"features\" array"]);
             }
 
+            if (ProjectedCrs(root) is { } crs)
+            {
+                throw new RoadNetworkException(source, [$"the file declares the coordinate system {crs}; {Reproject}"]);
+            }
+
             var problems = new List<string>();
             var segments = new List<RoadSegment>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             var index = 0;
             foreach (var feature in features.EnumerateArray())
             {
-                var segment = ReadFeature(feature, index, targets, problems);
-                if (segment is not null)
+                var id = IdOf(feature);
+                if (id is not null && !seen.TryAdd(id, index))
                 {
-                    if (seen.TryGetValue(segment.Id, out var first))
-                    {
-                        problems.Add($"feature {index} (id '{segment.Id}'): id already used by feature {first}");
-                    }
-                    else
-                    {
-                        seen[segment.Id] = index;
-                        segments.Add(segment);
-                    }
+                    problems.Add($"feature {index} (id '{Shorten(id)}'): id already used by feature {seen[id]}");
+                }
+                else if (ReadFeature(feature, index, id, targets, problems) is { } segment)
+                {
+                    segments.Add(segment);
                 }
 
                 if (problems.Count >= MaxProblems)
@@ -90,11 +94,37 @@ public static partial class RoadNetworkLoader
                 problems.Add("no features: a road network needs at least one segment");
             }
 
+            if (problems.Count == 0)
+            {
+                problems.AddRange(RoadNetworkTopology.Problems(segments).Take(MaxProblems));
+            }
+
             return problems.Count > 0 ? throw new RoadNetworkException(source, problems) : new RoadNetwork(segments);
         }
     }
 
-    private static RoadSegment? ReadFeature(JsonElement feature, int index, PriorityTargets targets, List<string> problems)
+    /// <summary>The segment's id: the <c>id</c> property, or else the Feature's own <c>id</c> member (RFC 7946 §3.2).</summary>
+    private static string? IdOf(JsonElement feature)
+    {
+        if (feature.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (feature.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object && Text(properties, "id") is { } id)
+        {
+            return id;
+        }
+
+        return feature.TryGetProperty("id", out var member) ? member.ValueKind switch
+        {
+            JsonValueKind.String => member.GetString(),
+            JsonValueKind.Number => member.GetRawText(),
+            _ => null,
+        } : null;
+    }
+
+    private static RoadSegment? ReadFeature(JsonElement feature, int index, string? id, PriorityTargets targets, List<string> problems)
     {
         var before = problems.Count;
         if (feature.ValueKind != JsonValueKind.Object || Text(feature, "type") != "Feature")
@@ -104,23 +134,22 @@ public static partial class RoadNetworkLoader
         }
 
         var properties = feature.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-        var id = properties.ValueKind == JsonValueKind.Object ? Text(properties, "id") : null;
         var label = id is null ? $"feature {index}" : $"feature {index} (id '{Shorten(id)}')";
         void Problem(string text) => problems.Add($"{label}: {text}");
 
         if (properties.ValueKind != JsonValueKind.Object)
         {
-            Problem("no \"properties\" object (id, name, roadClass, priority are required)");
+            Problem("no \"properties\" object (name, roadClass, priority are required, and id unless the Feature has one)");
         }
         else
         {
             if (id is null)
             {
-                Problem("property \"id\" missing or not a string");
+                Problem("no id: property \"id\" (a string) or the Feature's \"id\" member");
             }
             else if (!IdPattern().IsMatch(id))
             {
-                Problem("property \"id\" must be 1 to 64 characters of a-z, A-Z, 0-9, '.', '_' and '-'");
+                Problem("the id must be 1 to 64 characters of a-z, A-Z, 0-9 and . _ - : /");
             }
 
             if (string.IsNullOrWhiteSpace(Text(properties, "name")))
@@ -131,7 +160,7 @@ public static partial class RoadNetworkLoader
 
         var roadClass = ReadRoadClass(properties, Problem);
         var (priority, target) = ReadPriority(properties, targets, Problem);
-        var synthetic = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("synthetic", out var s) && s.ValueKind == JsonValueKind.True;
+        var synthetic = ReadSynthetic(properties, Problem);
         var line = ReadLine(feature, Problem);
 
         if (problems.Count > before || line is null || roadClass is null)
@@ -189,12 +218,15 @@ public static partial class RoadNetworkLoader
             return default;
         }
 
-        if (!properties.TryGetProperty("priority", out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var priority))
+        // A whole number, also when written as 2.0 (GDAL writes Real fields so).
+        if (!properties.TryGetProperty("priority", out var value) || value.ValueKind != JsonValueKind.Number
+            || !value.TryGetDouble(out var number) || number != Math.Floor(number) || number is < 1 or > 99)
         {
-            problem("property \"priority\" missing or not a whole number");
+            problem("property \"priority\" missing or not a whole number from 1 to 99");
             return default;
         }
 
+        var priority = (int)number;
         if (!targets.TryGet(priority, out var target))
         {
             problem($"priority {priority} has no target in the service standard (priorities with a target: {string.Join(", ", targets.Priorities)})");
@@ -202,6 +234,23 @@ public static partial class RoadNetworkLoader
         }
 
         return (priority, target);
+    }
+
+    /// <summary>The marker for made-up roads: true, false or absent; anything else is a mistake worth stopping for.</summary>
+    private static bool ReadSynthetic(JsonElement properties, Action<string> problem)
+    {
+        if (properties.ValueKind != JsonValueKind.Object || !properties.TryGetProperty("synthetic", out var value))
+        {
+            return false;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            problem("property \"synthetic\" must be true or false");
+            return false;
+        }
+
+        return value.ValueKind == JsonValueKind.True;
     }
 
     private static LineString? ReadLine(JsonElement feature, Action<string> problem)
@@ -230,14 +279,18 @@ public static partial class RoadNetworkLoader
         var i = 0;
         foreach (var position in positions.EnumerateArray())
         {
-            if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2
-                || position[0].ValueKind != JsonValueKind.Number || position[1].ValueKind != JsonValueKind.Number)
+            if (!TryReadPosition(position, out var lon, out var lat))
             {
-                problem($"position {i} is not [lon, lat]");
+                problem($"position {i} is not [lon, lat] or [lon, lat, height] in finite numbers");
                 return null;
             }
 
-            var (lon, lat) = (position[0].GetDouble(), position[1].GetDouble());
+            if (Math.Abs(lon) > 180 || Math.Abs(lat) > 90)
+            {
+                problem(string.Create(CultureInfo.InvariantCulture, $"position {i} [{lon}, {lat}] is not in degrees (projected metres, such as EPSG:25833?); {Reproject}"));
+                return null;
+            }
+
             if (lon is < MinLon or > MaxLon || lat is < MinLat or > MaxLat)
             {
                 var swapped = lat is >= MinLon and <= MaxLon && lon is >= MinLat and <= MaxLat ? " (it looks like [lat, lon]; RFC 7946 wants [lon, lat])" : string.Empty;
@@ -252,11 +305,46 @@ public static partial class RoadNetworkLoader
         return Wgs84.CreateLineString([.. coordinates]);
     }
 
+    /// <summary>Two or three finite numbers (a height is allowed and ignored).</summary>
+    private static bool TryReadPosition(JsonElement position, out double lon, out double lat)
+    {
+        lon = lat = double.NaN;
+        if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() is < 2 or > 3)
+        {
+            return false;
+        }
+
+        foreach (var value in position.EnumerateArray())
+        {
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+            {
+                return false;
+            }
+        }
+
+        lon = position[0].GetDouble();
+        lat = position[1].GetDouble();
+        return true;
+    }
+
+    /// <summary>A legacy GeoJSON <c>crs</c> member naming anything but WGS 84 lon/lat (CRS84, EPSG:4326), or null.</summary>
+    private static string? ProjectedCrs(JsonElement root)
+    {
+        if (!root.TryGetProperty("crs", out var crs) || crs.ValueKind != JsonValueKind.Object
+            || !crs.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object
+            || Text(properties, "name") is not { } name)
+        {
+            return null;
+        }
+
+        return name.Contains("CRS84", StringComparison.OrdinalIgnoreCase) || name.EndsWith("4326", StringComparison.Ordinal) ? null : Shorten(name);
+    }
+
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Shorten(string text) => text.Length > 64 ? text[..64] + "…" : text;
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9._:/-]{1,64}$")]
     private static partial Regex IdPattern();
 }

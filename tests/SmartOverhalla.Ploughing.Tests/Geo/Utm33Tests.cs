@@ -13,6 +13,18 @@ public sealed class Utm33Tests
         Assert.Equal(0, origin.Y, 3);
     }
 
+    [Theory]
+    [InlineData(11.95, 64.49, 353_479.3747, 7_155_138.8404)]
+    [InlineData(12.08, 64.50, 359_772.2985, 7_155_958.5901)]
+    public void Positions_match_PROJ_to_the_centimetre(double lon, double lat, double easting, double northing)
+    {
+        // Control points from PROJ 9.1.1: echo "lat lon" | cs2cs -f "%.4f" EPSG:4326 EPSG:25833
+        var utm = Utm33.Project(lon, lat);
+
+        Assert.Equal(easting, utm.X, 0.02);
+        Assert.Equal(northing, utm.Y, 0.02);
+    }
+
     [Fact]
     public void Overhalla_lies_about_146_km_west_of_zone_33s_central_meridian()
     {

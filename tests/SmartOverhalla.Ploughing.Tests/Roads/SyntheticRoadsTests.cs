@@ -44,6 +44,17 @@ public sealed class SyntheticRoadsTests
     }
 
     [Fact]
+    public void Its_segments_meet_exactly_at_their_ends()
+    {
+        Assert.Empty(RoadNetworkTopology.Problems(_network.Segments));
+
+        // Every junction is one exact position: the county road's inner ends each join three or four segments
+        var ends = _network.Segments.SelectMany(s => new[] { s.Geometry.StartPoint.Coordinate, s.Geometry.EndPoint.Coordinate }).ToList();
+        var centre = Segment("fv9017-2").Geometry.EndPoint.Coordinate;
+        Assert.Equal(4, ends.Count(c => c.Equals2D(centre)));
+    }
+
+    [Fact]
     public void Skogvegen_ends_in_a_dead_end()
     {
         var end = Segment("skogvegen-3").Projected.EndPoint;
