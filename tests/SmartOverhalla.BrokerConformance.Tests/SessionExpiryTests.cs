@@ -22,13 +22,7 @@ public sealed class SessionExpiryTests(ConformanceBrokers brokers)
         var clientId = ConformanceNames.ClientId("expiry0");
 
         // Given a client that connected without clean start and without a session expiry, subscribed, and disconnected
-        await using (var first = await RawMqttClient.OpenAsync(brokers.PortOf(broker), ct))
-        {
-            Assert.Equal(0x00, (await first.ResumeAsync(clientId, ct)).ReasonCode);
-            Assert.Equal([0x01], (await first.SubscribeAsync(1, ConformanceNames.Topic(), 1, ct)).ReasonCodes);
-            await first.DisconnectAsync(ct);
-            await first.WaitForCloseAsync(ct);
-        }
+        await SubscribeAndLeaveAsync(broker, clientId, expiry: 0, ct);
 
         // When it connects again asking to resume its session, then the broker has none
         // (asked until the broker has handled the close; every attempt ends its session with expiry 0 again)
@@ -44,13 +38,7 @@ public sealed class SessionExpiryTests(ConformanceBrokers brokers)
         var clientId = ConformanceNames.ClientId("expiry60");
 
         // Given a client whose session expires 60 s after it disconnects
-        await using (var first = await RawMqttClient.OpenAsync(brokers.PortOf(broker), ct))
-        {
-            Assert.Equal(0x00, (await first.ResumeAsync(clientId, ct, (PropertyId.SessionExpiryInterval, 60))).ReasonCode);
-            Assert.Equal([0x01], (await first.SubscribeAsync(1, ConformanceNames.Topic(), 1, ct)).ReasonCodes);
-            await first.DisconnectAsync(ct);
-            await first.WaitForCloseAsync(ct);
-        }
+        await SubscribeAndLeaveAsync(broker, clientId, expiry: 60, ct);
 
         // When it connects again within that time, then its session is there (and ended now: expiry 0 at this connect)
         Assert.True(await SessionPresentAsync(broker, clientId, expiry: 0, ct), "the session with 60 s expiry should still be there");
@@ -66,27 +54,37 @@ public sealed class SessionExpiryTests(ConformanceBrokers brokers)
         var expiry = TimeSpan.FromSeconds(1);
 
         // Given a client whose session expires 1 s after it disconnects
-        await using (var first = await RawMqttClient.OpenAsync(brokers.PortOf(broker), ct))
-        {
-            Assert.Equal(0x00, (await first.ResumeAsync(clientId, ct, (PropertyId.SessionExpiryInterval, (uint)expiry.TotalSeconds))).ReasonCode);
-            Assert.Equal([0x01], (await first.SubscribeAsync(1, ConformanceNames.Topic(), 1, ct)).ReasonCodes);
-            await first.DisconnectAsync(ct);
-            await first.WaitForCloseAsync(ct);
-        }
+        await SubscribeAndLeaveAsync(broker, clientId, (uint)expiry.TotalSeconds, ct);
 
         // When it connects again after that time, then the broker has no session for it
         await IntervalUnderTest.PassAsync(expiry, ct);
         Assert.False(await SessionPresentAsync(broker, clientId, expiry: 0, ct), "the session should have expired");
     }
 
-    /// <summary>Connects without clean start with <paramref name="expiry"/>, reads the session-present flag, disconnects.</summary>
+    /// <summary>Connects without clean start with <paramref name="expiry"/> (0: none given), reads the session-present flag, disconnects.</summary>
     private async Task<bool> SessionPresentAsync(BrokerKind broker, string clientId, uint expiry, CancellationToken ct)
     {
         await using var client = await RawMqttClient.OpenAsync(brokers.PortOf(broker), ct);
-        var connAck = expiry == 0 ? await client.ResumeAsync(clientId, ct) : await client.ResumeAsync(clientId, ct, (PropertyId.SessionExpiryInterval, expiry));
-        Assert.Equal(0x00, connAck.ReasonCode);
+        var connAck = await ResumeAsync(client, clientId, expiry, ct);
         await client.DisconnectAsync(ct);
         await client.WaitForCloseAsync(ct);
         return connAck.SessionPresent;
+    }
+
+    /// <summary>Connects without clean start with <paramref name="expiry"/> (0: none given), subscribes at QoS 1, disconnects.</summary>
+    private async Task SubscribeAndLeaveAsync(BrokerKind broker, string clientId, uint expiry, CancellationToken ct)
+    {
+        await using var client = await RawMqttClient.OpenAsync(brokers.PortOf(broker), ct);
+        await ResumeAsync(client, clientId, expiry, ct);
+        Assert.Equal([0x01], (await client.SubscribeAsync(1, ConformanceNames.Topic(), 1, ct)).ReasonCodes);
+        await client.DisconnectAsync(ct);
+        await client.WaitForCloseAsync(ct);
+    }
+
+    private static async Task<ConnAck> ResumeAsync(RawMqttClient client, string clientId, uint expiry, CancellationToken ct)
+    {
+        var connAck = expiry == 0 ? await client.ResumeAsync(clientId, ct) : await client.ResumeAsync(clientId, ct, (PropertyId.SessionExpiryInterval, expiry));
+        Assert.Equal(0x00, connAck.ReasonCode);
+        return connAck;
     }
 }

@@ -94,12 +94,15 @@ public static partial class RoadNetworkLoader
                 problems.Add("no features: a road network needs at least one segment");
             }
 
-            if (problems.Count == 0)
+            if (problems.Count > 0)
             {
-                problems.AddRange(RoadNetworkTopology.Problems(segments).Take(MaxProblems));
+                throw new RoadNetworkException(source, problems);
             }
 
-            return problems.Count > 0 ? throw new RoadNetworkException(source, problems) : new RoadNetwork(segments);
+            // The network's own spatial index serves the check of how its segments meet.
+            var network = new RoadNetwork(segments);
+            problems.AddRange(RoadNetworkTopology.Problems(network).Take(MaxProblems));
+            return problems.Count > 0 ? throw new RoadNetworkException(source, problems) : network;
         }
     }
 

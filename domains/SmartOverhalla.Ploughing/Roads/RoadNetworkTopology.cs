@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
-
 namespace SmartOverhalla.Ploughing.Roads;
 
 /// <summary>
@@ -14,23 +11,14 @@ public static class RoadNetworkTopology
     /// <summary>Closer than this (metres) and not equal: a near miss, not two separate places.</summary>
     public const double SnapMetres = 1.0;
 
-    public static IEnumerable<string> Problems(IReadOnlyList<RoadSegment> segments)
+    public static IEnumerable<string> Problems(RoadNetwork network)
     {
-        ArgumentNullException.ThrowIfNull(segments);
-        var index = new STRtree<RoadSegment>();
-        foreach (var segment in segments)
-        {
-            index.Insert(segment.Projected.EnvelopeInternal, segment);
-        }
-
-        index.Build();
-        foreach (var segment in segments)
+        ArgumentNullException.ThrowIfNull(network);
+        foreach (var segment in network.Segments)
         {
             foreach (var end in new[] { segment.Projected.StartPoint, segment.Projected.EndPoint })
             {
-                var around = new Envelope(end.Coordinate);
-                around.ExpandBy(SnapMetres);
-                foreach (var other in index.Query(around))
+                foreach (var (other, _) in network.Near(end.Coordinate, SnapMetres))
                 {
                     if (!ReferenceEquals(other, segment) && Problem(segment, end, other) is { } problem)
                     {
@@ -41,15 +29,10 @@ public static class RoadNetworkTopology
         }
     }
 
-    private static string? Problem(RoadSegment segment, Point end, RoadSegment other)
+    /// <summary>What is wrong where <paramref name="segment"/>'s end lies within <see cref="SnapMetres"/> of <paramref name="other"/>.</summary>
+    private static string? Problem(RoadSegment segment, NetTopologySuite.Geometries.Point end, RoadSegment other)
     {
         var line = other.Projected;
-        var distanceToLine = line.Distance(end);
-        if (distanceToLine > SnapMetres)
-        {
-            return null;
-        }
-
         var nearest = Math.Min(line.StartPoint.Distance(end), line.EndPoint.Distance(end));
         if (nearest == 0)
         {

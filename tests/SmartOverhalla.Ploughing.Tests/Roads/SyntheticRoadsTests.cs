@@ -46,7 +46,7 @@ public sealed class SyntheticRoadsTests
     [Fact]
     public void Its_segments_meet_exactly_at_their_ends()
     {
-        Assert.Empty(RoadNetworkTopology.Problems(_network.Segments));
+        Assert.Empty(RoadNetworkTopology.Problems(_network));
 
         // Every junction is one exact position: the county road's inner ends each join three or four segments
         var ends = _network.Segments.SelectMany(s => new[] { s.Geometry.StartPoint.Coordinate, s.Geometry.EndPoint.Coordinate }).ToList();

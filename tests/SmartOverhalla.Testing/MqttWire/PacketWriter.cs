@@ -82,29 +82,27 @@ public sealed class PacketWriter
     /// name or password, and the given numeric properties.
     /// </summary>
     public static byte[] Connect(string clientId, bool cleanStart, params (byte Id, uint Value)[] properties) =>
-        new PacketWriter()
-            .String("MQTT").Byte(5)
-            .Byte(cleanStart ? (byte)0x02 : (byte)0x00)
-            .UInt16(0)
-            .Properties(properties)
-            .String(clientId)
-            .ToPacket(0x10);
+        ConnectUpToClientId(cleanStart ? (byte)0x02 : (byte)0x00, clientId, properties).ToPacket(0x10);
 
     /// <summary>
     /// CONNECT with clean start and a will (MQTT 5.0 §3.1.2.5, §3.1.3.2): QoS 0, not retained, with the given numeric
     /// will properties (such as Will Delay Interval) and connect properties.
     /// </summary>
     public static byte[] ConnectWithWill(string clientId, string willTopic, byte[] willPayload, (byte Id, uint Value)[] willProperties, params (byte Id, uint Value)[] properties) =>
-        new PacketWriter()
-            .String("MQTT").Byte(5)
-            .Byte(0x02 | 0x04)
-            .UInt16(0)
-            .Properties(properties)
-            .String(clientId)
+        ConnectUpToClientId(0x02 | 0x04, clientId, properties)
             .Properties(willProperties)
             .String(willTopic)
             .Binary(willPayload)
             .ToPacket(0x10);
+
+    /// <summary>CONNECT's body up to the client id: protocol name and level 5, <paramref name="flags"/>, keep-alive 0, the properties.</summary>
+    private static PacketWriter ConnectUpToClientId(byte flags, string clientId, (byte Id, uint Value)[] properties) =>
+        new PacketWriter()
+            .String("MQTT").Byte(5)
+            .Byte(flags)
+            .UInt16(0)
+            .Properties(properties)
+            .String(clientId);
 
     /// <summary>The whole packet: fixed header (type and flags, remaining length) and this body.</summary>
     public byte[] ToPacket(byte typeAndFlags) =>

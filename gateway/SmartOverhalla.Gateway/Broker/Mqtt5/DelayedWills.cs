@@ -12,23 +12,15 @@ namespace SmartOverhalla.Gateway.Broker.Mqtt5;
 /// ends the old session, so its will goes at once). A DISCONNECT with reason 0x04 sends the will too; any other
 /// DISCONNECT discards it. The will is published as its client: the topic rights of the client's session apply.
 /// </summary>
-internal sealed class DelayedWills(TimeProvider timeProvider) : IDisposable
+internal sealed class DelayedWills : IDisposable
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, Scheduled> _scheduled = new(StringComparer.Ordinal);
+    private readonly ClientTimers<Scheduled> _scheduled;
     private Func<string, string?, IDictionary, MqttApplicationMessage, Task>? _publish;
 
+    public DelayedWills(TimeProvider timeProvider) => _scheduled = new ClientTimers<Scheduled>(timeProvider, (clientId, will) => _ = PublishAsync(will));
+
     /// <summary>Wills waiting for their delay now.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _scheduled.Count;
-            }
-        }
-    }
+    public int Count => _scheduled.Count;
 
     /// <summary>What publishes a will: client id, user name, the session's items, the message.</summary>
     public void OnPublish(Func<string, string?, IDictionary, MqttApplicationMessage, Task> publish) => _publish = publish;
@@ -40,16 +32,7 @@ internal sealed class DelayedWills(TimeProvider timeProvider) : IDisposable
     public Will? Accepted(string clientId, ValidatingConnectionEventArgs connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        Scheduled? waiting;
-        lock (_gate)
-        {
-            if (_scheduled.Remove(clientId, out waiting))
-            {
-                waiting.Timer.Dispose();
-            }
-        }
-
-        if (waiting is not null && connection.CleanSession == true)
+        if (_scheduled.Cancel(clientId) is { } waiting && connection.CleanSession == true)
         {
             _ = PublishAsync(waiting);
         }
@@ -74,101 +57,28 @@ internal sealed class DelayedWills(TimeProvider timeProvider) : IDisposable
     public void Disconnected(string clientId, string? userName, IDictionary sessionItems, Will will, TimeSpan sessionExpiry)
     {
         ArgumentNullException.ThrowIfNull(will);
+        var scheduled = new Scheduled(clientId, userName, sessionItems, will.Message);
         var delay = will.Delay < sessionExpiry ? will.Delay : sessionExpiry;
-        var scheduled = new Scheduled(clientId, userName, sessionItems, will.Message, delay == TimeSpan.MaxValue ? DateTimeOffset.MaxValue : timeProvider.GetUtcNow() + delay);
         if (delay <= TimeSpan.Zero)
         {
             _ = PublishAsync(scheduled);
-            return;
         }
-
-        lock (_gate)
+        else
         {
-            if (_scheduled.Remove(clientId, out var earlier))
-            {
-                earlier.Timer.Dispose();
-            }
-
-            scheduled.Timer = timeProvider.CreateTimer(_ => Fire(scheduled), null, Step(delay), Timeout.InfiniteTimeSpan);
-            _scheduled[clientId] = scheduled;
+            _scheduled.Set(clientId, delay, scheduled);
         }
     }
 
-    /// <summary>The client's session ended (expired): a will still waiting goes now.</summary>
-    public Task SessionEndedAsync(string clientId)
-    {
-        Scheduled? waiting;
-        lock (_gate)
-        {
-            if (!_scheduled.Remove(clientId, out waiting))
-            {
-                return Task.CompletedTask;
-            }
-
-            waiting.Timer.Dispose();
-        }
-
-        return PublishAsync(waiting);
-    }
+    /// <summary>The client's session ended: a will still waiting goes now.</summary>
+    public Task SessionEndedAsync(string clientId) => _scheduled.Cancel(clientId) is { } waiting ? PublishAsync(waiting) : Task.CompletedTask;
 
     /// <summary>Forgets every waiting will (the broker stopped).</summary>
-    public void Clear()
-    {
-        lock (_gate)
-        {
-            foreach (var scheduled in _scheduled.Values)
-            {
-                scheduled.Timer.Dispose();
-            }
+    public void Clear() => _scheduled.Clear();
 
-            _scheduled.Clear();
-        }
-    }
+    public void Dispose() => _scheduled.Dispose();
 
-    public void Dispose() => Clear();
+    private Task PublishAsync(Scheduled will) =>
+        _publish is { } publish ? publish(will.ClientId, will.UserName, will.SessionItems, will.Message) : Task.CompletedTask;
 
-    private void Fire(Scheduled scheduled)
-    {
-        lock (_gate)
-        {
-            if (!_scheduled.TryGetValue(scheduled.ClientId, out var current) || !ReferenceEquals(current, scheduled))
-            {
-                return;
-            }
-
-            scheduled.Timer.Dispose();
-            var left = scheduled.Due - timeProvider.GetUtcNow();
-            if (left > TimeSpan.Zero)
-            {
-                // A delay longer than one timer: waited out in steps.
-                scheduled.Timer = timeProvider.CreateTimer(_ => Fire(scheduled), null, Step(left), Timeout.InfiniteTimeSpan);
-                return;
-            }
-
-            _scheduled.Remove(scheduled.ClientId);
-        }
-
-        _ = PublishAsync(scheduled);
-    }
-
-    /// <summary>Longest single timer (a timer's range is about 49 days).</summary>
-    private static TimeSpan Step(TimeSpan left) => left < TimeSpan.FromDays(30) ? left : TimeSpan.FromDays(30);
-
-    private Task PublishAsync(Scheduled scheduled) =>
-        _publish is { } publish ? publish(scheduled.ClientId, scheduled.UserName, scheduled.SessionItems, scheduled.Message) : Task.CompletedTask;
-
-    private sealed class Scheduled(string clientId, string? userName, IDictionary sessionItems, MqttApplicationMessage message, DateTimeOffset due)
-    {
-        public DateTimeOffset Due { get; } = due;
-
-        public string ClientId { get; } = clientId;
-
-        public string? UserName { get; } = userName;
-
-        public IDictionary SessionItems { get; } = sessionItems;
-
-        public MqttApplicationMessage Message { get; } = message;
-
-        public ITimer Timer { get; set; } = null!;
-    }
+    private sealed record Scheduled(string ClientId, string? UserName, IDictionary SessionItems, MqttApplicationMessage Message);
 }

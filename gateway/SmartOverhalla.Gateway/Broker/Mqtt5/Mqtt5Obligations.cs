@@ -191,11 +191,11 @@ internal sealed class Mqtt5Obligations(
         }
 
         var link = _links.Find(e.ClientId, e.RemoteEndPoint);
-        var outgoing = Prepare(link, publish);
+        var outgoing = Prepare(link, publish, out var discarded);
         if (outgoing is null)
         {
             e.ProcessPacket = false;
-            return DiscardedAsync(link, publish);
+            return DiscardedAsync(link, publish, discarded!);
         }
 
         if (link is not null && publish.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce
@@ -264,14 +264,14 @@ internal sealed class Mqtt5Obligations(
             {
                 for (var next = packet; next is not null;)
                 {
-                    var outgoing = Prepare(link, next);
+                    var outgoing = Prepare(link, next, out var discarded);
                     if (outgoing is not null)
                     {
                         await link.Adapter.SendPacketAsync(outgoing, link.Closed);
                         break;
                     }
 
-                    await DiscardedAsync(link, next);
+                    await DiscardedAsync(link, next, discarded!);
                     next = link.Window.Complete(next.PacketIdentifier);
                 }
             }
@@ -283,17 +283,22 @@ internal sealed class Mqtt5Obligations(
         }
     }
 
-    /// <summary>The packet to send for <paramref name="publish"/>, or null when it is to be discarded (expired or too large).</summary>
-    private MqttPublishPacket? Prepare(ClientLink? link, MqttPublishPacket publish)
+    /// <summary>
+    /// The packet to send for <paramref name="publish"/>, or null when it is to be discarded, with the reason in
+    /// <paramref name="discarded"/> (expired, too-large).
+    /// </summary>
+    private MqttPublishPacket? Prepare(ClientLink? link, MqttPublishPacket publish, out string? discarded)
     {
         var outgoing = _expiry.Prepare(publish);
-        return outgoing is not null && link is { MaximumPacketSize: > 0 } && link.EncodedSize(outgoing) > link.MaximumPacketSize ? null : outgoing;
+        discarded = outgoing is null ? "expired"
+            : link is { MaximumPacketSize: > 0 } && link.EncodedSize(outgoing) > link.MaximumPacketSize ? "too-large"
+            : null;
+        return discarded is null ? outgoing : null;
     }
 
     /// <summary>Counts a message <see cref="Prepare"/> discarded and removes it from the session, as if it had been sent.</summary>
-    private Task DiscardedAsync(ClientLink? link, MqttPublishPacket publish)
+    private Task DiscardedAsync(ClientLink? link, MqttPublishPacket publish, string reason)
     {
-        var reason = _expiry.Prepare(publish) is null ? "expired" : "too-large";
         var count = metrics.MessageDiscarded(reason);
         if (count == 1 || count % 1000 == 0)
         {

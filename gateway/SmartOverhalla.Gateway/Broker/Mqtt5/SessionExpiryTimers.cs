@@ -6,27 +6,20 @@ namespace SmartOverhalla.Gateway.Broker.Mqtt5;
 /// every other one for ever. One timer per disconnected session; <see cref="ConnectingAsync"/> and an expiry never run
 /// at the same time, so a client that connects just then either resumes its session or finds none, never loses a new one.
 /// </summary>
-internal sealed class SessionExpiryTimers(TimeProvider timeProvider) : IDisposable
+internal sealed class SessionExpiryTimers : IDisposable
 {
-    /// <summary>Longest single timer; a longer interval is waited out in several.</summary>
-    private static readonly TimeSpan MaxTimer = TimeSpan.FromDays(30);
-
+    private readonly ClientTimers<string> _timers;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
+
+    // Client ids whose timer fired and whose expiry waits for a connect that is running; a connect takes them off.
+    private readonly HashSet<string> _due = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _expiring = new(1, 1);
     private Func<string, Task>? _expire;
 
+    public SessionExpiryTimers(TimeProvider timeProvider) => _timers = new ClientTimers<string>(timeProvider, (clientId, ignored) => _ = ExpireAsync(clientId));
+
     /// <summary>Sessions waiting to expire now.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _pending.Count;
-            }
-        }
-    }
+    public int Count => _timers.Count;
 
     /// <summary>What ends an expired session (delete it, send its will); called with no other expiry or connect running.</summary>
     public void OnExpired(Func<string, Task> expire) => _expire = expire;
@@ -37,13 +30,7 @@ internal sealed class SessionExpiryTimers(TimeProvider timeProvider) : IDisposab
         await _expiring.WaitAsync(cancellationToken);
         try
         {
-            lock (_gate)
-            {
-                if (_pending.Remove(clientId, out var pending))
-                {
-                    pending.Timer.Dispose();
-                }
-            }
+            Cancel(clientId);
         }
         finally
         {
@@ -52,44 +39,25 @@ internal sealed class SessionExpiryTimers(TimeProvider timeProvider) : IDisposab
     }
 
     /// <summary>The client's connection closed and its session stays for <paramref name="interval"/>.</summary>
-    public void Disconnected(string clientId, TimeSpan interval)
-    {
-        var pending = new Pending(clientId, timeProvider.GetUtcNow() + interval);
-        lock (_gate)
-        {
-            if (_pending.Remove(clientId, out var earlier))
-            {
-                earlier.Timer.Dispose();
-            }
-
-            pending.Timer = timeProvider.CreateTimer(_ => _ = FireAsync(pending), null, Min(interval, MaxTimer), Timeout.InfiniteTimeSpan);
-            _pending[clientId] = pending;
-        }
-    }
+    public void Disconnected(string clientId, TimeSpan interval) => _timers.Set(clientId, interval, clientId);
 
     /// <summary>The session ended otherwise (deleted): its timer goes.</summary>
     public void Cancel(string clientId)
     {
+        _timers.Cancel(clientId);
         lock (_gate)
         {
-            if (_pending.Remove(clientId, out var pending))
-            {
-                pending.Timer.Dispose();
-            }
+            _due.Remove(clientId);
         }
     }
 
     /// <summary>Forgets every waiting session (the broker stopped: its sessions are gone).</summary>
     public void Clear()
     {
+        _timers.Clear();
         lock (_gate)
         {
-            foreach (var pending in _pending.Values)
-            {
-                pending.Timer.Dispose();
-            }
-
-            _pending.Clear();
+            _due.Clear();
         }
     }
 
@@ -99,8 +67,13 @@ internal sealed class SessionExpiryTimers(TimeProvider timeProvider) : IDisposab
         _expiring.Dispose();
     }
 
-    private async Task FireAsync(Pending pending)
+    private async Task ExpireAsync(string clientId)
     {
+        lock (_gate)
+        {
+            _due.Add(clientId);
+        }
+
         try
         {
             await _expiring.WaitAsync();
@@ -112,28 +85,15 @@ internal sealed class SessionExpiryTimers(TimeProvider timeProvider) : IDisposab
 
         try
         {
+            bool stillDue;
             lock (_gate)
             {
-                if (!_pending.TryGetValue(pending.ClientId, out var current) || !ReferenceEquals(current, pending))
-                {
-                    return;
-                }
-
-                var left = pending.Due - timeProvider.GetUtcNow();
-                if (left > TimeSpan.Zero)
-                {
-                    pending.Timer.Dispose();
-                    pending.Timer = timeProvider.CreateTimer(_ => _ = FireAsync(pending), null, Min(left, MaxTimer), Timeout.InfiniteTimeSpan);
-                    return;
-                }
-
-                _pending.Remove(pending.ClientId);
-                pending.Timer.Dispose();
+                stillDue = _due.Remove(clientId);
             }
 
-            if (_expire is { } expire)
+            if (stillDue && _expire is { } expire)
             {
-                await expire(pending.ClientId);
+                await expire(clientId);
             }
         }
         finally
@@ -147,16 +107,5 @@ internal sealed class SessionExpiryTimers(TimeProvider timeProvider) : IDisposab
                 // Disposed with the broker while this expiry ran.
             }
         }
-    }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    private sealed class Pending(string clientId, DateTimeOffset due)
-    {
-        public string ClientId { get; } = clientId;
-
-        public DateTimeOffset Due { get; } = due;
-
-        public ITimer Timer { get; set; } = null!;
     }
 }
