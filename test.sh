@@ -71,6 +71,12 @@ if [ -s "$SMARTOVERHALLA_FAULT_REPORT" ]; then
   sed 's/^/  /' "$SMARTOVERHALLA_FAULT_REPORT"
 fi
 
+# Each failed test again at the end, with the first lines of its message, where the tail of a CI log shows it.
+if grep -q '^  Failed ' "$log_file"; then
+  echo "Failed tests:"
+  awk '/^  Failed / { n = 10 } /^  Stack Trace:/ { n = 0 } n > 0 { print "  " $0; n-- }' "$log_file"
+fi
+
 # One closing line over all test projects, in the plain form CI tools read: "N passed, N failed".
 awk '/^ *Passed: *[0-9]+$/ { p += $2 } /^ *Failed: *[0-9]+$/ { f += $2 } /^ *Skipped: *[0-9]+$/ { s += $2 }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log_file"

@@ -27,6 +27,11 @@ internal sealed class Mqtt5Obligations(
     private readonly MessageExpiry _expiry = new(timeProvider);
     private readonly SessionExpiryTimers _sessions = new(timeProvider);
     private readonly DelayedWills _wills = new(timeProvider);
+
+    // A connect of a client id and the close of its previous connection are handled on different threads. Under this
+    // gate each sees the other whole: the close either finds the new link (and schedules nothing) or schedules its
+    // session expiry and will before the connect cancels them, never after.
+    private readonly Lock _handover = new();
     private MqttServer? _server;
 
     /// <summary>Connections known now (for tests).</summary>
@@ -88,9 +93,14 @@ internal sealed class Mqtt5Obligations(
         }
 
         await _sessions.ConnectingAsync(clientId, e.CancellationToken);
-        var will = _wills.Accepted(clientId, e);
         var connect = MqttNetInternals.ConnectPacketOf(e);
-        _links.Add(new ClientLink(clientId, e.UserName, e.RemoteEndPoint, e.ChannelAdapter, connect, _options.MaxPendingMessagesPerClient) { Will = will });
+        lock (_handover)
+        {
+            // Again under the gate: a close handled since the wait above may have started the session's timer.
+            _sessions.Cancel(clientId);
+            var will = _wills.Accepted(clientId, e);
+            _links.Add(new ClientLink(clientId, e.UserName, e.RemoteEndPoint, e.ChannelAdapter, connect, _options.MaxPendingMessagesPerClient) { Will = will });
+        }
     }
 
     /// <summary>Keeps the connection's session at hand, to forget discarded messages and to end it when it expires.</summary>
@@ -111,17 +121,27 @@ internal sealed class Mqtt5Obligations(
 
     private Task OnClientDisconnectedAsync(ClientDisconnectedEventArgs e)
     {
+        lock (_handover)
+        {
+            Disconnected(e);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Disconnected(ClientDisconnectedEventArgs e)
+    {
         var (link, others) = _links.Remove(e.ClientId, e.RemoteEndPoint);
         if (link is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         link.Close();
         if (e.DisconnectType == MqttClientDisconnectType.Takeover)
         {
             // As MQTTnet did: the session goes on with the new connection, the old one's will is not sent.
-            return Task.CompletedTask;
+            return;
         }
 
         // DISCONNECT may set a new interval (§3.14.2.2.2); MQTTnet reads 0 as "not given", as it decides the same way.
@@ -147,7 +167,7 @@ internal sealed class Mqtt5Obligations(
                 _wills.Disconnected(link.ClientId, link.UserName, e.SessionItems, link.Will, TimeSpan.Zero);
             }
 
-            return Task.CompletedTask;
+            return;
         }
 
         if (kept > TimeSpan.Zero && kept != TimeSpan.MaxValue)
@@ -159,8 +179,6 @@ internal sealed class Mqtt5Obligations(
         {
             _wills.Disconnected(link.ClientId, link.UserName, e.SessionItems, link.Will!, kept);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>A session ended however it ended (expired, a device removed): no timer for it, and its waiting will goes now.</summary>
