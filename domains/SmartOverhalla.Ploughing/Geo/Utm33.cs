@@ -27,6 +27,11 @@ public static class Utm33
             .CreateFromCoordinateSystems(GeographicCoordinateSystem.WGS84, new CoordinateSystemFactory().CreateFromWkt(Wkt))
             .MathTransform);
 
+    private static readonly ThreadLocal<MathTransform> Inverse = new(() =>
+        new CoordinateTransformationFactory()
+            .CreateFromCoordinateSystems(new CoordinateSystemFactory().CreateFromWkt(Wkt), GeographicCoordinateSystem.WGS84)
+            .MathTransform);
+
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), Srid);
 
     /// <summary>Easting and northing in metres of a WGS 84 position.</summary>
@@ -34,6 +39,13 @@ public static class Utm33
     {
         var (x, y) = Transform.Value!.Transform(lon, lat);
         return new Coordinate(x, y);
+    }
+
+    /// <summary>The WGS 84 position (lon, lat) of UTM 33N metres.</summary>
+    public static (double Lon, double Lat) ToLonLat(Coordinate utm)
+    {
+        ArgumentNullException.ThrowIfNull(utm);
+        return Inverse.Value!.Transform(utm.X, utm.Y);
     }
 
     /// <summary>The line in UTM 33N metres (SRID 25833), for lengths and distances.</summary>
