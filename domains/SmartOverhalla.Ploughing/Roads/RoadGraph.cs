@@ -1,13 +1,11 @@
-using SmartOverhalla.Ploughing.Roads;
-
-namespace SmartOverhalla.Ploughing.Matching;
+namespace SmartOverhalla.Ploughing.Roads;
 
 /// <summary>
-/// The road network as a graph for routing between matched positions: a node where segment ends meet (the loader
+/// The road network as a graph for routing between road positions (map matching, planning a route): a node where segment ends meet (the loader
 /// guarantees they share the exact position), an edge per segment, its length in metres. Every road is taken as
 /// drivable both ways, as ploughs drive them.
 /// </summary>
-internal sealed class RoadGraph
+public sealed class RoadGraph
 {
     private readonly int[] _startNode;
     private readonly int[] _endNode;

@@ -1,7 +1,7 @@
-namespace SmartOverhalla.Ploughing.Matching;
+namespace SmartOverhalla.Ploughing.Roads;
 
 /// <summary>Shortest distances from one node of a <see cref="RoadGraph"/> to the nodes within a limit, and the ways there.</summary>
-internal sealed class ShortestPaths(
+public sealed class ShortestPaths(
     int from,
     double limitMetres,
     IReadOnlyDictionary<int, double> distance,

@@ -1,0 +1,3 @@
+using SmartOverhalla.PloughBench;
+
+return WinterBench.Run(args);
