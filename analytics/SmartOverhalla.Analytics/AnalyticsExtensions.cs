@@ -6,6 +6,7 @@ using SmartOverhalla.Analytics.Alerts;
 using SmartOverhalla.Analytics.Backfill;
 using SmartOverhalla.Analytics.Jobs;
 using SmartOverhalla.Analytics.Lighting;
+using SmartOverhalla.Analytics.Ploughing;
 using SmartOverhalla.Analytics.Telemetry;
 using SmartOverhalla.Analytics.Water;
 using SmartOverhalla.DerivedSeries.Water;
@@ -19,7 +20,7 @@ public static class AnalyticsExtensions
 {
     /// <summary>
     /// Adds the analytics host with configuration sections <c>Analytics</c> (instance, jobs' schedules), <c>InfluxDb</c>
-    /// and each domain's (<c>Lighting</c>, <c>Lighting:Savings</c>, <c>Water</c>).
+    /// and each domain's (<c>Lighting</c>, <c>Lighting:Savings</c>, <c>Water</c>, <c>Ploughing</c>).
     /// </summary>
     public static TBuilder AddAnalytics<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -49,6 +50,7 @@ public static class AnalyticsExtensions
         // The domains' jobs; a new domain adds its AddXxxJobs here.
         services.AddLightingJobs(configuration);
         services.AddWaterJobs(configuration);
+        services.AddPloughingJobs(configuration);
 
         services.AddHostedService<JobSchedulerService>();
         services.AddHostedService<AnalyticsSelfMetricsService>();

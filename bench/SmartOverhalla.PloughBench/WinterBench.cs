@@ -47,7 +47,7 @@ internal static class WinterBench
                 matching.Start();
                 var result = matcher.Match(track);
                 passes.AddRange(PassFinder.Find($"plough-{plough + 1}", result));
-                downMetres += DrivenDistances.PerDay($"plough-{plough + 1}", result, oslo, MapMatchingSettings.Default.MaxGap).Sum(d => d.PloughDownMetres);
+                downMetres += DrivenDistances.PerDay($"plough-{plough + 1}", result, oslo).Sum(d => d.PloughDownMetres);
                 matching.Stop();
                 allocated += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
                 perVehicleDay.Add(one.Elapsed.TotalMilliseconds);

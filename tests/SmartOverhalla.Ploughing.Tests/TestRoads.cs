@@ -9,7 +9,8 @@ namespace SmartOverhalla.Ploughing.Tests;
 /// <summary>
 /// A small hand-made network laid out in metres east and north of a point in Overhalla (UTM 33N), so that tracks can be
 /// drawn with known distances: a 2 km main road (main-1, main-2) with a side road 40 m south of and parallel to main-1,
-/// joined to it by a short link at 1 km, and a branch north from the same junction.
+/// joined to it by a short link at 1 km, a branch north from the same junction, and 1 km east of main-2's end a loop
+/// on its own (loop-1, 800 m, one segment that starts and ends at the same node).
 /// </summary>
 internal static class TestRoads
 {
@@ -20,7 +21,8 @@ internal static class TestRoads
         ("main-2", [(1000, 0), (2000, 0)]),
         ("side-1", [(0, -40), (1000, -40)]),
         ("link-1", [(1000, -40), (1000, 0)]),
-        ("branch-1", [(1000, 0), (1000, 800)]));
+        ("branch-1", [(1000, 0), (1000, 800)]),
+        ("loop-1", [(3000, 0), (3200, 0), (3200, 200), (3000, 200), (3000, 0)]));
 
     /// <summary>The UTM 33N position <paramref name="east"/> and <paramref name="north"/> metres from <see cref="Origin"/>.</summary>
     public static Coordinate At(double east, double north) => new(Origin.X + east, Origin.Y + north);

@@ -4,18 +4,53 @@ using SmartOverhalla.Ploughing.Matching;
 namespace SmartOverhalla.Ploughing.Distances;
 
 /// <summary>
-/// Metres driven per vehicle and local day, plough down and in transport. Between matched fixes the way along the roads
-/// counts (GPS noise across a road is no driving); elsewhere (off the network, where a track was cut) the straight line
-/// between fixes no further apart than <see cref="MapMatchingSettings.MaxGap"/>. A fix's plough state describes the
-/// stretch that ends at it, and so does its day.
+/// Metres driven, plough down and in transport. Between matched fixes the way along the roads counts (GPS noise across a
+/// road is no driving); elsewhere (off the network, where a track was cut) the straight line between fixes no further
+/// apart than <see cref="MapMatchingSettings.MaxGap"/>, unless it would need more than
+/// <see cref="MapMatchingSettings.MaxSpeedKmh"/> (a glitch). A stretch between two fixes that both report standing
+/// (under <see cref="StandingKmh"/>) is GPS noise of a parked vehicle, not driving. A fix's plough state describes the
+/// stretch that ends at it, and so does its time.
 /// </summary>
 public static class DrivenDistances
 {
-    public static IReadOnlyList<VehicleDay> PerDay(string vehicleId, MatchedTrack track, TimeZoneInfo zone, TimeSpan maxGap)
+    /// <summary>Below this reported speed a vehicle stands.</summary>
+    public const double StandingKmh = 2;
+
+    /// <summary>Per local day in <paramref name="zone"/> (Europe/Oslo for contractors' days).</summary>
+    public static IReadOnlyList<VehicleDay> PerDay(string vehicleId, MatchedTrack track, TimeZoneInfo zone, MapMatchingSettings? settings = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(vehicleId);
-        ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(zone);
+        var days = new SortedDictionary<DateOnly, (double Down, double Transport)>();
+        foreach (var (end, ploughDown, metres) in Stretches(track, settings ?? MapMatchingSettings.Default))
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, zone).DateTime);
+            var (down, transport) = days.GetValueOrDefault(day);
+            days[day] = ploughDown ? (down + metres, transport) : (down, transport + metres);
+        }
+
+        return [.. days.Select(d => new VehicleDay(vehicleId, d.Key, d.Value.Down, d.Value.Transport))];
+    }
+
+    /// <summary>The metres of the stretches that end in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public static (double PloughDownMetres, double TransportMetres) Within(MatchedTrack track, DateTimeOffset from, DateTimeOffset to, MapMatchingSettings? settings = null)
+    {
+        var (down, transport) = (0.0, 0.0);
+        foreach (var (end, ploughDown, metres) in Stretches(track, settings ?? MapMatchingSettings.Default))
+        {
+            if (end >= from && end < to)
+            {
+                (down, transport) = ploughDown ? (down + metres, transport) : (down, transport + metres);
+            }
+        }
+
+        return (down, transport);
+    }
+
+    /// <summary>Each stretch between two fixes that counts: when it ended, its plough state and its metres.</summary>
+    private static IEnumerable<(DateTimeOffset End, bool PloughDown, double Metres)> Stretches(MatchedTrack track, MapMatchingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(track);
         var points = track.Points;
         var routed = new double?[points.Count];
         var spanned = new bool[points.Count];
@@ -28,29 +63,26 @@ public static class DrivenDistances
             }
         }
 
-        var days = new SortedDictionary<DateOnly, (double Down, double Transport)>();
         for (var i = 1; i < points.Count; i++)
         {
             var (from, to) = (points[i - 1].Point, points[i].Point);
-            double metres;
-            if (routed[i] is { } route)
-            {
-                metres = route;
-            }
-            else if (!spanned[i] && to.Time - from.Time <= maxGap)
-            {
-                metres = Utm33.Project(from.Lon, from.Lat).Distance(Utm33.Project(to.Lon, to.Lat));
-            }
-            else
+            if (from.SpeedKmh < StandingKmh && to.SpeedKmh < StandingKmh)
             {
                 continue;
             }
 
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to.Time, zone).DateTime);
-            var (down, transport) = days.GetValueOrDefault(day);
-            days[day] = to.PloughDown ? (down + metres, transport) : (down, transport + metres);
+            if (routed[i] is { } route)
+            {
+                yield return (to.Time, to.PloughDown, route);
+            }
+            else if (!spanned[i] && to.Time - from.Time is var elapsed && elapsed <= settings.MaxGap)
+            {
+                var metres = Utm33.Project(from.Lon, from.Lat).Distance(Utm33.Project(to.Lon, to.Lat));
+                if (metres <= settings.MaxSpeedKmh / 3.6 * elapsed.TotalSeconds)
+                {
+                    yield return (to.Time, to.PloughDown, metres);
+                }
+            }
         }
-
-        return [.. days.Select(d => new VehicleDay(vehicleId, d.Key, d.Value.Down, d.Value.Transport))];
     }
 }

@@ -7,9 +7,10 @@ namespace SmartOverhalla.Ploughing.Matching;
 /// Matches a vehicle's GPS track to the roads it drove (Newson and Krumm 2009): a hidden Markov model whose states are
 /// the candidate road positions near each fix, whose emissions weigh GPS error and heading, and whose transitions
 /// prefer a way along the roads about as long as the straight line between the fixes (continuity along the network).
-/// The most likely sequence (Viterbi) gives each fix its road. A fix with no road near it is unmatched; a few such in a
-/// row are taken as GPS glitches, more (the plough left the network), a silence longer than
-/// <see cref="MapMatchingSettings.MaxGap"/> or an impossible jump cut the track into pieces matched on their own.
+/// The most likely sequence (Viterbi) gives each fix its road. A fix with no road near it, or none the vehicle could have
+/// reached since its last matched fix, or too imprecise (HDOP above <see cref="MapMatchingSettings.MaxHdop"/>), is
+/// unmatched; a few such in a row are GPS glitches, more (the plough left the network) or a silence longer than
+/// <see cref="MapMatchingSettings.MaxGap"/> cut the track into pieces matched on their own.
 /// The result depends only on the fixes given, so a window matched again with late fixes added replaces the old result.
 /// </summary>
 public sealed class MapMatcher
@@ -41,54 +42,68 @@ public sealed class MapMatcher
         var matched = new MatchedPoint[points.Length];
         var legs = new List<TrackLeg>();
         var chain = new List<Step>();
-        var offNetwork = 0;
+        var glitches = 0;
         for (var i = 0; i < points.Length; i++)
         {
             var fix = Fix.Of(points[i], _settings);
-            var candidates = _candidates.Find(fix);
-            if (candidates.Length == 0)
+            var candidates = IsUsable(points[i]) ? _candidates.Find(fix) : [];
+            var (step, gap) = candidates.Length > 0 && chain.Count > 0
+                ? Follow(chain[^1], points[chain[^1].Point], i, points[i], fix, candidates)
+                : (null, false);
+            if (candidates.Length == 0 || (chain.Count > 0 && step is null && !gap))
             {
+                // Off the network, or nowhere the vehicle could have got to from its last matched fix (a fix far off
+                // that happens to lie near another road): a GPS glitch, unless there are too many in a row.
                 matched[i] = new MatchedPoint(points[i], null, 0, double.NaN);
-                if (++offNetwork > _settings.MaxOffNetworkFixes)
+                if (++glitches <= _settings.MaxOffNetworkFixes)
                 {
-                    Close(chain, points, matched, legs);
+                    continue;
                 }
 
-                continue;
+                Close(chain, points, matched, legs);
+                if (candidates.Length == 0)
+                {
+                    continue;
+                }
             }
-
-            offNetwork = 0;
-            var step = chain.Count == 0 ? null : Follow(chain[^1], points[chain[^1].Point], i, points[i], fix, candidates);
-            if (step is null)
+            else if (gap)
             {
                 Close(chain, points, matched, legs);
-                step = Start(i, fix, candidates);
             }
 
-            chain.Add(step);
+            glitches = 0;
+            chain.Add(step ?? Start(i, fix, candidates));
         }
 
         Close(chain, points, matched, legs);
         return new MatchedTrack(matched, legs);
     }
 
+    /// <summary>A fix whose position can be matched at all: finite, and not so imprecise that any road would do.</summary>
+    private bool IsUsable(TrackPoint point) =>
+        double.IsFinite(point.Lat) && double.IsFinite(point.Lon)
+        && (point.Hdop is not { } hdop || (double.IsFinite(hdop) && hdop <= _settings.MaxHdop));
+
     private static Step Start(int point, Fix fix, Candidate[] candidates) =>
         new(point, fix, candidates, [.. candidates.Select(c => c.LogEmission)], [.. candidates.Select(_ => -1)]);
 
-    /// <summary>The Viterbi step from <paramref name="previous"/> to fix <paramref name="point"/>; null when the track breaks here.</summary>
-    private Step? Follow(Step previous, TrackPoint previousPoint, int point, TrackPoint current, Fix fix, Candidate[] candidates)
+    /// <summary>
+    /// The Viterbi step from <paramref name="previous"/> to fix <paramref name="point"/>; no step when no candidate can be
+    /// reached, and <c>Gap</c> when the silence since the previous fix is too long to follow across.
+    /// </summary>
+    private (Step? Step, bool Gap) Follow(Step previous, TrackPoint previousPoint, int point, TrackPoint current, Fix fix, Candidate[] candidates)
     {
         var seconds = (current.Time - previousPoint.Time).TotalSeconds;
         if (seconds > _settings.MaxGap.TotalSeconds)
         {
-            return null;
+            return (null, true);
         }
 
         var straight = previous.Fix.Utm.Distance(fix.Utm);
-        var limit = RouteLimit(seconds, previous.Fix, fix);
+        var limit = RouteLimit(seconds, previousPoint, current, previous.Fix, fix);
         if (straight > limit)
         {
-            return null;
+            return (null, false);
         }
 
         _routes.NextStep();
@@ -129,7 +144,7 @@ public sealed class MapMatcher
 
         if (!any)
         {
-            return null;
+            return (null, false);
         }
 
         // Scores only compare within a step: keep them near 0 over a long track.
@@ -139,12 +154,21 @@ public sealed class MapMatcher
             scores[j] -= best;
         }
 
-        return new Step(point, fix, candidates, scores, back);
+        return (new Step(point, fix, candidates, scores, back), false);
     }
 
-    /// <summary>The longest way along the roads a vehicle can have driven between two fixes, with both fixes' GPS error.</summary>
-    private double RouteLimit(double seconds, Fix from, Fix to) =>
-        _settings.MaxSpeedKmh / 3.6 * seconds + _candidates.RadiusFor(from) + _candidates.RadiusFor(to);
+    /// <summary>
+    /// The longest way along the roads a vehicle can have driven between two fixes: at the speed it reported (with a
+    /// margin, as it may have sped up in between; <see cref="MapMatchingSettings.MaxSpeedKmh"/> when it reported none), plus
+    /// twice both fixes' GPS error. A fix farther than that from the last one is a glitch, even beside a road.
+    /// </summary>
+    private double RouteLimit(double seconds, TrackPoint from, TrackPoint to, Fix fromFix, Fix toFix)
+    {
+        var kmh = from.SpeedKmh is { } a && to.SpeedKmh is { } b && double.IsFinite(a) && double.IsFinite(b)
+            ? Math.Min(_settings.MaxSpeedKmh, (Math.Max(a, b) * _settings.SpeedMarginFactor) + _settings.SpeedMarginKmh)
+            : _settings.MaxSpeedKmh;
+        return (kmh / 3.6 * seconds) + (2 * (fromFix.SigmaMetres + toFix.SigmaMetres));
+    }
 
     /// <summary>Ends the piece of track in <paramref name="chain"/>: the most likely positions back from its end, and the legs between them.</summary>
     private void Close(List<Step> chain, TrackPoint[] points, MatchedPoint[] matched, List<TrackLeg> legs)
@@ -172,7 +196,7 @@ public sealed class MapMatcher
                 var previous = chain[s - 1];
                 var seconds = (points[step.Point].Time - points[previous.Point].Time).TotalSeconds;
                 _routes.NextStep();
-                var pieces = _routes.Pieces(previous.Candidates[chosen[s - 1]], candidate, RouteLimit(seconds, previous.Fix, step.Fix));
+                var pieces = _routes.Pieces(previous.Candidates[chosen[s - 1]], candidate, RouteLimit(seconds, points[previous.Point], points[step.Point], previous.Fix, step.Fix));
                 legs.Add(new TrackLeg(previous.Point, step.Point, pieces));
             }
         }

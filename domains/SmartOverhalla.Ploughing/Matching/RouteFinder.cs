@@ -17,25 +17,29 @@ internal sealed class RouteFinder(RoadGraph graph)
     /// <summary>Metres along the roads from <paramref name="a"/> to <paramref name="b"/>, or infinity beyond <paramref name="limitMetres"/>.</summary>
     public double Metres(in Candidate a, in Candidate b, double limitMetres)
     {
-        if (a.Segment == b.Segment)
+        // Ploughs turn on the road (a U-turn halfway), so the way back along the same segment is direct; only a loop
+        // segment, or two segments joining the same two nodes, can offer a shorter way out and back in.
+        var direct = a.Segment == b.Segment ? Direct(a, b) : double.PositiveInfinity;
+        if (direct > limitMetres)
         {
-            // Ploughs turn on the road (a U-turn halfway), so the way back along the same segment is direct.
-            return Math.Abs(b.OffsetMetres - a.OffsetMetres);
+            direct = double.PositiveInfinity;
         }
 
-        return Best(a, b, limitMetres).Metres;
+        return a.Segment == b.Segment && !ViaEndsMayBeShorter(a, b, Direct(a, b)) ? direct : Math.Min(direct, Best(a, b, limitMetres).Metres);
     }
 
     /// <summary>The stretches driven from <paramref name="a"/> to <paramref name="b"/> in order.</summary>
     public IReadOnlyList<RoutePiece> Pieces(in Candidate a, in Candidate b, double limitMetres)
     {
         var segments = graph.Segments;
-        if (a.Segment == b.Segment)
+        var (metres, leave, enter) = a.Segment == b.Segment && !ViaEndsMayBeShorter(a, b, Direct(a, b))
+            ? (double.PositiveInfinity, default, default)
+            : Best(a, b, limitMetres);
+        if (a.Segment == b.Segment && Direct(a, b) <= metres)
         {
             return [new RoutePiece(segments[a.Segment], a.OffsetMetres, b.OffsetMetres)];
         }
 
-        var (metres, leave, enter) = Best(a, b, limitMetres);
         if (double.IsInfinity(metres))
         {
             return [];
@@ -76,6 +80,18 @@ internal sealed class RouteFinder(RoadGraph graph)
         }
 
         return best;
+    }
+
+    private static double Direct(in Candidate a, in Candidate b) => Math.Abs(b.OffsetMetres - a.OffsetMetres);
+
+    /// <summary>
+    /// Whether a way out of the segment and back in (a loop segment whose ends meet, two segments joining the same two
+    /// nodes) could beat the direct way along it: only when reaching an end from each position is shorter than the direct way.
+    /// </summary>
+    private bool ViaEndsMayBeShorter(in Candidate a, in Candidate b, double direct)
+    {
+        var length = graph.LengthOf(a.Segment);
+        return Math.Min(a.OffsetMetres, length - a.OffsetMetres) + Math.Min(b.OffsetMetres, length - b.OffsetMetres) < direct;
     }
 
     /// <summary>The two ends of a segment: its nodes and their metres along it (both nodes may be one, for a loop).</summary>

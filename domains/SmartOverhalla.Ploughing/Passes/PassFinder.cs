@@ -7,8 +7,8 @@ namespace SmartOverhalla.Ploughing.Passes;
 /// and the track is unbroken; it ends where the vehicle moves onto another segment, lifts the plough, or the track
 /// breaks (a long silence, leaving the network). The times a pass enters and leaves a segment are interpolated along
 /// the leg by distance, as the vehicle drove the leg at about one speed. A run covering less than
-/// <see cref="MinPassMetres"/> is no pass: it is GPS noise where a fix at a junction was matched a few metres into the
-/// next segment.
+/// <see cref="MinPassMetres"/> (or, on a shorter segment, less than 90 % of it) is no pass: it is GPS noise where a fix at
+/// a junction was matched a few metres into the next segment.
 /// </summary>
 public static class PassFinder
 {
@@ -63,7 +63,7 @@ public static class PassFinder
 
     private static void Finish(ref PloughPass? current, List<PloughPass> passes)
     {
-        if (current is { CoveredMetres: >= MinPassMetres })
+        if (current is { } pass && pass.CoveredMetres >= Math.Min(MinPassMetres, 0.9 * pass.Segment.LengthMetres))
         {
             passes.Add(current);
         }

@@ -31,8 +31,8 @@ public sealed partial class BackfillCommandTests(InfluxFixture influxServer) : I
             await town.Influx.Writer.WriteAsync([.. readings.AsPoints(town.Municipality, light)], ct);
         }
 
-        // When: the whole month is backfilled on 7 December.
-        var (exitCode, output) = await RunAsync(town, new FakeTimeProvider(Oslo(2026, 12, 7, 10)), ["backfill", "--from", "2026-11-01", "--to", "2026-11-30"], ct);
+        // When: the whole month of the savings job is backfilled on 7 December.
+        var (exitCode, output) = await RunAsync(town, new FakeTimeProvider(Oslo(2026, 12, 7, 10)), ["backfill", "--job", "lighting-savings", "--from", "2026-11-01", "--to", "2026-11-30"], ct);
 
         // Then: one progress line per day and partition (30 days × _unzoned, nord, sor = 90), in order, oldest first...
         Assert.True(exitCode == 0, output);

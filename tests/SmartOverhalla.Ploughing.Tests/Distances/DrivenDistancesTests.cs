@@ -7,7 +7,6 @@ namespace SmartOverhalla.Ploughing.Tests.Distances;
 public sealed class DrivenDistancesTests
 {
     private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-    private static readonly TimeSpan MaxGap = MapMatchingSettings.Default.MaxGap;
     private readonly MapMatcher _matcher = new(TestRoads.Network);
 
     [Fact]
@@ -19,7 +18,7 @@ public sealed class DrivenDistancesTests
         var up = new Drive(down[^1].Time, seed: 2).Along(main, 500, 990).Fixes(ploughDown: false).Skip(1);
 
         // When its day is counted
-        var day = Assert.Single(DrivenDistances.PerDay("plough-1", _matcher.Match(down.Concat(up)), Oslo, MaxGap));
+        var day = Assert.Single(DrivenDistances.PerDay("plough-1", _matcher.Match(down.Concat(up)), Oslo));
 
         // Then about 500 m plough down and 490 m in transport (within the GPS noise at the ends), on its local day
         Assert.Equal(new DateOnly(2026, 12, 8), day.Day);
@@ -34,7 +33,7 @@ public sealed class DrivenDistancesTests
         var start = new DateTimeOffset(2026, 12, 8, 22, 59, 15, TimeSpan.Zero);
         var fixes = new Drive(start).Along(TestRoads.Network.Find("main-1")!, 0, 990).Fixes();
 
-        var days = DrivenDistances.PerDay("plough-1", _matcher.Match(fixes), Oslo, MaxGap);
+        var days = DrivenDistances.PerDay("plough-1", _matcher.Match(fixes), Oslo);
 
         Assert.Equal([new DateOnly(2026, 12, 8), new DateOnly(2026, 12, 9)], days.Select(d => d.Day));
         Assert.InRange(days.Sum(d => d.PloughDownMetres), 980, 1000);
@@ -50,7 +49,7 @@ public sealed class DrivenDistancesTests
             .Append(Drive.FixAt(TestRoads.At(1000, -300), Drive.Morning.AddMinutes(11), ploughDown: false))
             .ToList();
 
-        var day = Assert.Single(DrivenDistances.PerDay("plough-1", _matcher.Match(fixes), Oslo, MaxGap));
+        var day = Assert.Single(DrivenDistances.PerDay("plough-1", _matcher.Match(fixes), Oslo));
 
         Assert.Equal(0, day.PloughDownMetres);
         Assert.Equal(450, day.TransportMetres, 1);

@@ -105,6 +105,57 @@ public sealed class MapMatcherTests
     }
 
     [Fact]
+    public void A_fix_far_off_beside_another_road_is_unmatched_and_does_not_break_the_pass()
+    {
+        // Given a clean drive along main-1 where one fix lies on branch-1, 700 m away along the roads (multipath in a
+        // village: far off, yet near a road)
+        var fixes = new Drive(Drive.Morning).Along(Segment("main-1"), 0, ShortOfJunction).Fixes();
+        var glitch = 5;
+        fixes[glitch] = Drive.FixAt(TestRoads.At(1000, 300), fixes[glitch].Time);
+
+        // When matched
+        var track = _matcher.Match(fixes);
+
+        // Then that fix is unmatched (the plough could not have got there in 5 s), the pass goes on through it, and the
+        // detour is not counted as driving
+        Assert.False(track.Points[glitch].IsMatched);
+        Assert.InRange(Assert.Single(PassFinder.Find("plough-1", track)).CoveredShare, 0.97, 1.0);
+        var day = Assert.Single(SmartOverhalla.Ploughing.Distances.DrivenDistances.PerDay("plough-1", track, TimeZoneInfo.Utc));
+        Assert.InRange(day.PloughDownMetres, 980, 1000);
+    }
+
+    [Fact]
+    public void A_fix_without_a_usable_position_is_unmatched()
+    {
+        var fixes = new Drive(Drive.Morning).Along(Segment("main-1"), 0, ShortOfJunction).Fixes();
+        fixes[3] = fixes[3] with { Hdop = 99.9 };
+        fixes[6] = fixes[6] with { Hdop = double.NaN };
+
+        var track = _matcher.Match(fixes);
+
+        Assert.Equal([3, 6], track.Points.Select((p, i) => (p, i)).Where(x => !x.p.IsMatched).Select(x => x.i));
+        Assert.Single(PassFinder.Find("plough-1", track));
+    }
+
+    [Fact]
+    public void Driving_round_a_loop_segment_through_its_node_goes_the_short_way()
+    {
+        // Given a plough that drives round loop-1 (800 m, starting and ending at one node) from 40 m in, past the node
+        // and 280 m on, a fix every 120 m: one 40 m before the node, the next 80 m after it
+        var loop = Segment("loop-1");
+        var fixes = new Drive(Drive.Morning, speedKmh: 43.2) { Interval = TimeSpan.FromSeconds(10) }.Along(loop, 40, 800).Along(loop, 0, 280).Fixes();
+
+        // When matched
+        var track = _matcher.Match(fixes);
+
+        // Then the track is not cut where it passes the node, and it drove 1,040 m (not 680 m back along the loop)
+        Assert.All(track.Points, p => Assert.True(p.IsMatched));
+        Assert.Equal(track.Points.Count - 1, track.Legs.Count);
+        Assert.InRange(track.Legs.Sum(l => l.RouteMetres), 1025, 1055);
+        Assert.InRange(Assert.Single(PassFinder.Find("plough-1", track), p => p.Segment.Id == "loop-1").CoveredShare, 0.98, 1.0);
+    }
+
+    [Fact]
     public void A_vehicle_that_leaves_the_network_ends_its_pass_and_starts_a_new_one_when_it_is_back()
     {
         // Given a drive along main-1 where for 10 fixes in the middle the vehicle is 300 m off the road
@@ -141,9 +192,9 @@ public sealed class MapMatcherTests
         // if every fix had come in time
         Assert.Equal(2, first.Count);
         Assert.True(first.Sum(p => p.CoveredShare) < 0.8, $"the first match covered {first.Sum(p => p.CoveredShare):P0}");
-        var expected = PassFinder.Find("plough-1", _matcher.Match(fixes));
-        Assert.Equal(Describe(expected), Describe(again));
-        Assert.InRange(Assert.Single(again).CoveredShare, 0.97, 1.0);
+        var pass = Assert.Single(again);
+        Assert.InRange(pass.CoveredShare, 0.97, 1.0);
+        Assert.Equal((fixes[0].Time, fixes[^1].Time), (pass.Start, pass.End));
     }
 
     [Fact]

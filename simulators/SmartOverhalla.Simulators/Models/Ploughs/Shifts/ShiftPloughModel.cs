@@ -91,10 +91,10 @@ internal sealed class ShiftPloughModel : IDeviceModel
     public PloughTelemetry Next()
     {
         var now = _time.GetUtcNow();
-        var (ploughDown, speedKmh) = (false, 0.0);
+        var (ploughDown, speedKmh, roadClass) = (false, 0.0, RoadClass.Municipal);
         if (_lastReading is { } last && now > last)
         {
-            (ploughDown, speedKmh) = Drive((now - last).TotalSeconds);
+            (ploughDown, speedKmh, roadClass) = Drive((now - last).TotalSeconds);
         }
 
         _lastReading = now;
@@ -102,7 +102,6 @@ internal sealed class ShiftPloughModel : IDeviceModel
         var error = hdop * GpsErrorPerHdopM;
         var here = Position;
         var (lon, lat) = Utm33.ToLonLat(new Coordinate(here.X + _random.NextNoise(error), here.Y + _random.NextNoise(error)));
-        var roadClass = _drive.Legs[Math.Min(_leg, _drive.Legs.Count - 1)].Segment.Class;
         var spreading = !ploughDown ? Spreading.None : roadClass == RoadClass.County ? Spreading.Salt : Spreading.Sand;
         return new PloughTelemetry(
             _deviceId, now, Math.Round(lat, 6), Math.Round(lon, 6), Math.Round(speedKmh, 1), Math.Round(_headingDeg, 1) % 360, ploughDown, spreading, hdop);
@@ -110,12 +109,12 @@ internal sealed class ShiftPloughModel : IDeviceModel
 
     IDeviceMessage IDeviceModel.Next() => Next();
 
-    /// <summary>Drives for <paramref name="seconds"/>, leg by leg at each leg's speed; the plough state and speed of the last leg driven.</summary>
-    private (bool PloughDown, double SpeedKmh) Drive(double seconds)
+    /// <summary>Drives for <paramref name="seconds"/>, leg by leg at each leg's speed; the plough state, speed and road class of the last leg driven.</summary>
+    private (bool PloughDown, double SpeedKmh, RoadClass RoadClass) Drive(double seconds)
     {
         if (ShiftDone)
         {
-            return (false, 0);
+            return (false, 0, RoadClass.Municipal);
         }
 
         var from = Position;
@@ -152,6 +151,6 @@ internal sealed class ShiftPloughModel : IDeviceModel
             _headingDeg = ((Math.Atan2(east, toLat - fromLat) * 180 / Math.PI) + 360) % 360;
         }
 
-        return (_drive.Legs[lastLeg].PloughDown, _drive.SpeedKmh(lastLeg));
+        return (_drive.Legs[lastLeg].PloughDown, _drive.SpeedKmh(lastLeg), _drive.Legs[lastLeg].Segment.Class);
     }
 }
