@@ -15,18 +15,11 @@ internal static class WinterShifts
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    private static readonly string[][] Shares =
-    [
-        ["fv9017-1", "fv9017-2", "fv9017-3", "fv9017-4"],
-        ["elvevegen-1", "elvevegen-2", "elvevegen-3", "ringvegen-1"],
-        ["skogvegen-1", "skogvegen-2", "skogvegen-3", "gs-sentrum-1"],
-    ];
-
     public static List<TrackPoint> Day(RoadNetwork network, RoadGraph graph, int plough, DateTimeOffset start, TimeSpan hours)
     {
         var random = new Random(HashCode.Combine(plough, start.DayOfYear, start.Year));
-        var depot = graph.StartOf(graph.IndexOf(network.Find("skogvegen-1")!));
-        var share = Shares[plough % Shares.Length].Select(id => network.Find(id)!).ToList();
+        var depot = SyntheticShifts.Depot(network, graph);
+        var share = SyntheticShifts.Share(network, plough).ToList();
         var legs = new List<ShiftLeg>();
         var drive = TimeSpan.Zero;
         while (drive < hours)
@@ -39,21 +32,7 @@ internal static class WinterShifts
 
         var clock = new VirtualClock(start);
         var model = new ShiftPloughModel($"plough-{plough + 1}", random.Next(), clock, new ShiftDrive(legs));
-        var fixes = new List<TrackPoint> { ToTrackPoint(model.Next()) };
-        var regular = start + Interval;
-        var end = start + hours + hours;
-        while (!model.ShiftDone && clock.Now < end)
-        {
-            clock.Now = model.UntilPloughChange is { } change && change > TimeSpan.Zero && clock.Now + change < regular ? clock.Now + change : regular;
-            if (clock.Now == regular)
-            {
-                regular += Interval;
-            }
-
-            fixes.Add(ToTrackPoint(model.Next()));
-        }
-
-        return fixes;
+        return [.. SyntheticShifts.Record(model, clock, Interval, start + hours + hours).Select(ToTrackPoint)];
     }
 
     private static TrackPoint ToTrackPoint(PloughTelemetry fix) =>
