@@ -62,7 +62,7 @@ internal sealed class StreetlightTelemetryReader(IInfluxQueryClient influx)
         var result = await influx.QueryAsync(
             $"SELECT \"energyKWh\", \"lampOn\" FROM \"{Measurement}\" WHERE \"municipality\" = {InfluxQl.QuoteString(municipality)} AND {deviceFilter}{TimeRange(from, to)} GROUP BY \"device\"",
             cancellationToken);
-        if (result.Statements.Any(s => s.IsPartial))
+        if (result.IsCut)
         {
             // A cut answer would silently shorten lights' days: refuse, and say what to change.
             throw new InvalidOperationException($"InfluxDB cut the readings of {lights.Count} lights short (its max-row-limit); lower Lighting:Savings:LightsPerQuery.");
@@ -92,12 +92,12 @@ internal sealed class StreetlightTelemetryReader(IInfluxQueryClient influx)
     /// <summary>A cut answer would silently leave lights out of their zone's day: refuse it, saying what to change.</summary>
     private static void RefuseCut(InfluxQueryResult result, string what)
     {
-        if (result.Statements.Any(s => s.IsPartial))
+        if (result.IsCut)
         {
             throw new InvalidOperationException($"InfluxDB cut its answer for {what} short (its max-row-limit or max-select-series); raise that limit in influxdb.conf.");
         }
     }
 
     private static string TimeRange(DateTimeOffset from, DateTimeOffset to) =>
-        $" AND time >= {InfluxQl.FormatTime(from)} AND time < {InfluxQl.FormatTime(to)}";
+        " AND " + InfluxQl.TimeRange(from, to);
 }

@@ -46,12 +46,12 @@ internal sealed class PloughTrackReader(IInfluxQueryClient influx)
     /// <summary>A cut answer would silently shorten a track: refuse it, saying what to change.</summary>
     private static void RefuseCut(InfluxQueryResult result, string what)
     {
-        if (result.Statements.Any(s => s.IsPartial))
+        if (result.IsCut)
         {
             throw new InvalidOperationException($"InfluxDB cut its answer for {what} short (its max-row-limit); raise that limit in influxdb.conf or shorten Ploughing:ReadMargin.");
         }
     }
 
     private static string TimeRange(DateTimeOffset from, DateTimeOffset to) =>
-        $" AND time >= {InfluxQl.FormatTime(from)} AND time < {InfluxQl.FormatTime(to)}";
+        " AND " + InfluxQl.TimeRange(from, to);
 }

@@ -116,12 +116,12 @@ internal sealed class WaterReadingsReader(IInfluxQueryClient influx)
     /// <summary>A cut answer would silently leave readings out of a day: refuse it, saying what to change.</summary>
     private static void RefuseCut(InfluxQueryResult result, int meters)
     {
-        if (result.Statements.Any(s => s.IsPartial))
+        if (result.IsCut)
         {
             throw new InvalidOperationException($"InfluxDB cut the readings of {meters} meters short (its max-row-limit); lower Water:MetersPerQuery.");
         }
     }
 
     private static string TimeRange(DateTimeOffset from, DateTimeOffset to) =>
-        $" AND time >= {InfluxQl.FormatTime(from)} AND time < {InfluxQl.FormatTime(to)}";
+        " AND " + InfluxQl.TimeRange(from, to);
 }

@@ -31,7 +31,7 @@ public sealed class PloughSeries(IInfluxWriter writer, IInfluxQueryClient influx
         ArgumentNullException.ThrowIfNull(passes);
         await influx.QueryAsync(
             $"DELETE FROM \"{PassMeasurement}\" WHERE \"municipality\" = {InfluxQl.QuoteString(municipality)} AND \"device\" = {InfluxQl.QuoteString(vehicle)} " +
-            $"AND time >= {InfluxQl.FormatTime(from)} AND time < {InfluxQl.FormatTime(to)}",
+            $"AND {InfluxQl.TimeRange(from, to)}",
             cancellationToken);
         if (passes.Count == 0)
         {
@@ -63,9 +63,9 @@ public sealed class PloughSeries(IInfluxWriter writer, IInfluxQueryClient influx
         ArgumentNullException.ThrowIfNull(network);
         var result = await influx.QueryAsync(
             $"SELECT \"durationS\", \"stretches\" FROM \"{PassMeasurement}\" WHERE \"municipality\" = {InfluxQl.QuoteString(municipality)} " +
-            $"AND time >= {InfluxQl.FormatTime(from)} AND time < {InfluxQl.FormatTime(to)} GROUP BY \"device\", \"segment\"",
+            $"AND {InfluxQl.TimeRange(from, to)} GROUP BY \"device\", \"segment\"",
             cancellationToken);
-        if (result.Statements.Any(s => s.IsPartial))
+        if (result.IsCut)
         {
             throw new InvalidOperationException("InfluxDB cut the plough passes short (its max-row-limit); read a shorter range.");
         }

@@ -31,6 +31,9 @@ public static class InfluxQl
         return Quote(value, '\'', nameof(value));
     }
 
+    /// <summary>The condition <c>time &gt;= from AND time &lt; to</c> (a half-open range), for a WHERE clause.</summary>
+    public static string TimeRange(DateTimeOffset from, DateTimeOffset to) => $"time >= {FormatTime(from)} AND time < {FormatTime(to)}";
+
     /// <summary>A time literal with full precision, e.g. <c>'2025-01-31T23:00:00.1234567Z'</c> (RFC 3339, UTC).</summary>
     public static string FormatTime(DateTimeOffset time) =>
         "'" + time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) + "'";

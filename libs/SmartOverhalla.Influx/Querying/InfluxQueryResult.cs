@@ -14,4 +14,7 @@ public sealed class InfluxQueryResult
 
     /// <summary>All series of all statements, in order (the usual case: one statement).</summary>
     public IReadOnlyList<InfluxSeries> Series { get; }
+
+    /// <summary>InfluxDB cut the answer short (its <c>max-row-limit</c> or <c>max-select-series</c>): some rows are missing.</summary>
+    public bool IsCut => Statements.Any(s => s.IsPartial);
 }

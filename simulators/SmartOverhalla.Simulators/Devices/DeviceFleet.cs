@@ -2,7 +2,8 @@ using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Simulators.Configuration;
 using SmartOverhalla.Simulators.LoRaWan;
 using SmartOverhalla.Simulators.Models;
-using SmartOverhalla.Simulators.Models.Ploughs;
+using SmartOverhalla.Ploughing.Roads;
+using SmartOverhalla.Simulators.Models.Ploughs.Shifts;
 using SmartOverhalla.Simulators.Models.Streetlights;
 using SmartOverhalla.Simulators.Models.Watermeters;
 using SmartOverhalla.Simulators.WaterNetwork;
@@ -15,6 +16,12 @@ namespace SmartOverhalla.Simulators.Devices;
 /// </summary>
 internal static class DeviceFleet
 {
+    /// <summary>The chance that a plough gives up a segment halfway (a U-turn).</summary>
+    private const double PloughUTurnChance = 0.1;
+
+    /// <summary>The chance at each fix that a plough's mobile link drops: about every 20 minutes at a fix every 5 s.</summary>
+    private const double PloughDropoutChance = 0.004;
+
     public static IReadOnlyList<SimulatedDevice> Create(SimulatorOptions options, TimeProvider time) => Create(options, time, out _);
 
     /// <param name="water">The water network the water meters simulate, from the clock's present.</param>
@@ -55,17 +62,35 @@ internal static class DeviceFleet
                 ? meter with { LoRaWan = Identity(options, meterMode, index, LoRaWanProfile.Water, DeviceKind.Watermeter, meter.DeviceId) }
                 : meter));
 
+        devices.AddRange(Ploughs(options, time));
+
+        return devices;
+    }
+
+    /// <summary>
+    /// Ploughs driving shift after shift over the synthetic road network from the depot, shared out over its three
+    /// shares in turn, with U-turns now and then, and a mobile link that drops for 4–12 fixes (20–60 s) about every 20 minutes.
+    /// </summary>
+    private static IEnumerable<SimulatedDevice> Ploughs(SimulatorOptions options, TimeProvider time)
+    {
+        if (options.Ploughs == 0)
+        {
+            yield break;
+        }
+
+        var network = SyntheticRoads.Load();
+        var graph = new RoadGraph(network);
+        var depot = SyntheticShifts.Depot(network, graph);
         for (var number = 1; number <= options.Ploughs; number++)
         {
             var deviceId = DeviceIds.Format(options.DeviceIdPrefix, DeviceKind.Plough, number);
             var seed = DeviceSeed.For(options.Seed, DeviceKind.Plough, number);
-
-            // Ploughs are shared out over the routes in turn, so a few ploughs cover different roads.
-            var model = new PloughModel(deviceId, seed, time, OverhallaRoutes.All[(number - 1) % OverhallaRoutes.All.Count]);
-            devices.Add(Device(options, DeviceKind.Plough, deviceId, model, options.PloughInterval, WaterNetworkBuilder.PhaseOf(seed, options.PloughInterval)));
+            var share = SyntheticShifts.Share(network, number - 1).ToList();
+            var planning = new Random(seed ^ 0x5EED);
+            ShiftDrive NextShift() => new(ShiftPlanner.Plan(graph, depot, share, planning, PloughUTurnChance));
+            var model = new ShiftPloughModel(deviceId, seed, time, NextShift(), NextShift, PloughDropoutChance);
+            yield return Device(options, DeviceKind.Plough, deviceId, model, options.PloughInterval, WaterNetworkBuilder.PhaseOf(seed, options.PloughInterval));
         }
-
-        return devices;
     }
 
     /// <summary>Household meters, then one inflow meter per district; every one with the radio's late and duplicated delivery.</summary>

@@ -133,9 +133,24 @@ internal sealed class DeviceRunner : IAsyncDisposable
                 // with its original time, as a device's buffer would. Events it raised follow it.
                 pending = _device.Model.Next();
                 nextDue = NextDue(nextDue, now, _device.Interval);
+                if (_device.Model is ITriggeredReadings { UntilTriggeredReading: { } change } && change > TimeSpan.Zero && now + change < nextDue)
+                {
+                    // A change before the next reading is due gets a reading of its own; the schedule carries on from it.
+                    nextDue = now + change;
+                }
                 foreach (var raised in _events?.TakeEvents() ?? [])
                 {
                     _outbox.Add(now, MessageType.Event, raised);
+                }
+
+                if (_device.Model is IBufferedReadings { HeldUntil: { } until } && until > now)
+                {
+                    // The device's link is down: the reading waits in its buffer and leaves, with its original ts, when
+                    // the link is back (from the outbox, after the readings buffered before it).
+                    _outbox.Add(until, MessageType.Telemetry, pending);
+                    Published++;
+                    pending = null;
+                    continue;
                 }
 
                 if (_device.Radio is { } radio && HandOverToRadio(radio, pending, now))

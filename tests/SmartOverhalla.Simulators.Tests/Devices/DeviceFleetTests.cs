@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using SmartOverhalla.Ploughing.Roads;
+using SmartOverhalla.Simulators.Models.Ploughs.Shifts;
 using SmartOverhalla.Contracts.Messages;
 using SmartOverhalla.Contracts.Topics;
 using SmartOverhalla.Simulators.Configuration;
@@ -66,11 +68,36 @@ public sealed class DeviceFleetTests
     }
 
     [Fact]
-    public void Create_ForSeveralPloughs_PutsThemOnDifferentRoutes()
+    public void Create_ForSeveralPloughs_SharesTheRoadNetworkOutBetweenThem()
     {
         var devices = DeviceFleet.Create(new SimulatorOptions { Streetlights = 0, Watermeters = 0, Ploughs = 4 }, new FakeTimeProvider(Start));
 
-        var routes = devices.Select(d => ((SmartOverhalla.Simulators.Models.Ploughs.PloughModel)d.Model).Route.Name).Distinct().Count();
-        Assert.Equal(4, routes);
+        // The first three clear different segments, and together all of the synthetic network; the fourth shares the first's
+        var cleared = devices.Select(d => ((ShiftPloughModel)d.Model).Shift.Legs.Where(l => l.PloughDown).Select(l => l.Segment.Id).ToHashSet()).ToList();
+        Assert.Empty(cleared[0].Intersect(cleared[1]).Concat(cleared[1].Intersect(cleared[2])).Concat(cleared[0].Intersect(cleared[2])));
+        Assert.Equal(SyntheticRoads.Load().Segments.Select(s => s.Id).Order(), cleared.Take(3).SelectMany(c => c).Order());
+        Assert.Equal(cleared[0], cleared[3]);
+    }
+
+    [Fact]
+    public void Create_APlough_DrivesShiftAfterShift()
+    {
+        // Given a plough of the live fleet on a fake clock
+        var time = new FakeTimeProvider(Start);
+        var plough = (ShiftPloughModel)DeviceFleet.Create(new SimulatorOptions { Streetlights = 0, Watermeters = 0, Ploughs = 1 }, time).Single().Model;
+        var first = plough.Shift;
+        plough.Next();
+
+        // When it has been read every 5 s for 6 hours after its first reading (bounded: 4,320 readings)
+        var moving = 0;
+        for (var i = 0; i < 4_320; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(5));
+            moving += plough.Next().SpeedKmh > 0 ? 1 : 0;
+        }
+
+        // Then it has started further shifts, and it never stood still at the depot between them
+        Assert.NotSame(first, plough.Shift);
+        Assert.Equal(4_320, moving);
     }
 }

@@ -10,11 +10,12 @@ namespace SmartOverhalla.Simulators.Models.Ploughs.Shifts;
 /// while clearing and up in transport, spreading salt on county roads and sand elsewhere while clearing. Each fix
 /// carries GPS noise in proportion to its HDOP, and the plough state of the stretch driven since the fix before (the
 /// state at its end, when it changed on the way); like a vehicle tracker that also reports on an input change, it wants a
-/// fix the moment the plough is lifted or lowered (<see cref="UntilPloughChange"/>), so no stretch mixes the two. It keeps
-/// its ground truth (<see cref="Truth"/>) as it drives; after the
-/// shift it waits at the depot.
+/// fix the moment the plough is lifted or lowered (<see cref="UntilPloughChange"/>), so no stretch mixes the two. Now and
+/// then its mobile link drops for 4–12 fixes (20–60 s at a fix every 5 s): the fixes taken meanwhile wait in its buffer (<see cref="HeldUntil"/>) and go
+/// late. It keeps its ground truth (<see cref="Truth"/>) as it drives; after the shift it starts the next one, if it was
+/// given where to get it, or waits at the depot.
 /// </summary>
-internal sealed class ShiftPloughModel : IDeviceModel
+internal sealed class ShiftPloughModel : IDeviceModel, ITriggeredReadings, IBufferedReadings
 {
     public const double MinHdop = 0.6;
     public const double MaxHdop = 2.5;
@@ -27,14 +28,19 @@ internal sealed class ShiftPloughModel : IDeviceModel
 
     private readonly string _deviceId;
     private readonly TimeProvider _time;
-    private readonly ShiftDrive _drive;
+    private readonly Func<ShiftDrive>? _nextShift;
+    private readonly double _dropoutChance;
     private readonly Random _random;
+    private ShiftDrive _drive;
+    private DateTimeOffset _linkDownUntil;
     private int _leg;
     private double _alongLeg;
     private double _headingDeg;
     private DateTimeOffset? _lastReading;
 
-    public ShiftPloughModel(string deviceId, int seed, TimeProvider time, ShiftDrive drive)
+    /// <param name="nextShift">The shift after this one, asked for when one ends; null: the plough stays at the depot.</param>
+    /// <param name="dropoutChance">The chance, at each fix, that the mobile link drops for 4–12 fixes (0: never).</param>
+    public ShiftPloughModel(string deviceId, int seed, TimeProvider time, ShiftDrive drive, Func<ShiftDrive>? nextShift = null, double dropoutChance = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(deviceId);
         ArgumentNullException.ThrowIfNull(time);
@@ -44,13 +50,23 @@ internal sealed class ShiftPloughModel : IDeviceModel
             throw new ArgumentException("A shift needs at least one leg.", nameof(drive));
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(dropoutChance);
         _deviceId = deviceId;
         _time = time;
         _drive = drive;
+        _nextShift = nextShift;
+        _dropoutChance = dropoutChance;
         _random = new Random(seed);
     }
 
     public ShiftTruth Truth { get; } = new();
+
+    /// <summary>The shift being driven.</summary>
+    public ShiftDrive Shift => _drive;
+
+    public DateTimeOffset? HeldUntil { get; private set; }
+
+    TimeSpan? ITriggeredReadings.UntilTriggeredReading => UntilPloughChange;
 
     /// <summary>The shift has been driven to its end.</summary>
     public bool ShiftDone => _leg >= _drive.Legs.Count;
@@ -95,9 +111,16 @@ internal sealed class ShiftPloughModel : IDeviceModel
         if (_lastReading is { } last && now > last)
         {
             (ploughDown, speedKmh, roadClass) = Drive((now - last).TotalSeconds);
+            if (_dropoutChance > 0 && now >= _linkDownUntil && _random.NextChance(_dropoutChance))
+            {
+                // For 4-12 readings: 20-60 s at a fix every 5 s.
+                _linkDownUntil = now + ((now - last) * _random.NextDouble(4, 12));
+            }
         }
 
         _lastReading = now;
+
+        HeldUntil = now < _linkDownUntil ? _linkDownUntil : null;
         var hdop = Math.Round(MinHdop + ((MaxHdop - MinHdop) * Math.Pow(_random.NextDouble(), 2)), 1);
         var error = hdop * GpsErrorPerHdopM;
         var here = Position;
@@ -112,17 +135,19 @@ internal sealed class ShiftPloughModel : IDeviceModel
     /// <summary>Drives for <paramref name="seconds"/>, leg by leg at each leg's speed; the plough state, speed and road class of the last leg driven.</summary>
     private (bool PloughDown, double SpeedKmh, RoadClass RoadClass) Drive(double seconds)
     {
+        StartNextShiftIfDone();
         if (ShiftDone)
         {
             return (false, 0, RoadClass.Municipal);
         }
 
         var from = Position;
-        var lastLeg = _leg;
+        var (lastLeg, lastSpeedKmh) = (_drive.Legs[_leg], _drive.SpeedKmh(_leg));
         while (seconds > 0 && !ShiftDone)
         {
             var leg = _drive.Legs[_leg];
-            var metresPerSecond = _drive.SpeedKmh(_leg) / 3.6;
+            var speedKmh = _drive.SpeedKmh(_leg);
+            var metresPerSecond = speedKmh / 3.6;
             var remaining = leg.LengthMetres - _alongLeg;
             var step = Math.Min(remaining, metresPerSecond * seconds);
             if (remaining - step < EndOfLegMetres)
@@ -134,10 +159,14 @@ internal sealed class ShiftPloughModel : IDeviceModel
             Truth.Drove(leg, leg.FromMetres + (direction * _alongLeg), leg.FromMetres + (direction * (_alongLeg + step)));
             _alongLeg += step;
             seconds -= step / metresPerSecond;
-            lastLeg = _leg;
+            (lastLeg, lastSpeedKmh) = (leg, speedKmh);
             if (step == remaining)
             {
                 (_leg, _alongLeg) = (_leg + 1, 0);
+                if (seconds > 0)
+                {
+                    StartNextShiftIfDone();
+                }
             }
         }
 
@@ -151,6 +180,15 @@ internal sealed class ShiftPloughModel : IDeviceModel
             _headingDeg = ((Math.Atan2(east, toLat - fromLat) * 180 / Math.PI) + 360) % 360;
         }
 
-        return (_drive.Legs[lastLeg].PloughDown, _drive.SpeedKmh(lastLeg), _drive.Legs[lastLeg].Segment.Class);
+        return (lastLeg.PloughDown, lastSpeedKmh, lastLeg.Segment.Class);
+    }
+
+    /// <summary>At the end of a shift, the next one starts from the depot where this one ended (when there is a next one).</summary>
+    private void StartNextShiftIfDone()
+    {
+        if (ShiftDone && _nextShift?.Invoke() is { Legs.Count: > 0 } next)
+        {
+            (_drive, _leg, _alongLeg) = (next, 0, 0);
+        }
     }
 }
