@@ -19,7 +19,8 @@ namespace SmartOverhalla.EndToEnd.Tests;
 /// end), their fixes are stored as the ingestion worker maps plough telemetry, and the host's map matching job runs over
 /// the day (its backfill runner). Two minutes of one plough's fixes come late (buffered during a dropout), after the day
 /// was matched; the day is matched again. What it writes then must give the simulator's ground truth: the segments
-/// ploughed and each plough's kilometres with the plough down within 2 %, with no pass left over from the first match.
+/// ploughed and each plough's kilometres with the plough down within 2 %, with no pass left over from the first match;
+/// and the road status job, run over the day after it, the plough that last ploughed each segment.
 /// </summary>
 public sealed class PloughFlowTests(InfluxFixture influx) : IClassFixture<InfluxFixture>
 {
@@ -108,6 +109,17 @@ public sealed class PloughFlowTests(InfluxFixture influx) : IClassFixture<Influx
         var cleared = truths.Values.SelectMany(t => t.Ploughed(ClearingRules.Default.PloughedShare)).Select(s => s.Id).Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(cleared, ploughed);
         Assert.InRange(cleared.Count, 1, network.Segments.Count - 1);
+
+        // When the road status job computes the day from those passes
+        Assert.Equal(0, (await backfill.RunAsync(new BackfillRequest([RoadStatusJob.JobName], day.Date, day.Date, []), _ => { }, ct)).Failed);
+
+        // Then each segment the simulator cleared was last ploughed by the plough that cleared it, and no other segment was
+        var last = await platform.Influx.RowsAsync(
+            $"SELECT last(\"device\") AS \"device\" FROM \"{PloughSeries.ClearedMeasurement}\" WHERE \"municipality\" = '{platform.Municipality}' GROUP BY \"segment\"", ct);
+        var lastBy = last.ToDictionary(r => r.Series.Tags["segment"], r => r.Series.GetString(r.Row, "device"), StringComparer.Ordinal);
+        var clearedBy = truths.SelectMany(t => t.Value.Ploughed(ClearingRules.Default.PloughedShare).Select(s => (Segment: s.Id, Vehicle: t.Key)))
+            .ToDictionary(c => c.Segment, c => (string?)c.Vehicle, StringComparer.Ordinal);
+        Assert.Equal(clearedBy.OrderBy(c => c.Key, StringComparer.Ordinal), lastBy.OrderBy(c => c.Key, StringComparer.Ordinal));
     }
 
     private static string[] Describe(IEnumerable<SmartOverhalla.Ploughing.Passes.PloughPass> passes) =>

@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(5303, LogLevel.Debug, "Plough {Vehicle} in {Start:O}–{End:O}: {Fixes} fixes ({Unmatched} off the network), {Passes} passes, {PloughDownKm:0.###} km plough down, {TransportKm:0.###} km in transport")]
     public static partial void VehicleMatched(ILogger logger, string vehicle, DateTimeOffset start, DateTimeOffset end, int fixes, int unmatched, int passes, double ploughDownKm, double transportKm);
+
+    [LoggerMessage(5304, LogLevel.Debug, "Road status of {Municipality} in {Start:O}–{End:O}: {Segments} segments ploughed")]
+    public static partial void SegmentsCleared(ILogger logger, string municipality, DateTimeOffset start, DateTimeOffset end, int segments);
 }

@@ -7,11 +7,11 @@ using SmartOverhalla.OptionsValidation;
 
 namespace SmartOverhalla.Analytics.Ploughing;
 
-/// <summary>Registers the ploughing job and what it reads and writes: the road network, the fixes, the ploughing series.</summary>
+/// <summary>Registers the ploughing jobs (map matching, road status) and what they read and write: the road network, the fixes, the ploughing series.</summary>
 internal static class PloughingJobsExtensions
 {
     /// <summary>
-    /// Default schedule of the map matching job: every 5 minutes, the windows that ended 2 minutes ago, and the 3 hours
+    /// Default schedule of the map matching and road status jobs: every 5 minutes, the windows that ended 2 minutes ago, and the 3 hours
     /// before again (late fixes from a plough's buffer after a dropout). Off unless configured on (appsettings.json turns
     /// it on), so a host configured for other jobs alone does not match ploughs.
     /// </summary>
@@ -33,6 +33,7 @@ internal static class PloughingJobsExtensions
         services.TryAddSingleton<PloughTrackReader>();
         services.TryAddSingleton<PloughSeries>();
         services.AddDerivedDataJob<PloughMatchingJob>(configuration, PloughMatchingJob.JobName, PloughMatchingJob.SectionKey, MatchingSchedule);
+        services.AddDerivedDataJob<RoadStatusJob>(configuration, RoadStatusJob.JobName, RoadStatusJob.SectionKey, MatchingSchedule);
         return services;
     }
 }

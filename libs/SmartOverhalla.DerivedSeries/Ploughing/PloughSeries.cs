@@ -2,6 +2,7 @@ using System.Globalization;
 using SmartOverhalla.Influx;
 using SmartOverhalla.Ploughing.Passes;
 using SmartOverhalla.Ploughing.Roads;
+using SmartOverhalla.Ploughing.Status;
 
 namespace SmartOverhalla.DerivedSeries.Ploughing;
 
@@ -15,11 +16,15 @@ namespace SmartOverhalla.DerivedSeries.Ploughing;
 /// <c>plough_distance</c>: metres driven in one window of the job (stretches ending in it), stamped at the window's
 /// start; tags <c>municipality</c>, <c>device</c>; fields <c>ploughDownKm</c>, <c>transportKm</c>. A day's kilometres are
 /// the sum over the day (<c>GROUP BY time(1d) tz('Europe/Oslo')</c>).
+/// <c>road_cleared</c>: a segment became ploughed (its passes covered enough of it), stamped at that moment; tags
+/// <c>municipality</c>, <c>segment</c>, <c>priority</c>; fields <c>road</c>, <c>device</c> (the vehicle whose pass
+/// completed it). A segment's last ploughing is its <c>last()</c>.
 /// </summary>
 public sealed class PloughSeries(IInfluxWriter writer, IInfluxQueryClient influx)
 {
     public const string PassMeasurement = "plough_pass";
     public const string DistanceMeasurement = "plough_distance";
+    public const string ClearedMeasurement = "road_cleared";
 
     /// <summary>
     /// Replaces the passes of <paramref name="vehicle"/> that start in [<paramref name="from"/>, <paramref name="to"/>):
@@ -89,6 +94,30 @@ public sealed class PloughSeries(IInfluxWriter writer, IInfluxQueryClient influx
         }
 
         return passes;
+    }
+
+    /// <summary>Replaces the clearings of <paramref name="municipality"/> in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public async Task ReplaceClearingsAsync(
+        string municipality, DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<SegmentCleared> clearings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clearings);
+        await influx.QueryAsync(
+            $"DELETE FROM \"{ClearedMeasurement}\" WHERE \"municipality\" = {InfluxQl.QuoteString(municipality)} AND {InfluxQl.TimeRange(from, to)}",
+            cancellationToken);
+        if (clearings.Count == 0)
+        {
+            return;
+        }
+
+        await writer.WriteAsync(
+            [.. clearings.Select(c => PointData.Measurement(ClearedMeasurement)
+                .Tag("municipality", municipality)
+                .Tag("segment", c.Segment.Id)
+                .Tag("priority", c.Segment.Priority.ToString(CultureInfo.InvariantCulture))
+                .Field("road", c.Segment.Name)
+                .Field("device", c.VehicleId)
+                .Timestamp(c.At))],
+            cancellationToken);
     }
 
     public Task WriteDistanceAsync(
