@@ -34,7 +34,9 @@ public sealed class AlertReportEndpointTests(MosquittoFixture mosquitto, InfluxF
         await using var receiver = await WebhookReceiver.StartAsync(ct);
         await using var gateway = await AlertsGateway.StartAsync(mosquitto.Server.Port, influx.Url, database, state.File("lighting-state.json"), new SettablePolicy(municipality), receiver.Url, ct);
         using var service = new HttpClient { BaseAddress = gateway.Http.BaseAddress }.WithKey(TestApiKeys.Service);
-        var since = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+        // Four days back at 02:00 UTC: every report is in the past and within the ledger's memory of 7 days (a report of
+        // a condition older than that raises nothing, so a fixed date here stopped working a week after it was written).
+        var since = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).AddDays(-4).AddHours(2);
 
         // When: the leak is found (since 02:00), found again with more litres lost, then found over; each report twice.
         var outcomes = new List<string>();
