@@ -52,11 +52,11 @@ public static class DrivenDistances
     {
         ArgumentNullException.ThrowIfNull(track);
         var points = track.Points;
-        var routed = new double?[points.Count];
+        var routed = new TrackLeg?[points.Count];
         var spanned = new bool[points.Count];
         foreach (var leg in track.Legs)
         {
-            routed[leg.To] = leg.RouteMetres;
+            routed[leg.To] = leg;
             for (var i = leg.From + 1; i <= leg.To; i++)
             {
                 spanned[i] = true;
@@ -66,16 +66,34 @@ public static class DrivenDistances
         for (var i = 1; i < points.Count; i++)
         {
             var (from, to) = (points[i - 1].Point, points[i].Point);
+            if (routed[i] is { } leg)
+            {
+                if (points[leg.From].Point.SpeedKmh < StandingKmh && to.SpeedKmh < StandingKmh)
+                {
+                    continue;
+                }
+
+                // Across glitch fixes, each fix's plough state counts for its share of the leg's time.
+                var down = DownShare(points, leg);
+                if (down > 0)
+                {
+                    yield return (to.Time, true, leg.RouteMetres * down);
+                }
+
+                if (down < 1)
+                {
+                    yield return (to.Time, false, leg.RouteMetres * (1 - down));
+                }
+
+                continue;
+            }
+
             if (from.SpeedKmh < StandingKmh && to.SpeedKmh < StandingKmh)
             {
                 continue;
             }
 
-            if (routed[i] is { } route)
-            {
-                yield return (to.Time, to.PloughDown, route);
-            }
-            else if (!spanned[i] && to.Time - from.Time is var elapsed && elapsed <= settings.MaxGap)
+            if (!spanned[i] && to.Time - from.Time is var elapsed && elapsed <= settings.MaxGap)
             {
                 var metres = Utm33.Project(from.Lon, from.Lat).Distance(Utm33.Project(to.Lon, to.Lat));
                 if (metres <= settings.MaxSpeedKmh / 3.6 * elapsed.TotalSeconds)
@@ -84,5 +102,19 @@ public static class DrivenDistances
                 }
             }
         }
+    }
+
+    /// <summary>The share of <paramref name="leg"/>'s time whose fixes say the plough was down (1 for a leg between two fixes).</summary>
+    private static double DownShare(IReadOnlyList<MatchedPoint> points, TrackLeg leg)
+    {
+        var (down, total) = (0.0, 0.0);
+        for (var i = leg.From + 1; i <= leg.To; i++)
+        {
+            var seconds = (points[i].Point.Time - points[i - 1].Point.Time).TotalSeconds;
+            total += seconds;
+            down += points[i].Point.PloughDown ? seconds : 0;
+        }
+
+        return total > 0 ? down / total : (points[leg.To].Point.PloughDown ? 1 : 0);
     }
 }

@@ -54,4 +54,23 @@ public sealed class DrivenDistancesTests
         Assert.Equal(0, day.PloughDownMetres);
         Assert.Equal(450, day.TransportMetres, 1);
     }
+
+    [Fact]
+    public void A_lift_reported_by_a_glitch_fix_counts_for_its_share_of_the_leg_and_ends_the_pass()
+    {
+        // Given a plough clearing main-1 whose fix 8 is a GPS glitch 300 m off reporting the plough lifted (lowered again
+        // at fix 9)
+        var fixes = new Drive(Drive.Morning).Along(TestRoads.Network.Find("main-1")!, 0, 990).Fixes();
+        fixes[8] = Drive.FixAt(TestRoads.At(500, -300), fixes[8].Time, ploughDown: false);
+
+        // When matched
+        var track = _matcher.Match(fixes);
+        var day = Assert.Single(DrivenDistances.PerDay("plough-1", track, Oslo));
+
+        // Then the leg from fix 7 to fix 9 (about 111 m) counts half in transport, and the pass ends before it
+        Assert.False(track.Points[8].IsMatched);
+        Assert.InRange(day.TransportMetres, 50, 62);
+        Assert.InRange(day.PloughDownMetres + day.TransportMetres, 980, 1000);
+        Assert.Equal(2, SmartOverhalla.Ploughing.Passes.PassFinder.Find("plough-1", track).Count);
+    }
 }
