@@ -74,7 +74,7 @@ public static class DrivenDistances
                 }
 
                 // Across glitch fixes, each fix's plough state counts for its share of the leg's time.
-                var down = DownShare(points, leg);
+                var down = track.PloughDownShare(leg);
                 if (down > 0)
                 {
                     yield return (to.Time, true, leg.RouteMetres * down);
@@ -102,19 +102,5 @@ public static class DrivenDistances
                 }
             }
         }
-    }
-
-    /// <summary>The share of <paramref name="leg"/>'s time whose fixes say the plough was down (1 for a leg between two fixes).</summary>
-    private static double DownShare(IReadOnlyList<MatchedPoint> points, TrackLeg leg)
-    {
-        var (down, total) = (0.0, 0.0);
-        for (var i = leg.From + 1; i <= leg.To; i++)
-        {
-            var seconds = (points[i].Point.Time - points[i - 1].Point.Time).TotalSeconds;
-            total += seconds;
-            down += points[i].Point.PloughDown ? seconds : 0;
-        }
-
-        return total > 0 ? down / total : (points[leg.To].Point.PloughDown ? 1 : 0);
     }
 }

@@ -186,6 +186,8 @@ public sealed class MapMatcher
             chosen[s - 1] = chain[s].Back[chosen[s]];
         }
 
+        // The ways of the chosen pairs share nodes from leg to leg: one cache for all of them.
+        _routes.NextStep();
         for (var s = 0; s < chain.Count; s++)
         {
             var step = chain[s];
@@ -195,7 +197,6 @@ public sealed class MapMatcher
             {
                 var previous = chain[s - 1];
                 var seconds = (points[step.Point].Time - points[previous.Point].Time).TotalSeconds;
-                _routes.NextStep();
                 var pieces = _routes.Pieces(previous.Candidates[chosen[s - 1]], candidate, RouteLimit(seconds, points[previous.Point], points[step.Point], previous.Fix, step.Fix));
                 legs.Add(new TrackLeg(previous.Point, step.Point, pieces));
             }

@@ -60,7 +60,7 @@ internal sealed class RouteFinder(RoadGraph graph)
     private (double Metres, SegmentEnd Leave, SegmentEnd Enter) Best(in Candidate a, in Candidate b, double limitMetres)
     {
         var best = (Metres: double.PositiveInfinity, Leave: default(SegmentEnd), Enter: default(SegmentEnd));
-        foreach (var leave in Ends(a.Segment))
+        foreach (var leave in (ReadOnlySpan<SegmentEnd>)[StartOf(a.Segment), EndOf(a.Segment)])
         {
             var toLeave = Math.Abs(leave.Offset - a.OffsetMetres);
             if (toLeave > limitMetres)
@@ -69,7 +69,7 @@ internal sealed class RouteFinder(RoadGraph graph)
             }
 
             var paths = PathsFrom(leave.Node, limitMetres);
-            foreach (var enter in Ends(b.Segment))
+            foreach (var enter in (ReadOnlySpan<SegmentEnd>)[StartOf(b.Segment), EndOf(b.Segment)])
             {
                 var metres = toLeave + paths.DistanceTo(enter.Node) + Math.Abs(b.OffsetMetres - enter.Offset);
                 if (metres < best.Metres && metres <= limitMetres)
@@ -94,9 +94,11 @@ internal sealed class RouteFinder(RoadGraph graph)
         return Math.Min(a.OffsetMetres, length - a.OffsetMetres) + Math.Min(b.OffsetMetres, length - b.OffsetMetres) < direct;
     }
 
-    /// <summary>The two ends of a segment: its nodes and their metres along it (both nodes may be one, for a loop).</summary>
-    private SegmentEnd[] Ends(int segment) =>
-        [new(graph.StartOf(segment), 0), new(graph.EndOf(segment), graph.LengthOf(segment))];
+    // The two ends of a segment: its nodes and their metres along it (both nodes may be one, for a loop). Taken as a span
+    // of two on the stack: this runs for every pair of candidates of every fix.
+    private SegmentEnd StartOf(int segment) => new(graph.StartOf(segment), 0);
+
+    private SegmentEnd EndOf(int segment) => new(graph.EndOf(segment), graph.LengthOf(segment));
 
     private ShortestPaths PathsFrom(int node, double limitMetres)
     {

@@ -26,9 +26,8 @@ public static class PassFinder
         {
             var from = track.Points[leg.From].Point;
             var to = track.Points[leg.To].Point;
-            // A fix's plough state describes the stretch driven since the fix before it; a leg across glitch fixes is
-            // clearing only when every fix in it says so.
-            var clearing = Enumerable.Range(leg.From + 1, leg.To - leg.From).All(i => track.Points[i].Point.PloughDown);
+            // A leg across glitch fixes is clearing only when every fix in it says so.
+            var clearing = track.PloughDownShare(leg) == 1;
             if (!clearing || leg.From != lastTo)
             {
                 Finish(ref current, passes);

@@ -18,8 +18,6 @@ internal sealed class ShiftDrive
 
     public IReadOnlyList<ShiftLeg> Legs { get; }
 
-    public double LengthMetres => Legs.Sum(l => l.LengthMetres);
-
     /// <summary>UTM 33N position <paramref name="along"/> metres into leg <paramref name="leg"/>, in the direction it is driven.</summary>
     public Coordinate PositionOn(int leg, double along)
     {
